@@ -12,10 +12,23 @@ const common = {
 export default {
   projects: [
     {
+      // Fast tests of our own code, HTTP mocked with nock.
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/unit/nock-setup.ts']
+    },
+    {
+      // The local cloud's own tests: real PostgreSQL, MariaDB and Swift servers.
+      ...common,
+      displayName: 'cloud',
+      testMatch: ['<rootDir>/test/localcloud/**/*.test.ts']
+    },
+    {
+      // The product end to end on the local cloud, through the committed bundle.
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts']
     }
   ]
 }
