@@ -28374,7 +28374,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(822);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4211);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 822:
+/***/ 4211:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28394,6 +28394,42 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
@@ -28432,7 +28468,7 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + os.EOL);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28472,13 +28508,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -31061,7 +31097,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -31191,7 +31227,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -31214,7 +31250,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + os.EOL);
 }
 /**
  * Begin an output group.
@@ -31301,10 +31337,81 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/action-inputs.ts
+
+/** Inputs as GitHub passes them (INPUT_* variables), secrets masked with ::add-mask::. */
+function actionInputSource(env = process.env) {
+    return {
+        get: (name) => getInput(name),
+        env,
+        mask: (secret) => core_setSecret(secret)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/commands/registry.ts
+/** The modes built so far. A mode missing here fails with "not implemented yet". */
+const COMMANDS = {};
+
+;// CONCATENATED MODULE: ./src/inputs/input-error.ts
+/**
+ * Bad input: names the input and says what is allowed. Raised before any cloud resource is
+ * created or changed. Never put a secret's value in the message.
+ */
+class input_error_InputError extends Error {
+    input;
+    constructor(input, problem) {
+        super(`Input "${input}": ${problem}`);
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/errors.ts
+
+/** A message for the log and the step's failure annotation: the error's own words, no stack. */
+function describeError(error) {
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+function isInputError(error) {
+    return error instanceof InputError;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/mode.ts
+
+const MODES = ['backup', 'verify', 'restore', 'report', 'mirror', 'sweep', 'list'];
+function readMode(source) {
+    const value = source.get('mode').toLowerCase();
+    if (value === '')
+        throw new input_error_InputError('mode', `is required; use one of: ${MODES.join(', ')}`);
+    if (MODES.includes(value))
+        return value;
+    throw new input_error_InputError('mode', `"${source.get('mode')}" is not a mode; use one of: ${MODES.join(', ')}`);
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 
+
+
+
+
+
+/** The action's main step: read the mode, run it, turn any error into a failed step. */
 async function run() {
-    info('hello');
+    try {
+        const inputs = actionInputSource();
+        const mode = readMode(inputs);
+        const command = COMMANDS[mode];
+        if (!command) {
+            const ready = MODES.filter((m) => COMMANDS[m] !== undefined);
+            throw new input_error_InputError('mode', `"${mode}" is not implemented yet; modes available in this version: ${ready.length > 0 ? ready.join(', ') : 'none'}`);
+        }
+        await command({ inputs });
+    }
+    catch (error) {
+        setFailed(describeError(error));
+    }
 }
 
 

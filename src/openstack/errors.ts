@@ -1,0 +1,148 @@
+/**
+ * One typed error for every failed HTTP exchange with Keystone or Trove. It carries what a
+ * user or a support desk needs: the call, the status, the API's own message and the request id.
+ */
+export class OpenStackHttpError extends Error {
+  readonly method: string
+  readonly url: string
+  readonly status: number
+  /** The fault's name from the body, e.g. `overLimit`, `badRequest`, `itemNotFound`. */
+  readonly fault: string | undefined
+  /** The API's own message, from the body. */
+  readonly apiMessage: string
+  readonly requestId: string | undefined
+  /** Seconds to wait, from a `Retry-After` header or Trove's `retryAfter` field. */
+  readonly retryAfterSeconds: number | undefined
+
+  constructor(init: {
+    method: string
+    url: string
+    status: number
+    fault?: string
+    apiMessage: string
+    requestId?: string
+    retryAfterSeconds?: number
+    context?: string
+  }) {
+    const where = `${init.method} ${redactUrl(init.url)}`
+    const id = init.requestId ? ` (request id ${init.requestId})` : ''
+    const fault = init.fault ? ` ${init.fault}` : ''
+    const prefix = init.context ? `${init.context}: ` : ''
+    super(`${prefix}${where} answered ${init.status}${fault}: ${init.apiMessage}${id}`)
+    this.name = 'OpenStackHttpError'
+    this.method = init.method
+    this.url = init.url
+    this.status = init.status
+    this.fault = init.fault
+    this.apiMessage = init.apiMessage
+    this.requestId = init.requestId
+    this.retryAfterSeconds = init.retryAfterSeconds
+  }
+}
+
+/** The request never got an answer: connection refused or reset, DNS, TLS, or our timeout. */
+export class OpenStackNetworkError extends Error {
+  readonly method: string
+  readonly url: string
+  constructor(method: string, url: string, cause: unknown, context?: string) {
+    const prefix = context ? `${context}: ` : ''
+    super(`${prefix}${method} ${redactUrl(url)} failed: ${describeCause(cause)}`, { cause })
+    this.name = 'OpenStackNetworkError'
+    this.method = method
+    this.url = url
+  }
+}
+
+/** The API answered 2xx but not with the shape we rely on. Better now than `undefined` later. */
+export class OpenStackResponseError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'OpenStackResponseError'
+  }
+}
+
+/** A wait ended without reaching the wanted status: a terminal failure status or the deadline. */
+export class WaitError extends Error {
+  readonly reason: 'failed' | 'timeout'
+  readonly lastStatus: string | undefined
+  constructor(message: string, reason: 'failed' | 'timeout', lastStatus?: string) {
+    super(message)
+    this.name = 'WaitError'
+    this.reason = reason
+    this.lastStatus = lastStatus
+  }
+}
+
+export interface ParsedFault {
+  fault?: string
+  message: string
+  retryAfterSeconds?: number
+}
+
+/**
+ * Trove faults are `{"<faultName>": {"code", "message"}}`; keystonemiddleware and Keystone answer
+ * `{"error": {"code", "title", "message"}}`; proxies and webob may answer plain text or HTML.
+ * Try each shape in turn and never fail while reading an error.
+ */
+export function parseFaultBody(text: string): ParsedFault {
+  const trimmed = text.trim()
+  if (trimmed === '') return { message: '(empty body)' }
+  let body: unknown
+  try {
+    body = JSON.parse(trimmed)
+  } catch {
+    return { message: shorten(stripHtml(trimmed)) }
+  }
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    const keys = Object.keys(body)
+    if (keys.length === 1) {
+      const fault = keys[0] as string
+      const inner = (body as Record<string, unknown>)[fault]
+      if (inner && typeof inner === 'object') {
+        const record = inner as Record<string, unknown>
+        const message = typeof record.message === 'string' ? record.message : JSON.stringify(inner)
+        const retry = Number(record.retryAfter)
+        const parsed: ParsedFault = { fault, message: shorten(message) }
+        if (Number.isFinite(retry) && record.retryAfter !== undefined)
+          parsed.retryAfterSeconds = retry
+        return parsed
+      }
+    }
+  }
+  return { message: shorten(trimmed) }
+}
+
+function stripHtml(text: string): string {
+  return text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+function shorten(text: string): string {
+  return text.length > 500 ? `${text.slice(0, 500)}…` : text
+}
+
+/** URLs never carry secrets in this API, but strip any query string and userinfo to be safe. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url)
+    parsed.username = ''
+    parsed.password = ''
+    return parsed.toString()
+  } catch {
+    return url
+  }
+}
+
+function describeCause(cause: unknown): string {
+  // Duck-typed: AbortSignal's DOMException is not always an `Error` of this realm.
+  if (cause && typeof cause === 'object' && 'message' in cause) {
+    const { name, message } = cause as { name?: unknown; message?: unknown }
+    if (name === 'TimeoutError') return 'no answer within the request timeout'
+    const inner = (cause as { cause?: unknown }).cause
+    const code = inner && typeof inner === 'object' ? (inner as { code?: unknown }).code : undefined
+    return typeof code === 'string' ? `${String(message)} (${code})` : String(message)
+  }
+  return String(cause)
+}

@@ -1,0 +1,11 @@
+// The OpenStack client's public surface. It knows nothing of GitHub.
+export * from './errors.js'
+export * from './http.js'
+export * from './keystone.js'
+export * from './logger.js'
+export * from './session.js'
+export * from './status.js'
+export * from './time.js'
+export * from './trove.js'
+export * from './trove-types.js'
+export * from './wait.js'

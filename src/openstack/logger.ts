@@ -1,0 +1,12 @@
+/** Where the client writes progress. The action passes @actions/core; the CLI passes stderr. */
+export interface Logger {
+  debug(message: string): void
+  info(message: string): void
+  warning(message: string): void
+}
+
+export const silentLogger: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warning: () => undefined
+}

@@ -1,0 +1,15 @@
+import type { InputSource } from '../../../src/inputs/source.js'
+
+/** An InputSource from plain objects; records what was masked. */
+export function fakeInputs(
+  values: Record<string, string>,
+  env: NodeJS.ProcessEnv = {}
+): InputSource & { masked: string[] } {
+  const masked: string[] = []
+  return {
+    masked,
+    env,
+    get: (name) => (values[name] ?? '').trim(),
+    mask: (secret) => masked.push(secret)
+  }
+}
