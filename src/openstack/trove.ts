@@ -41,6 +41,8 @@ export interface ListBackupsOptions {
   datastore?: string
   /** Page size; Trove's default is 20. Larger pages mean fewer requests for long histories. */
   pageSize?: number
+  /** Stop after this many pages (e.g. 1 to read only the most recently updated backups). */
+  maxPages?: number
 }
 
 /** Instance ids and backup ids are UUIDs; Trove refuses anything else with a 400. */
@@ -211,7 +213,7 @@ export class TroveClient {
     const backups: Backup[] = []
     const seen = new Set<string>()
     let marker: string | undefined
-    for (;;) {
+    for (let pages = 1; ; pages++) {
       const params = new URLSearchParams()
       if (options.instanceId) params.set('instance_id', options.instanceId)
       if (options.datastore) params.set('datastore', options.datastore)
@@ -236,6 +238,7 @@ export class TroveClient {
       }
       const next = nextMarker(page)
       if (items.length === 0 || next === undefined || next === marker) return backups
+      if (options.maxPages !== undefined && pages >= options.maxPages) return backups
       marker = next
     }
   }

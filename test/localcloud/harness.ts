@@ -78,7 +78,7 @@ export interface Admin {
   seedBackups(instanceId: string, backups: SeedBackup[], datastore?: string): Promise<string[]>
   seedInstances(
     count: number,
-    opts?: { datastore?: string; namePrefix?: string }
+    opts?: { datastore?: string; namePrefix?: string; names?: string[]; ageHours?: number }
   ): Promise<string[]>
   fault(spec: FaultSpec): Promise<void>
   resetFaults(): Promise<void>

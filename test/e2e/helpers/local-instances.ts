@@ -76,3 +76,60 @@ export async function psql(host: string, sql: string): Promise<string> {
   )
   return stdout.trim()
 }
+
+/** A real MariaDB instance with the same user, database and rows as createPostgresWithData. */
+export async function createMariadbWithData(trove: TroveClient, name: string): Promise<Instance> {
+  const created = await trove.createInstance({
+    name,
+    flavorRef: FLAVOR,
+    volume: { size: 2 },
+    datastore: { type: 'mariadb', version: '10.11' },
+    users: [{ name: DB_USER, password: DB_PASSWORD, databases: ['shop'] }],
+    databases: ['shop'],
+    access: { allowedCidrs: ['127.0.0.0/22'] }
+  })
+  const ready = await waitReady(trove, created.id)
+  await mariadbSql(
+    ready.addresses[0] as string,
+    'CREATE TABLE orders (id INT AUTO_INCREMENT PRIMARY KEY, total DECIMAL(10,2)); ' +
+      'INSERT INTO orders (total) SELECT seq FROM seq_1_to_500'
+  )
+  return ready
+}
+
+/** The mariadb client over TCP as the instance's user (as a user's own script would). */
+export async function mariadbSql(host: string, sql: string, database = 'shop'): Promise<string> {
+  const { stdout } = await run(
+    'mariadb',
+    ['--no-defaults', '-h', host, '-P', '3306', '-u', DB_USER, '-N', '-B', '-e', sql, database],
+    { env: { ...process.env, MYSQL_PWD: DB_PASSWORD } }
+  )
+  return stdout.trim()
+}
+
+/**
+ * psql as the PostgreSQL superuser over the instance's unix socket (`baseDir` from the admin
+ * API): what a DBaaS operator could do, e.g. allow amcheck. Not something the product can do.
+ */
+export async function psqlSuperuser(
+  baseDir: string,
+  sql: string,
+  database = 'shop'
+): Promise<string> {
+  const { stdout } = await run('/usr/lib/postgresql/15/bin/psql', [
+    '-h',
+    `${baseDir}/run`,
+    '-p',
+    '5432',
+    '-U',
+    'postgres',
+    '-d',
+    database,
+    '-tAX',
+    '-v',
+    'ON_ERROR_STOP=1',
+    '-c',
+    sql
+  ])
+  return stdout.trim()
+}

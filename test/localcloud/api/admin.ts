@@ -158,17 +158,20 @@ function seedBackups(state: State, b: Obj): string[] {
 
 /** ACTIVE records without a server, for paging and load tests. */
 function seedInstances(state: State, b: Obj): string[] {
-  const count = num(b.count, 'count') ?? 0
+  // `names` seeds exactly these names (e.g. a drill's leftover); `ageHours` backdates them.
+  const names = Array.isArray(b.names) ? b.names.map(String) : undefined
+  const count = names?.length ?? num(b.count, 'count') ?? 0
+  const ageMs = (num(b.ageHours, 'ageHours') ?? 0) * 3_600_000
   const ds = findDatastore(typeof b.datastore === 'string' ? b.datastore : 'postgresql')
   if (!ds) throw fail(400, `unknown datastore ${String(b.datastore)}`)
   const prefix = typeof b.namePrefix === 'string' ? b.namePrefix : 'seeded-'
   const ids: string[] = []
   for (let n = 0; n < count; n++) {
     // Distinct created times (1 s apart, newest last) so created-DESC ordering is testable.
-    const at = new Date(Date.now() - (count - n) * 1000)
+    const at = new Date(Date.now() - ageMs - (count - n) * 1000)
     const inst: InstanceRec = {
       id: newId(),
-      name: `${prefix}${n}`,
+      name: names?.[n] ?? `${prefix}${n}`,
       status: 'ACTIVE',
       datastore: ds.name as Datastore,
       versionName: ds.versions[0]?.name ?? '',

@@ -1,0 +1,11 @@
+// The database checks of a restore drill: what src/commands/verify.ts uses.
+export { readChecksFile } from './checks-file.js'
+export { commandEnv, type ExecFn } from './check-command.js'
+export { parseExpectation, type Expectation } from './expectation.js'
+export {
+  type CheckDeps,
+  type CheckReport,
+  DEFAULT_QUERY_TIMEOUT_MS,
+  runChecks
+} from './run-checks.js'
+export type { Assertion, CheckPlan, CheckResult, DbTarget, Engine, TableCount } from './types.js'

@@ -1,0 +1,87 @@
+// An engine-neutral connection: the checks speak to PostgreSQL and MariaDB through this.
+
+export interface QueryResult {
+  /** Number of columns of the result set; 0 for a statement without one (UPDATE, SET…). */
+  columns: number
+  /** Rows as arrays in column order. */
+  rows: unknown[][]
+}
+
+export interface Session {
+  /** One statement; `params` are bound by the driver ($1… in PostgreSQL, ? in MariaDB). */
+  query(sql: string, params?: unknown[]): Promise<QueryResult>
+  /** True once the connection was lost or cut after a timeout: do not use it again. */
+  readonly broken: boolean
+  /** Ends the connection; never throws and never waits long for a busy server. */
+  close(): Promise<void>
+}
+
+export interface OpenOptions {
+  /** PostgreSQL connects to one database; MariaDB makes it the default schema. */
+  database?: string
+  connectTimeoutMs: number
+  /** Server-side limit for every statement of this session, with a client-side backstop. */
+  statementTimeoutMs: number
+}
+
+export interface Connector {
+  open(options: OpenOptions): Promise<Session>
+  /** How TLS turned out, for the connect check's detail (known after the first open). */
+  tlsState(): string
+}
+
+/** Extra time the client waits past the server's statement timeout before cutting the line. */
+export const BACKSTOP_MS = 10_000
+
+/** Waits for a polite close, then gives up: a server busy with a query may never answer it. */
+export async function closeWithin(
+  end: () => Promise<unknown>,
+  destroy: () => void,
+  ms = 2_000
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const gaveUp = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), ms)
+  })
+  try {
+    const outcome = await Promise.race([end().then(() => 'ended' as const), gaveUp])
+    if (outcome === 'late') destroy()
+  } catch {
+    destroy()
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** Remembers what `prefer` found out, so later connections do not try TLS again in vain. */
+export class TlsChoice {
+  private readonly mode: 'prefer' | 'require' | 'off'
+  private resolved: boolean | undefined
+  private note = ''
+
+  constructor(mode: 'prefer' | 'require' | 'off') {
+    this.mode = mode
+  }
+
+  /** Whether to try TLS on the next connection. */
+  next(): boolean {
+    if (this.mode === 'off') return false
+    if (this.mode === 'require') return true
+    return this.resolved ?? true
+  }
+
+  /** May the caller retry without TLS after the server said it has none? */
+  canFallBack(): boolean {
+    return this.mode === 'prefer' && this.resolved === undefined
+  }
+
+  settle(tls: boolean, note: string): void {
+    this.resolved = tls
+    this.note = note
+  }
+
+  state(): string {
+    if (this.mode === 'off') return 'TLS off'
+    return this.note || (this.next() ? 'TLS' : 'no TLS')
+  }
+}

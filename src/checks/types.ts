@@ -1,0 +1,62 @@
+// The database checks of a restore drill (verify mode). The drill (src/commands/verify.ts) gives a
+// reachable database server and a plan; the checks report one result per check. Nothing here
+// knows about Trove or GitHub.
+
+export type Engine = 'postgresql' | 'mariadb'
+
+export interface DbTarget {
+  engine: Engine
+  host: string
+  port: number
+  user: string
+  /** Secret: never logged, never in a result detail. */
+  password: string
+  /** Limit the checks to these databases; empty = every non-system database the user can see. */
+  databases: string[]
+  /** MariaDB on Pukki needs TLS with a self-signed certificate; PostgreSQL `sslmode=prefer`. */
+  tls: 'prefer' | 'require' | 'off'
+}
+
+/** One user assertion from the checks file. */
+export interface Assertion {
+  name: string
+  /** Database to run it in (default: the first database checked). */
+  database?: string
+  sql: string
+  /** `>= 1000`, `== 0`, `< 5`, `!= 0`, `matches ^v[0-9]+$` — on the first column of the first row. */
+  expect: string
+  timeoutMs: number
+}
+
+export interface CheckPlan {
+  assertions: Assertion[]
+  /** Compare per-table row counts (and checksums where cheap) with this server (the source). */
+  compareWith?: DbTarget
+  /** Allowed relative difference of row counts vs the source, in percent (0 = exact). */
+  tolerancePercent: number
+  /** PostgreSQL amcheck where available; MariaDB CHECK TABLE. */
+  integrity: boolean
+  /** A shell command run with the connection in its environment (PGHOST…, MYSQL_HOST…). */
+  command?: string
+  connectTimeoutMs: number
+  /**
+   * Optional: limit for each statement the checks run themselves (row counts, checksums,
+   * integrity), not the assertions (they have their own). Default 15 minutes.
+   */
+  queryTimeoutMs?: number
+}
+
+export interface CheckResult {
+  /** e.g. `connect`, `tables`, `row counts`, `assert: orders exist`, `compare with source`, `integrity`, `command` */
+  name: string
+  passed: boolean
+  /** One line for the log and the summary; no secrets. */
+  detail: string
+  durationMs: number
+}
+
+export interface TableCount {
+  database: string
+  table: string
+  rows: number
+}

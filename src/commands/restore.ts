@@ -1,0 +1,86 @@
+import { CheckFailure, type CommandContext } from '../context.js'
+import { InputError } from '../inputs/input-error.js'
+import { formatElapsed } from '../openstack/index.js'
+import { createFetch } from '../openstack/proxy.js'
+import { cell, table } from '../summary/markdown.js'
+import { checkQuota, planRestore } from '../verify/restore-plan.js'
+import { restoreInstance } from '../verify/restore-instance.js'
+import { detectRunnerCidr } from '../verify/runner-address.js'
+import { isTempInstanceName } from '../verify/temp-instance.js'
+import { readRestoreInputs } from '../verify/verify-inputs.js'
+
+/**
+ * A real recovery: restore a backup into a new instance that is kept. It gets a new address, so
+ * the summary reminds the user that firewalls and connection strings must follow.
+ */
+export async function restore(context: CommandContext): Promise<void> {
+  const inputs = readRestoreInputs(context.inputs)
+  const name = context.inputs.get('restore-name')
+  if (!name)
+    throw new InputError(
+      'restore-name',
+      'is required: the name of the new instance to restore into'
+    )
+  if (name.length > 255)
+    throw new InputError('restore-name', 'is longer than Trove’s 255 characters')
+  if (isTempInstanceName(name))
+    throw new InputError(
+      'restore-name',
+      'must not look like a drill’s temporary instance (sweep would delete it)'
+    )
+  const { trove } = context.cloud()
+
+  const plan = await context.group('Plan the restore', async () => {
+    if ((await trove.listInstances()).some((i) => i.name === name)) {
+      throw new InputError(
+        'restore-name',
+        `an instance named "${name}" already exists; choose another name`
+      )
+    }
+    const planned = await planRestore(trove, inputs)
+    context.logger.info(await checkQuota(trove, planned))
+    return planned
+  })
+  const cidrs =
+    inputs.allowedCidrs === 'runner'
+      ? [await detectRunnerCidr(inputs.runnerIpUrl, createFetch(context.inputs.env))]
+      : inputs.allowedCidrs
+  const restored = await context
+    .group('Restore', () =>
+      restoreInstance(context, trove, plan, name, cidrs, inputs.restoreTimeoutMs, (id) => {
+        context.setOutput('instance-id', id)
+      })
+    )
+    .catch((error: unknown) => {
+      throw new CheckFailure(
+        `${(error as Error).message}. The new instance "${name}" may exist in a failed state: check it with \`openstack database instance list\`.`
+      )
+    })
+  context.setOutput('instance-id', restored.instance.id)
+  context.setOutput('instance-host', restored.host)
+  context.setOutput('restore-seconds', Math.round(restored.restoreMs / 1000))
+  context.setOutput('backup-id', plan.backup.id)
+  context.warn(
+    `Restored into ${name} at ${restored.host} — a NEW address: update firewalls (egress rules of your apps), connection strings and allowed CIDRs (now ${cidrs.join(', ')}).`,
+    'New instance address'
+  )
+  context.summary(
+    [
+      `### ♻️ Restored ${cell(plan.backup.name)} into ${cell(name)}`,
+      '',
+      table(
+        ['', ''],
+        [
+          ['New instance', `${name} (${restored.instance.id})`],
+          ['New address', restored.host],
+          ['Backup', `${plan.backup.id}, taken ${plan.backup.created.toISOString()}`],
+          ['Datastore', `${plan.datastore.type} ${plan.datastore.version}`],
+          ['Restore time', formatElapsed(restored.restoreMs)],
+          ['Allowed CIDRs', cidrs.join(', ')]
+        ]
+      ),
+      '',
+      '> ⚠️ The restored instance has a **new IP address**. Update application connection strings, egress firewalls and the allowed CIDRs of the instance.'
+    ].join('\n')
+  )
+}

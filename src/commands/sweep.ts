@@ -1,0 +1,60 @@
+import type { CommandContext } from '../context.js'
+import { readDuration } from '../inputs/source.js'
+import { formatElapsed } from '../openstack/index.js'
+import { table } from '../summary/markdown.js'
+import { deleteAndConfirm, isTempInstanceName } from '../verify/temp-instance.js'
+
+/**
+ * Deletes temporary instances that restore drills left behind (a runner that died, a job killed
+ * before its post step) once they are older than `ttl`. Only names with our marker are ever
+ * considered: nothing a person created is touched.
+ */
+export async function sweep(context: CommandContext): Promise<void> {
+  const ttlMs = readDuration(context.inputs, 'ttl', '6h', {
+    minMs: 10 * 60_000,
+    maxMs: 30 * 86_400_000
+  })
+  const deleteTimeoutMs = readDuration(context.inputs, 'delete-timeout', '15m', {
+    minMs: 10_000,
+    maxMs: 2 * 3_600_000
+  })
+  const { trove } = context.cloud()
+  const now = context.now()
+  const instances = await trove.listInstances()
+  // Trove's list view has no `created`; the detail view has it.
+  const ours = await Promise.all(
+    instances.filter((i) => isTempInstanceName(i.name)).map((i) => trove.getInstance(i.id))
+  )
+  for (const unknown of ours.filter((i) => i.created === undefined)) {
+    context.warn(
+      `Temporary instance ${unknown.name} (${unknown.id}) has no creation time; not deleting it`,
+      'sweep'
+    )
+  }
+  const stale = ours.filter((i) => i.created !== undefined && now - i.created.getTime() > ttlMs)
+  context.logger.info(
+    `${instances.length} instances, ${ours.length} temporary from restore drills, ${stale.length} older than ${formatElapsed(ttlMs)}`
+  )
+  const rows: string[][] = []
+  const failures: string[] = []
+  for (const instance of stale) {
+    const age = formatElapsed(now - (instance.created as Date).getTime())
+    try {
+      await deleteAndConfirm(trove, instance, deleteTimeoutMs, context)
+      context.logger.info(`Deleted ${instance.name} (${instance.id}), ${age} old`)
+      rows.push([instance.name, instance.id, age, 'deleted'])
+    } catch (error) {
+      failures.push(`${instance.name} (${instance.id}): ${(error as Error).message}`)
+      rows.push([instance.name, instance.id, age, `❌ ${(error as Error).message}`])
+    }
+  }
+  const swept = rows.filter((r) => r[3] === 'deleted').map((r) => r[1] as string)
+  context.setOutput('swept-count', swept.length)
+  context.setOutput('swept-ids', JSON.stringify(swept))
+  context.summary(
+    rows.length > 0
+      ? `### 🧹 Sweep: ${swept.length} leftover temporary instance(s) deleted\n\n${table(['Instance', 'Id', 'Age', 'Result'], rows)}`
+      : `### 🧹 Sweep: no leftover temporary instances older than ${formatElapsed(ttlMs)}`
+  )
+  if (failures.length > 0) throw new Error(`Sweep could not delete: ${failures.join('; ')}`)
+}

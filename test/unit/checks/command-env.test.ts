@@ -1,0 +1,111 @@
+import { describe, expect, jest, test } from '@jest/globals'
+import { checkCommand, commandEnv, type ExecFn } from '../../../src/checks/check-command.js'
+import type { DbTarget } from '../../../src/checks/types.js'
+
+const pg: DbTarget = {
+  engine: 'postgresql',
+  host: '10.0.0.5',
+  port: 5432,
+  user: 'app',
+  password: 's3cret',
+  databases: [],
+  tls: 'prefer'
+}
+const maria: DbTarget = { ...pg, engine: 'mariadb', port: 3306, tls: 'require' }
+
+describe('commandEnv', () => {
+  test('PostgreSQL: libpq variables and DB_*', () => {
+    expect(commandEnv(pg, 'shop')).toEqual({
+      PGHOST: '10.0.0.5',
+      PGPORT: '5432',
+      PGUSER: 'app',
+      PGPASSWORD: 's3cret',
+      PGDATABASE: 'shop',
+      PGSSLMODE: 'prefer',
+      DB_ENGINE: 'postgresql',
+      DB_HOST: '10.0.0.5',
+      DB_PORT: '5432',
+      DB_USER: 'app',
+      DB_PASSWORD: 's3cret',
+      DB_NAME: 'shop'
+    })
+  })
+
+  test('MariaDB: the mariadb client variables and DB_*', () => {
+    expect(commandEnv(maria, 'shop')).toEqual({
+      MYSQL_HOST: '10.0.0.5',
+      MYSQL_TCP_PORT: '3306',
+      MYSQL_USER: 'app',
+      MYSQL_PWD: 's3cret',
+      MYSQL_DATABASE: 'shop',
+      DB_ENGINE: 'mariadb',
+      DB_HOST: '10.0.0.5',
+      DB_PORT: '3306',
+      DB_USER: 'app',
+      DB_PASSWORD: 's3cret',
+      DB_NAME: 'shop'
+    })
+  })
+
+  test('without a database: PostgreSQL falls back to postgres, MariaDB to none', () => {
+    expect(commandEnv(pg, undefined)).toMatchObject({ PGDATABASE: 'postgres', DB_NAME: '' })
+    expect(commandEnv(maria, undefined)).toMatchObject({ MYSQL_DATABASE: '', DB_NAME: '' })
+  })
+
+  test.each([
+    ['prefer', 'prefer'],
+    ['require', 'require'],
+    ['off', 'disable']
+  ] as const)('tls %s → PGSSLMODE=%s', (tls, mode) => {
+    expect(commandEnv({ ...pg, tls }, 'shop').PGSSLMODE).toBe(mode)
+  })
+})
+
+describe('checkCommand', () => {
+  test('runs bash -c with the inherited environment plus the connection, ignoring the exit code', async () => {
+    process.env.CHECKS_TEST_INHERITED = 'yes'
+    process.env.PGHOST = 'from-the-runner'
+    const exec = jest.fn<ExecFn>().mockResolvedValue(0)
+    const verdict = await checkCommand('./migrate --dry-run', pg, 'shop', exec)
+    delete process.env.CHECKS_TEST_INHERITED
+    delete process.env.PGHOST
+    expect(verdict).toEqual({ passed: true, detail: 'exit code 0' })
+    expect(exec).toHaveBeenCalledTimes(1)
+    const [cmd, args, options] = exec.mock.calls[0] as Parameters<ExecFn>
+    expect(cmd).toBe('bash')
+    expect(args).toEqual(['-c', './migrate --dry-run'])
+    expect(options.ignoreReturnCode).toBe(true)
+    expect(options.env).toMatchObject({
+      CHECKS_TEST_INHERITED: 'yes',
+      PGHOST: '10.0.0.5', // ours wins over the runner's
+      PGDATABASE: 'shop',
+      DB_PASSWORD: 's3cret'
+    })
+    expect(options.env.PATH).toBe(process.env.PATH)
+  })
+
+  test("keeps the action's inputs and runtime tokens out of the command's environment", async () => {
+    const saved = { ...process.env }
+    Object.assign(process.env, {
+      'INPUT_APPLICATION-CREDENTIAL-SECRET': 'cloud-secret',
+      'INPUT_DB-PASSWORD': 's3cret',
+      ACTIONS_RUNTIME_TOKEN: 'rt',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc',
+      GITHUB_REPOSITORY: 'acme/shop'
+    })
+    const exec = jest.fn<ExecFn>().mockResolvedValue(0)
+    await checkCommand('true', pg, 'shop', exec)
+    process.env = saved
+    const env = (exec.mock.calls[0] as Parameters<ExecFn>)[2].env
+    expect(Object.keys(env).filter((k) => /^INPUT_|^ACTIONS_/.test(k))).toEqual([])
+    expect(env.GITHUB_REPOSITORY).toBe('acme/shop')
+  })
+
+  test('a non-zero exit code fails the check', async () => {
+    const exec = jest.fn<ExecFn>().mockResolvedValue(2)
+    expect(await checkCommand('false', maria, 'shop', exec)).toEqual({
+      passed: false,
+      detail: 'exit code 2'
+    })
+  })
+})
