@@ -1,3 +1,5 @@
 #!/usr/bin/env node
-console.error('dbaas-backup: the CLI is not implemented yet')
-process.exitCode = 2
+// The CLI entry point: `dbaas-backup <mode> [flags]` (bundled to dist/cli/index.js).
+import { main } from './cli/main.js'
+
+process.exitCode = await main(process.argv.slice(2))

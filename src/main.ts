@@ -2,8 +2,7 @@ import * as core from '@actions/core'
 import { actionContext } from './action-context.js'
 import { COMMANDS } from './commands/registry.js'
 import { describeError } from './errors.js'
-import { InputError } from './inputs/input-error.js'
-import { MODES, readMode } from './inputs/mode.js'
+import { readMode } from './inputs/mode.js'
 import { fitSummary } from './summary/markdown.js'
 
 /** The action's main step: read the mode, run it, turn any error into a failed step. */
@@ -12,15 +11,7 @@ export async function run(): Promise<void> {
   try {
     const context = actionContext(summaryParts)
     const mode = readMode(context.inputs)
-    const command = COMMANDS[mode]
-    if (!command) {
-      const ready = MODES.filter((m) => COMMANDS[m] !== undefined)
-      throw new InputError(
-        'mode',
-        `"${mode}" is not implemented yet; modes available in this version: ${ready.length > 0 ? ready.join(', ') : 'none'}`
-      )
-    }
-    await command(context)
+    await COMMANDS[mode](context)
   } catch (error) {
     core.setFailed(describeError(error))
   } finally {

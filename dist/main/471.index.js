@@ -98,8 +98,8 @@ function readBackupInputs(source) {
     return inputs;
 }
 
-// EXTERNAL MODULE: ./src/openstack/index.ts + 12 modules
-var openstack = __webpack_require__(72556);
+// EXTERNAL MODULE: ./src/openstack/index.ts + 13 modules
+var openstack = __webpack_require__(24314);
 // EXTERNAL MODULE: ./src/summary/markdown.ts
 var markdown = __webpack_require__(97175);
 ;// CONCATENATED MODULE: ./src/backup/backup-summary.ts
@@ -344,7 +344,7 @@ class CheckFailure extends Error {
 /* harmony export */   G: () => (/* binding */ resolveInstance)
 /* harmony export */ });
 /* harmony import */ var _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39354);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72556);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24314);
 
 
 /**
@@ -379,7 +379,7 @@ async function resolveInstance(trove, ref, input = 'instance') {
 /* harmony export */   l: () => (/* binding */ waitForInstanceReady),
 /* harmony export */   n: () => (/* binding */ waitForBackup)
 /* harmony export */ });
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72556);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24314);
 
 /** Waits for ACTIVE (+ HEALTHY where reported). ERROR and friends end the wait at once. */
 function waitForInstanceReady(trove, instance, timeoutMs, deps) {

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   sweep: () => (/* binding */ sweep)
 /* harmony export */ });
 /* harmony import */ var _inputs_source_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94620);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72556);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24314);
 /* harmony import */ var _summary_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(97175);
 /* harmony import */ var _verify_temp_instance_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95803);
 
@@ -78,7 +78,7 @@ async function sweep(context) {
 /* harmony export */   x5: () => (/* binding */ isTempInstanceName)
 /* harmony export */ });
 /* unused harmony export TEMP_PREFIX */
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72556);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24314);
 
 /**
  * Temporary instances carry our marker in their name (Trove instances have no description):

@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40788);
 /* harmony import */ var _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39354);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72556);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24314);
 /* harmony import */ var _openstack_proxy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(25808);
 /* harmony import */ var _summary_markdown_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(97175);
 /* harmony import */ var _verify_restore_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92199);
@@ -109,7 +109,7 @@ class CheckFailure extends Error {
 /* harmony export */   G: () => (/* binding */ resolveInstance)
 /* harmony export */ });
 /* harmony import */ var _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39354);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72556);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24314);
 
 
 /**
@@ -143,7 +143,7 @@ async function resolveInstance(trove, ref, input = 'instance') {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   g: () => (/* binding */ restoreInstance)
 /* harmony export */ });
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72556);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24314);
 /* harmony import */ var _waits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75837);
 /* harmony import */ var _temp_instance_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95803);
 
@@ -334,6 +334,8 @@ async function detectRunnerCidr(echoUrl, fetchFn, timeoutMs = 10_000) {
     }
     return `${text}/32`;
 }
+/** The widest allow-list prefix Pukki accepts for an instance. */
+const MIN_PREFIX = 22;
 /** `a.b.c.d/n` with a sane prefix. The world (`0.0.0.0/0`) is never a safe firewall for a copy of production data. */
 function checkCidr(value) {
     const match = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(value);
@@ -344,6 +346,10 @@ function checkCidr(value) {
         return `"${value}" has a prefix over 32`;
     if (prefix === 0)
         return `"${value}" opens the restored data to the whole internet; name the runner's address instead`;
+    // Pukki refuses prefixes wider than /22 only when the create is sent; refusing here keeps a
+    // bad input from reaching the cloud, and a copy of production data needs a narrow allow-list.
+    if (prefix < MIN_PREFIX)
+        return `"${value}" is wider than /${MIN_PREFIX} (the widest the cloud accepts)`;
     return undefined;
 }
 
@@ -360,7 +366,7 @@ function checkCidr(value) {
 /* harmony export */   x5: () => (/* binding */ isTempInstanceName)
 /* harmony export */ });
 /* unused harmony export TEMP_PREFIX */
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72556);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24314);
 
 /**
  * Temporary instances carry our marker in their name (Trove instances have no description):
@@ -427,12 +433,12 @@ async function deleteAndConfirm(trove, instance, timeoutMs, deps) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BL: () => (/* binding */ readDrillInputs),
-/* harmony export */   Ez: () => (/* binding */ readRestoreInputs)
+/* harmony export */   Ez: () => (/* binding */ readRestoreInputs),
+/* harmony export */   ry: () => (/* binding */ splitList)
 /* harmony export */ });
-/* unused harmony export splitList */
 /* harmony import */ var _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39354);
 /* harmony import */ var _inputs_source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94620);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72556);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24314);
 /* harmony import */ var _runner_address_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(70134);
 
 
@@ -504,8 +510,11 @@ function readCidrs(source) {
 function readDrillInputs(source) {
     const restore = readRestoreInputs(source);
     const dbPassword = source.get('db-password');
-    if (dbPassword)
+    if (dbPassword) {
         source.mask(dbPassword);
+        // Also scrubbed from API answers that become error messages (see openstack/secrets.ts).
+        (0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(dbPassword);
+    }
     const dbUser = source.get('db-user');
     if (!dbUser)
         throw new _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('db-user', 'is required: a database user of the instance, to log in to the restored copy');
@@ -545,7 +554,7 @@ function readDrillInputs(source) {
 /* harmony export */   l: () => (/* binding */ waitForInstanceReady),
 /* harmony export */   n: () => (/* binding */ waitForBackup)
 /* harmony export */ });
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72556);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24314);
 
 /** Waits for ACTIVE (+ HEALTHY where reported). ERROR and friends end the wait at once. */
 function waitForInstanceReady(trove, instance, timeoutMs, deps) {

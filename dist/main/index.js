@@ -69382,8 +69382,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/openstack/index.ts + 12 modules
-var openstack = __nccwpck_require__(72556);
+// EXTERNAL MODULE: ./src/openstack/index.ts + 13 modules
+var openstack = __nccwpck_require__(24314);
 ;// CONCATENATED MODULE: ./src/connect.ts
 
 /** Wires the typed client from validated inputs: one HTTP client, one session (one token). */
@@ -69594,15 +69594,16 @@ function actionContext(summaryParts) {
 ;// CONCATENATED MODULE: ./src/commands/registry.ts
 /**
  * The modes built so far, loaded on demand: ncc splits each into its own chunk, so a report does
- * not pay for loading the database drivers that verify needs. A mode missing here fails with
- * "not implemented yet".
+ * not pay for loading the database drivers that verify needs.
  */
 const COMMANDS = {
     backup: async (c) => (await __nccwpck_require__.e(/* import() */ 471).then(__nccwpck_require__.bind(__nccwpck_require__, 40471))).backup(c),
-    report: async (c) => (await __nccwpck_require__.e(/* import() */ 200).then(__nccwpck_require__.bind(__nccwpck_require__, 1200))).report(c),
-    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(266), __nccwpck_require__.e(810)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1810))).verify(c),
+    report: async (c) => (await __nccwpck_require__.e(/* import() */ 677).then(__nccwpck_require__.bind(__nccwpck_require__, 10677))).report(c),
+    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(266), __nccwpck_require__.e(438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57438))).verify(c),
     restore: async (c) => (await __nccwpck_require__.e(/* import() */ 816).then(__nccwpck_require__.bind(__nccwpck_require__, 80816))).restore(c),
-    sweep: async (c) => (await __nccwpck_require__.e(/* import() */ 522).then(__nccwpck_require__.bind(__nccwpck_require__, 65522))).sweep(c)
+    sweep: async (c) => (await __nccwpck_require__.e(/* import() */ 522).then(__nccwpck_require__.bind(__nccwpck_require__, 65522))).sweep(c),
+    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(266), __nccwpck_require__.e(321), __nccwpck_require__.e(438), __nccwpck_require__.e(925)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93925))).mirror(c),
+    list: async (c) => (await __nccwpck_require__.e(/* import() */ 640).then(__nccwpck_require__.bind(__nccwpck_require__, 65640))).list(c)
 };
 
 // EXTERNAL MODULE: ./src/errors.ts
@@ -69628,19 +69629,13 @@ var markdown = __nccwpck_require__(97175);
 
 
 
-
 /** The action's main step: read the mode, run it, turn any error into a failed step. */
 async function run() {
     const summaryParts = [];
     try {
         const context = actionContext(summaryParts);
         const mode = readMode(context.inputs);
-        const command = COMMANDS[mode];
-        if (!command) {
-            const ready = MODES.filter((m) => COMMANDS[m] !== undefined);
-            throw new input_error/* InputError */.d('mode', `"${mode}" is not implemented yet; modes available in this version: ${ready.length > 0 ? ready.join(', ') : 'none'}`);
-        }
-        await command(context);
+        await COMMANDS[mode](context);
     }
     catch (error) {
         setFailed((0,errors/* describeError */.U)(error));
@@ -69664,7 +69659,7 @@ async function writeSummary(parts) {
 
 /***/ }),
 
-/***/ 72556:
+/***/ 24314:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -69684,12 +69679,43 @@ __nccwpck_require__.d(__webpack_exports__, {
   C7: () => (/* reexport */ formatElapsed),
   i0: () => (/* reexport */ instanceFailure),
   pI: () => (/* reexport */ isInstanceReady),
+  cl: () => (/* reexport */ registerSecret),
   fm: () => (/* reexport */ waitFor)
 });
 
-// UNUSED EXPORTS: OpenStackResponseError, authRequestBody, defaultHttpOptions, findEndpoint, issueToken, nextMarker, parseFaultBody, parseOpenStackTime, readBackup, readDatastore, readDatastoreRef, readDatastoreVersion, readFlavor, readInstance, readToken, redactUrl, silentLogger, troveBaseUrl
+// UNUSED EXPORTS: OpenStackResponseError, authRequestBody, defaultHttpOptions, findEndpoint, issueToken, nextMarker, parseFaultBody, parseOpenStackTime, readBackup, readDatastore, readDatastoreRef, readDatastoreVersion, readFlavor, readInstance, readToken, redactUrl, scrubSecrets, silentLogger, troveBaseUrl
+
+;// CONCATENATED MODULE: ./src/openstack/secrets.ts
+/**
+ * Secret values this process holds (credential secret, password, database password), so that
+ * anything an API sends back is scrubbed before it becomes an error message or a log line. A
+ * server may echo what it was sent (Keystone quoting a rejected secret, a proxy dumping a
+ * request), and GitHub's own masking does not reach the job summary, outputs or files.
+ */
+const known = new Set();
+/** Secrets shorter than this would scrub ordinary words; they are masked by GitHub alone. */
+const MIN_LENGTH = 4;
+function registerSecret(secret) {
+    if (secret.length >= MIN_LENGTH)
+        known.add(secret);
+}
+/** `text` with every registered secret (also URL- or JSON-encoded) replaced by `***`. */
+function scrubSecrets(text) {
+    let out = text;
+    for (const secret of known) {
+        for (const form of new Set([
+            secret,
+            encodeURIComponent(secret),
+            JSON.stringify(secret).slice(1, -1)
+        ])) {
+            out = out.split(form).join('***');
+        }
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/openstack/errors.ts
+
 /**
  * One typed error for every failed HTTP exchange with Keystone or Trove. It carries what a
  * user or a support desk needs: the call, the status, the API's own message and the request id.
@@ -69706,17 +69732,19 @@ class OpenStackHttpError extends Error {
     /** Seconds to wait, from a `Retry-After` header or Trove's `retryAfter` field. */
     retryAfterSeconds;
     constructor(init) {
+        // The API's message is the server's text: it may echo a secret we sent.
+        const apiMessage = scrubSecrets(init.apiMessage);
         const where = `${init.method} ${redactUrl(init.url)}`;
         const id = init.requestId ? ` (request id ${init.requestId})` : '';
         const fault = init.fault ? ` ${init.fault}` : '';
         const prefix = init.context ? `${init.context}: ` : '';
-        super(`${prefix}${where} answered ${init.status}${fault}: ${init.apiMessage}${id}`);
+        super(`${prefix}${where} answered ${init.status}${fault}: ${apiMessage}${id}`);
         this.name = 'OpenStackHttpError';
         this.method = init.method;
         this.url = init.url;
         this.status = init.status;
         this.fault = init.fault;
-        this.apiMessage = init.apiMessage;
+        this.apiMessage = apiMessage;
         this.requestId = init.requestId;
         this.retryAfterSeconds = init.retryAfterSeconds;
     }
@@ -69727,7 +69755,9 @@ class OpenStackNetworkError extends Error {
     url;
     constructor(method, url, cause, context) {
         const prefix = context ? `${context}: ` : '';
-        super(`${prefix}${method} ${redactUrl(url)} failed: ${describeCause(cause)}`, { cause });
+        super(`${prefix}${method} ${redactUrl(url)} failed: ${scrubSecrets(describeCause(cause))}`, {
+            cause
+        });
         this.name = 'OpenStackNetworkError';
         this.method = method;
         this.url = url;
@@ -69757,7 +69787,8 @@ class WaitError extends Error {
  * Try each shape in turn and never fail while reading an error.
  */
 function parseFaultBody(text) {
-    const trimmed = text.trim();
+    // Scrub before any shortening, so a cut cannot leave half a secret behind.
+    const trimmed = scrubSecrets(text.trim());
     if (trimmed === '')
         return { message: '(empty body)' };
     let body;
@@ -70241,6 +70272,7 @@ function troveBaseUrl(endpoint, projectId) {
 ;// CONCATENATED MODULE: ./src/openstack/session.ts
 
 
+
 /**
  * One token per run: issued on first use, reused, renewed shortly before it expires, and renewed
  * once more when a service answers 401 (expired early, or revoked).
@@ -70255,6 +70287,9 @@ class OpenStackSession {
     constructor(http, config) {
         this.http = http;
         this.config = config;
+        // Whatever Keystone or Trove answers is scrubbed of the credential before it is shown.
+        const c = config.credentials;
+        registerSecret(c.method === 'password' ? c.password : c.secret);
     }
     async currentToken() {
         if (this.token) {
@@ -70799,6 +70834,7 @@ async function waitFor(options) {
 
 
 
+
 /***/ }),
 
 /***/ 25808:
@@ -70846,10 +70882,11 @@ function createFetch(env) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Hn: () => (/* binding */ cell),
 /* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   mW: () => (/* binding */ fitSummary),
 /* harmony export */   tp: () => (/* binding */ table)
 /* harmony export */ });
-/* unused harmony exports code, SUMMARY_LIMIT_BYTES */
+/* unused harmony export SUMMARY_LIMIT_BYTES */
 /**
  * Markdown for job summaries. Every user or cloud string goes through `cell` or `text`, so a
  * backup named `a|b` or `<script>` cannot break the table or inject HTML.
@@ -70970,6 +71007,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 31421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 37540:
 /***/ ((module) => {
 
@@ -71033,6 +71077,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 44708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 77030:
 /***/ ((module) => {
 
@@ -71061,6 +71112,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
 /***/ 41792:
 /***/ ((module) => {
 
@@ -71079,6 +71137,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 46466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 
@@ -72478,6 +72543,36 @@ function getExecOutput(commandLine, args, options) {
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -67389,7 +67389,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5486:
+/***/ 7502:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -70343,7 +70343,37 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/openstack/secrets.ts
+/**
+ * Secret values this process holds (credential secret, password, database password), so that
+ * anything an API sends back is scrubbed before it becomes an error message or a log line. A
+ * server may echo what it was sent (Keystone quoting a rejected secret, a proxy dumping a
+ * request), and GitHub's own masking does not reach the job summary, outputs or files.
+ */
+const known = new Set();
+/** Secrets shorter than this would scrub ordinary words; they are masked by GitHub alone. */
+const MIN_LENGTH = 4;
+function registerSecret(secret) {
+    if (secret.length >= MIN_LENGTH)
+        known.add(secret);
+}
+/** `text` with every registered secret (also URL- or JSON-encoded) replaced by `***`. */
+function scrubSecrets(text) {
+    let out = text;
+    for (const secret of known) {
+        for (const form of new Set([
+            secret,
+            encodeURIComponent(secret),
+            JSON.stringify(secret).slice(1, -1)
+        ])) {
+            out = out.split(form).join('***');
+        }
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/openstack/errors.ts
+
 /**
  * One typed error for every failed HTTP exchange with Keystone or Trove. It carries what a
  * user or a support desk needs: the call, the status, the API's own message and the request id.
@@ -70360,17 +70390,19 @@ class OpenStackHttpError extends Error {
     /** Seconds to wait, from a `Retry-After` header or Trove's `retryAfter` field. */
     retryAfterSeconds;
     constructor(init) {
+        // The API's message is the server's text: it may echo a secret we sent.
+        const apiMessage = scrubSecrets(init.apiMessage);
         const where = `${init.method} ${redactUrl(init.url)}`;
         const id = init.requestId ? ` (request id ${init.requestId})` : '';
         const fault = init.fault ? ` ${init.fault}` : '';
         const prefix = init.context ? `${init.context}: ` : '';
-        super(`${prefix}${where} answered ${init.status}${fault}: ${init.apiMessage}${id}`);
+        super(`${prefix}${where} answered ${init.status}${fault}: ${apiMessage}${id}`);
         this.name = 'OpenStackHttpError';
         this.method = init.method;
         this.url = init.url;
         this.status = init.status;
         this.fault = init.fault;
-        this.apiMessage = init.apiMessage;
+        this.apiMessage = apiMessage;
         this.requestId = init.requestId;
         this.retryAfterSeconds = init.retryAfterSeconds;
     }
@@ -70381,7 +70413,9 @@ class OpenStackNetworkError extends Error {
     url;
     constructor(method, url, cause, context) {
         const prefix = context ? `${context}: ` : '';
-        super(`${prefix}${method} ${redactUrl(url)} failed: ${describeCause(cause)}`, { cause });
+        super(`${prefix}${method} ${redactUrl(url)} failed: ${scrubSecrets(describeCause(cause))}`, {
+            cause
+        });
         this.name = 'OpenStackNetworkError';
         this.method = method;
         this.url = url;
@@ -70411,7 +70445,8 @@ class WaitError extends Error {
  * Try each shape in turn and never fail while reading an error.
  */
 function parseFaultBody(text) {
-    const trimmed = text.trim();
+    // Scrub before any shortening, so a cut cannot leave half a secret behind.
+    const trimmed = scrubSecrets(text.trim());
     if (trimmed === '')
         return { message: '(empty body)' };
     let body;
@@ -70924,6 +70959,7 @@ function troveBaseUrl(endpoint, projectId) {
 ;// CONCATENATED MODULE: ./src/openstack/session.ts
 
 
+
 /**
  * One token per run: issued on first use, reused, renewed shortly before it expires, and renewed
  * once more when a service answers 401 (expired early, or revoked).
@@ -70938,6 +70974,9 @@ class OpenStackSession {
     constructor(http, config) {
         this.http = http;
         this.config = config;
+        // Whatever Keystone or Trove answers is scrubbed of the credential before it is shown.
+        const c = config.credentials;
+        registerSecret(c.method === 'password' ? c.password : c.secret);
     }
     async currentToken() {
         if (this.token) {
@@ -71456,6 +71495,7 @@ async function waitFor(options) {
 
 
 
+
 ;// CONCATENATED MODULE: ./src/connect.ts
 
 /** Wires the typed client from validated inputs: one HTTP client, one session (one token). */
@@ -71908,7 +71948,7 @@ async function post() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5486);
+/* harmony import */ var _post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7502);
 
 await (0,_post_step_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .b)();
 

@@ -5,13 +5,14 @@ export type Command = (context: CommandContext) => Promise<void>
 
 /**
  * The modes built so far, loaded on demand: ncc splits each into its own chunk, so a report does
- * not pay for loading the database drivers that verify needs. A mode missing here fails with
- * "not implemented yet".
+ * not pay for loading the database drivers that verify needs.
  */
-export const COMMANDS: Partial<Record<Mode, Command>> = {
+export const COMMANDS: Record<Mode, Command> = {
   backup: async (c) => (await import('./backup.js')).backup(c),
   report: async (c) => (await import('./report.js')).report(c),
   verify: async (c) => (await import('./verify.js')).verify(c),
   restore: async (c) => (await import('./restore.js')).restore(c),
-  sweep: async (c) => (await import('./sweep.js')).sweep(c)
+  sweep: async (c) => (await import('./sweep.js')).sweep(c),
+  mirror: async (c) => (await import('./mirror.js')).mirror(c),
+  list: async (c) => (await import('./list.js')).list(c)
 }

@@ -21,6 +21,10 @@ export const REPORT_FILE = 'dbaas-backup-report.json'
  * step fails when the worst instance has a stale backup or none.
  */
 export async function report(context: CommandContext): Promise<void> {
+  // A fleet report merges the per-job report files of a matrix run: no cloud call at all.
+  if (context.inputs.get('report-files')) {
+    return (await import('./fleet-report.js')).fleetReport(context)
+  }
   const inputs = readReportInputs(context.inputs)
   const started = context.now()
   const { trove } = context.cloud()
@@ -86,7 +90,7 @@ export async function report(context: CommandContext): Promise<void> {
 }
 
 /** status is the worst verdict; latest-backup-* describe the worst instance (listed first). */
-function setOutputs(context: CommandContext, doc: ReportDocument, reportPath: string): void {
+export function setOutputs(context: CommandContext, doc: ReportDocument, reportPath: string): void {
   const worst = doc.instances[0]
   const oldest = Math.max(0, ...doc.instances.map((i) => i.oldestBackup?.ageDays ?? 0))
   const anyBackup = doc.instances.some((i) => i.oldestBackup !== null)
@@ -98,7 +102,7 @@ function setOutputs(context: CommandContext, doc: ReportDocument, reportPath: st
   context.setOutput('report-json', reportPath)
 }
 
-function failureMessage(doc: ReportDocument): string {
+export function failureMessage(doc: ReportDocument): string {
   const p = doc.policy
   const bad = doc.instances.filter((i) => i.verdict !== 'ok')
   const lines = bad

@@ -1,3 +1,5 @@
+import { scrubSecrets } from './secrets.js'
+
 /**
  * One typed error for every failed HTTP exchange with Keystone or Trove. It carries what a
  * user or a support desk needs: the call, the status, the API's own message and the request id.
@@ -24,17 +26,19 @@ export class OpenStackHttpError extends Error {
     retryAfterSeconds?: number
     context?: string
   }) {
+    // The API's message is the server's text: it may echo a secret we sent.
+    const apiMessage = scrubSecrets(init.apiMessage)
     const where = `${init.method} ${redactUrl(init.url)}`
     const id = init.requestId ? ` (request id ${init.requestId})` : ''
     const fault = init.fault ? ` ${init.fault}` : ''
     const prefix = init.context ? `${init.context}: ` : ''
-    super(`${prefix}${where} answered ${init.status}${fault}: ${init.apiMessage}${id}`)
+    super(`${prefix}${where} answered ${init.status}${fault}: ${apiMessage}${id}`)
     this.name = 'OpenStackHttpError'
     this.method = init.method
     this.url = init.url
     this.status = init.status
     this.fault = init.fault
-    this.apiMessage = init.apiMessage
+    this.apiMessage = apiMessage
     this.requestId = init.requestId
     this.retryAfterSeconds = init.retryAfterSeconds
   }
@@ -46,7 +50,9 @@ export class OpenStackNetworkError extends Error {
   readonly url: string
   constructor(method: string, url: string, cause: unknown, context?: string) {
     const prefix = context ? `${context}: ` : ''
-    super(`${prefix}${method} ${redactUrl(url)} failed: ${describeCause(cause)}`, { cause })
+    super(`${prefix}${method} ${redactUrl(url)} failed: ${scrubSecrets(describeCause(cause))}`, {
+      cause
+    })
     this.name = 'OpenStackNetworkError'
     this.method = method
     this.url = url
@@ -85,7 +91,8 @@ export interface ParsedFault {
  * Try each shape in turn and never fail while reading an error.
  */
 export function parseFaultBody(text: string): ParsedFault {
-  const trimmed = text.trim()
+  // Scrub before any shortening, so a cut cannot leave half a secret behind.
+  const trimmed = scrubSecrets(text.trim())
   if (trimmed === '') return { message: '(empty body)' }
   let body: unknown
   try {

@@ -1,6 +1,7 @@
 import { OpenStackHttpError } from './errors.js'
 import type { HttpClient, HttpRequest, HttpResponse } from './http.js'
 import { type Credentials, findEndpoint, issueToken, type Token, troveBaseUrl } from './keystone.js'
+import { registerSecret } from './secrets.js'
 
 export interface SessionConfig {
   authUrl: string
@@ -30,6 +31,9 @@ export class OpenStackSession {
   constructor(http: HttpClient, config: SessionConfig) {
     this.http = http
     this.config = config
+    // Whatever Keystone or Trove answers is scrubbed of the credential before it is shown.
+    const c = config.credentials
+    registerSecret(c.method === 'password' ? c.password : c.secret)
   }
 
   async currentToken(): Promise<Token> {

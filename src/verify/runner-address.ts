@@ -30,6 +30,9 @@ export async function detectRunnerCidr(
   return `${text}/32`
 }
 
+/** The widest allow-list prefix Pukki accepts for an instance. */
+const MIN_PREFIX = 22
+
 /** `a.b.c.d/n` with a sane prefix. The world (`0.0.0.0/0`) is never a safe firewall for a copy of production data. */
 export function checkCidr(value: string): string | undefined {
   const match = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(value)
@@ -39,5 +42,9 @@ export function checkCidr(value: string): string | undefined {
   if (prefix > 32) return `"${value}" has a prefix over 32`
   if (prefix === 0)
     return `"${value}" opens the restored data to the whole internet; name the runner's address instead`
+  // Pukki refuses prefixes wider than /22 only when the create is sent; refusing here keeps a
+  // bad input from reaching the cloud, and a copy of production data needs a narrow allow-list.
+  if (prefix < MIN_PREFIX)
+    return `"${value}" is wider than /${MIN_PREFIX} (the widest the cloud accepts)`
   return undefined
 }

@@ -1,6 +1,6 @@
 import { InputError } from '../inputs/input-error.js'
 import { type InputSource, readBoolean, readChoice, readDuration } from '../inputs/source.js'
-import { UUID_PATTERN } from '../openstack/index.js'
+import { registerSecret, UUID_PATTERN } from '../openstack/index.js'
 import { checkCidr } from './runner-address.js'
 
 export interface RestoreInputs {
@@ -107,7 +107,11 @@ function readCidrs(source: InputSource): string[] | 'runner' {
 export function readDrillInputs(source: InputSource): DrillInputs {
   const restore = readRestoreInputs(source)
   const dbPassword = source.get('db-password')
-  if (dbPassword) source.mask(dbPassword)
+  if (dbPassword) {
+    source.mask(dbPassword)
+    // Also scrubbed from API answers that become error messages (see openstack/secrets.ts).
+    registerSecret(dbPassword)
+  }
   const dbUser = source.get('db-user')
   if (!dbUser)
     throw new InputError(

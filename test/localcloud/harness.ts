@@ -41,6 +41,8 @@ export interface FaultSpec {
   /** regex source, matched against the request path */
   pathPattern: string
   status?: number
+  /** cut the connection instead of answering (logged with status 0) */
+  dropConnection?: boolean
   /** how many matching requests get it (default 1) */
   count?: number
   retryAfter?: number
@@ -55,6 +57,9 @@ export interface LoggedRequest {
   query: Record<string, string>
   status: number
   at: string
+  /** arrival and answer (epoch ms): in-flight requests at any moment */
+  startMs: number
+  endMs: number
 }
 
 export interface AdminInstance {

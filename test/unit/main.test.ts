@@ -24,11 +24,3 @@ test('an unknown mode fails the step with the allowed modes', async () => {
     expect.stringContaining('Input "mode": "snapshot" is not a mode; use one of: backup')
   )
 })
-
-test('a mode not built yet fails clearly, naming the mode', async () => {
-  process.env.INPUT_MODE = 'mirror'
-  await run()
-  expect(setFailed).toHaveBeenCalledWith(
-    expect.stringMatching(/Input "mode": "mirror" is not implemented yet/)
-  )
-})

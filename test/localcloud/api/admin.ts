@@ -204,7 +204,8 @@ function addFault(state: State, b: Obj): void {
     count: num(b.count, 'count') ?? 1,
     retryAfter: num(b.retryAfter, 'retryAfter'),
     latencyMs: num(b.latencyMs, 'latencyMs'),
-    body: b.body
+    body: b.body,
+    dropConnection: b.dropConnection === true
   })
 }
 

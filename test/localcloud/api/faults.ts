@@ -17,6 +17,7 @@ export function withFaults(state: State, next: Handler): Handler {
     if (!rule) return next(req)
     rule.count--
     if (rule.latencyMs) await sleep(rule.latencyMs)
+    if (rule.dropConnection) return { status: 0, dropConnection: true }
     if (rule.status === undefined) return next(req)
     return faultResponse(rule)
   }

@@ -23,6 +23,8 @@ export interface Res {
   headers?: Record<string, string>
   /** objects are sent as JSON; strings as text/plain; undefined sends no body */
   body?: unknown
+  /** cut the connection instead of answering (an injected connection reset) */
+  dropConnection?: boolean
 }
 
 export type Handler = (req: Req) => Promise<Res> | Res
@@ -170,6 +172,10 @@ export async function listen(
 }
 
 function write(out: http.ServerResponse, res: Res): void {
+  if (res.dropConnection) {
+    out.socket?.destroy()
+    return
+  }
   const headers: Record<string, string> = { ...(res.headers ?? {}) }
   let payload: string | undefined
   if (typeof res.body === 'string') {

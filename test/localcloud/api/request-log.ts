@@ -10,6 +10,7 @@ export function withRequestLog(
   next: Handler
 ): Handler {
   return async (req) => {
+    const startMs = Date.now()
     const res = await next(req)
     // The admin API is the test's own channel, not traffic from the product.
     if (!req.path.startsWith('/_admin')) {
@@ -19,7 +20,9 @@ export function withRequestLog(
         path: req.path,
         query: Object.fromEntries(req.query),
         status: res.status,
-        at: new Date().toISOString()
+        at: new Date().toISOString(),
+        startMs,
+        endMs: Date.now()
       })
     }
     return res

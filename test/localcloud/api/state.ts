@@ -85,6 +85,9 @@ export interface RequestLogEntry {
   query: Record<string, string>
   status: number
   at: string
+  /** when the request arrived and when it was answered (epoch ms), for in-flight counts */
+  startMs: number
+  endMs: number
 }
 
 export interface FaultRule {
@@ -95,6 +98,8 @@ export interface FaultRule {
   retryAfter?: number
   latencyMs?: number
   body?: unknown
+  /** cut the connection without an answer (logged with status 0) */
+  dropConnection?: boolean
 }
 
 export interface State {

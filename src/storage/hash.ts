@@ -1,0 +1,21 @@
+import { createHash } from 'node:crypto'
+import { Transform, type TransformCallback } from 'node:stream'
+
+/** Counts and hashes the bytes that pass, i.e. exactly the bytes stored. */
+export class HashingCounter extends Transform {
+  bytes = 0
+  private readonly hash = createHash('sha256')
+  private digest: string | undefined
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.bytes += chunk.length
+    this.hash.update(chunk)
+    callback(null, chunk)
+  }
+
+  /** Hex SHA-256; call once the stream has ended. */
+  sha256(): string {
+    this.digest ??= this.hash.digest('hex')
+    return this.digest
+  }
+}

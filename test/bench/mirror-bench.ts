@@ -1,0 +1,287 @@
+// npm run bench:mirror — our mirror (source live, through the committed bundle as GitHub runs it)
+// of a generated ~1 GB PostgreSQL database to the local cloud's real Swift S3 API, next to
+// `pg_dump -Fc > /dev/null` (the floor) and `pg_dump -Fc | gzip | aws s3 cp -` (Debian's awscli)
+// to the same store, then our peak RSS again at about twice the size. Run by Node 24 directly
+// (type stripping): erasable syntax only, relative imports end in .ts. Prints figures and one
+// summary line; it asserts nothing.
+
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { type CloudInfo, type RunningCloud, startCloud } from '../localcloud/harness.ts'
+
+const ROOT = path.resolve(import.meta.dirname, '../..')
+const PG_BIN = '/usr/lib/postgresql/15/bin'
+// Scale 70 ≈ 1 GB: 7 M rows. Default data is hex text (compresses ~2.5:1, so the upload is
+// exercised); BENCH_DATA=pgbench uses pgbench's blank-padded rows (~150:1).
+const SCALE = Number(process.env.BENCH_SCALE ?? 70)
+const BUCKET = 'bench'
+const USER = 'app'
+const PASSWORD = 'bench-secret-pw'
+const FLAVOR = 'd4a2cb9c-0000-4000-8000-000000000002'
+
+interface Measured {
+  seconds: number
+  rssMb: number
+  code: number | null
+  stderr: string
+}
+
+/** Runs under GNU time: wall seconds and the peak RSS of the largest process of the command. */
+function measured(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('/usr/bin/time', ['-f', 'BENCH_TIME %e %M', command, ...args], {
+      env,
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe']
+    })
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-20_000)))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      const match = /BENCH_TIME ([\d.]+) (\d+)/.exec(stderr)
+      if (!match) return reject(new Error(`no timing from ${command}: ${stderr}`))
+      resolve({
+        seconds: Number(match[1]),
+        rssMb: Math.round(Number(match[2]) / 1024),
+        code,
+        stderr
+      })
+    })
+  })
+}
+
+function exec(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+    child.on('error', reject)
+    child.on('close', (code) =>
+      code === 0 ? resolve(out.trim()) : reject(new Error(`${command} exited ${code}: ${err}`))
+    )
+  })
+}
+
+async function token(info: CloudInfo): Promise<string> {
+  const answer = await fetch(`${info.authUrl}/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      auth: {
+        identity: {
+          methods: ['application_credential'],
+          application_credential: { id: info.appCredId, secret: info.appCredSecret }
+        }
+      }
+    })
+  })
+  const value = answer.headers.get('x-subject-token')
+  if (!value) throw new Error(`no token: ${answer.status}`)
+  return value
+}
+
+/** A PostgreSQL instance reachable from here, with user and database: returns its address. */
+async function createInstance(info: CloudInfo, name: string): Promise<string> {
+  const headers = { 'content-type': 'application/json', 'x-auth-token': await token(info) }
+  const created = await fetch(`${info.troveUrl}/instances`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      instance: {
+        name,
+        flavorRef: FLAVOR,
+        volume: { size: 10 },
+        datastore: { type: 'postgresql', version: '15' },
+        databases: [{ name: 'shop' }],
+        users: [{ name: USER, password: PASSWORD, databases: [{ name: 'shop' }] }],
+        access: { is_public: true, allowed_cidrs: ['127.0.0.0/22'] }
+      }
+    })
+  })
+  const answer = (await created.json()) as { instance?: { id: string } }
+  if (!answer.instance)
+    throw new Error(`create instance: ${created.status} ${JSON.stringify(answer)}`)
+  const id = answer.instance.id
+  for (let i = 0; i < 600; i++) {
+    const got = await fetch(`${info.troveUrl}/instances/${id}`, { headers })
+    const instance = ((await got.json()) as { instance: { status: string; ip: string[] } }).instance
+    if (instance.status === 'ACTIVE' || instance.status === 'HEALTHY')
+      return instance.ip[0] as string
+    if (instance.status === 'ERROR') throw new Error('instance ERROR')
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error('instance not ready')
+}
+
+function ourEnv(info: CloudInfo, dir: string, prefix: string): NodeJS.ProcessEnv {
+  for (const f of ['output', 'summary', 'state']) writeFileSync(path.join(dir, f), '')
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_OUTPUT: path.join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
+    GITHUB_STATE: path.join(dir, 'state'),
+    RUNNER_TEMP: dir,
+    INPUT_MODE: 'mirror',
+    INPUT_SOURCE: 'live',
+    INPUT_INSTANCE: 'bench-db',
+    'INPUT_DB-USER': USER,
+    'INPUT_DB-PASSWORD': PASSWORD,
+    'INPUT_S3-URI': `s3://${BUCKET}/${prefix}`,
+    'INPUT_S3-ENDPOINT': info.s3.endpoint,
+    'INPUT_S3-REGION': info.s3.region,
+    'INPUT_S3-ACCESS-KEY-ID': info.s3.accessKeyId,
+    'INPUT_S3-SECRET-ACCESS-KEY': info.s3.secretAccessKey,
+    'INPUT_AUTH-URL': info.authUrl,
+    'INPUT_ALLOW-INSECURE-HTTP': 'true',
+    INPUT_REGION: info.region,
+    'INPUT_APPLICATION-CREDENTIAL-ID': info.appCredId,
+    'INPUT_APPLICATION-CREDENTIAL-SECRET': info.appCredSecret,
+    // Tuning runs: BENCH_INPUTS='{"part-size":"8MiB"}' overrides our inputs.
+    ...Object.fromEntries(
+      Object.entries(JSON.parse(process.env.BENCH_INPUTS ?? '{}') as Record<string, string>).map(
+        ([name, value]) => [`INPUT_${name.toUpperCase()}`, value]
+      )
+    )
+  }
+}
+
+async function ours(info: CloudInfo, dir: string, prefix: string): Promise<Measured> {
+  const result = await measured(
+    process.execPath,
+    [path.join(ROOT, 'dist/main/index.js')],
+    ourEnv(info, dir, prefix)
+  )
+  if (result.code !== 0) throw new Error(`our mirror failed: ${result.stderr}`)
+  const outputs = readFileSync(path.join(dir, 'output'), 'utf8')
+  // GITHUB_OUTPUT holds `name<<delimiter`, the value, `delimiter`.
+  const output = (name: string) => new RegExp(`^${name}<<.*\\n(.*)$`, 'm').exec(outputs)?.[1]
+  const seconds = output('seconds')
+  const bytes = output('bytes')
+  console.log(`  ours: dump+upload ${seconds} s of ${result.seconds} s, stored ${bytes} bytes`)
+  return result
+}
+
+const best = (runs: Measured[]): Measured => runs.reduce((a, b) => (b.seconds < a.seconds ? b : a))
+
+async function main(): Promise<void> {
+  const started = Date.now()
+  const dir = mkdtempSync(path.join(tmpdir(), 'mirror-bench-'))
+  let cloud: RunningCloud | undefined
+  try {
+    cloud = await startCloud({ paceMs: 100 })
+    const info = cloud.info
+    const s3 = new S3Client({
+      endpoint: info.s3.endpoint,
+      region: info.s3.region,
+      forcePathStyle: true,
+      credentials: { accessKeyId: info.s3.accessKeyId, secretAccessKey: info.s3.secretAccessKey },
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED'
+    })
+    await s3.send(new CreateBucketCommand({ Bucket: BUCKET }))
+    s3.destroy()
+    const host = await createInstance(info, 'bench-db')
+    const pgEnv = { ...process.env, PGPASSWORD: PASSWORD }
+    const psql = (sql: string) =>
+      exec(`${PG_BIN}/psql`, ['-h', host, '-U', USER, '-d', 'shop', '-tAX', '-c', sql], pgEnv)
+
+    console.log(
+      `generating ${process.env.BENCH_DATA === 'pgbench' ? 'pgbench data' : 'hex text'} (scale ${SCALE}) on ${host} …`
+    )
+    if (process.env.BENCH_DATA !== 'pgbench') {
+      // Text that compresses about 2:1 (hex), unlike pgbench's blank-padded rows (~150:1).
+      await psql(
+        `CREATE TABLE pgbench_accounts AS SELECT g AS aid, 1 AS bid, 0 AS abalance, md5(g::text) || md5((g * 7)::text) || md5((g * 13)::text) AS filler FROM generate_series(1, ${SCALE * 100_000}) g`
+      )
+    } else
+      await exec(
+        `${PG_BIN}/pgbench`,
+        ['-i', '-q', '-s', String(SCALE), '-I', 'dtgv', '-h', host, '-U', USER, 'shop'],
+        pgEnv
+      )
+    const bytes = Number(await psql("select pg_database_size('shop')"))
+    const gb = bytes / 1e9
+    console.log(`database: ${gb.toFixed(2)} GB (${Math.round((Date.now() - started) / 1000)} s in)`)
+
+    const dump = `${PG_BIN}/pg_dump -Fc -h ${host} -U ${USER} shop`
+    const awsEnv: NodeJS.ProcessEnv = {
+      ...pgEnv,
+      AWS_ACCESS_KEY_ID: info.s3.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: info.s3.secretAccessKey,
+      AWS_DEFAULT_REGION: info.s3.region
+    }
+    delete awsEnv.AWS_CA_BUNDLE
+    const floorRuns: Measured[] = []
+    const ourRuns: Measured[] = []
+    const pipeRuns: Measured[] = []
+    for (let round = 1; round <= Number(process.env.BENCH_ROUNDS ?? 2); round++) {
+      floorRuns.push(await measured('sh', ['-c', `${dump} > /dev/null`], pgEnv))
+      ourRuns.push(await ours(info, dir, `ours${round}`))
+      pipeRuns.push(
+        await measured(
+          'bash',
+          [
+            '-o',
+            'pipefail',
+            '-c',
+            `${dump} | gzip | /usr/bin/aws --endpoint-url ${info.s3.endpoint} s3 cp - s3://${BUCKET}/pipeline/${round}.dump.gz`
+          ],
+          awsEnv
+        )
+      )
+      if (pipeRuns.at(-1)?.code !== 0)
+        throw new Error(`pipeline failed: ${pipeRuns.at(-1)?.stderr}`)
+      const [f, o, p] = [floorRuns.at(-1), ourRuns.at(-1), pipeRuns.at(-1)] as [
+        Measured,
+        Measured,
+        Measured
+      ]
+      console.log(
+        `round ${round}: floor ${f.seconds}s/${f.rssMb}MB  ours ${o.seconds}s/${o.rssMb}MB  pipeline ${p.seconds}s/${p.rssMb}MB`
+      )
+    }
+    const floor = best(floorRuns)
+    const mine = best(ourRuns)
+    const pipeline = best(pipeRuns)
+    console.log(
+      `pg_dump -Fc > /dev/null:              ${floor.seconds.toFixed(1)} s, peak RSS ${floor.rssMb} MB`
+    )
+    console.log(
+      `pg_dump -Fc | gzip | aws s3 cp -:     ${pipeline.seconds.toFixed(1)} s, peak RSS ${pipeline.rssMb} MB (largest process)`
+    )
+    console.log(
+      `ours (mirror, live, zstd-3):          ${mine.seconds.toFixed(1)} s, peak RSS ${mine.rssMb} MB`
+    )
+
+    // About twice the size: our peak RSS must not follow it.
+    await psql(
+      'insert into pgbench_accounts select aid + (select max(aid) from pgbench_accounts), bid, abalance, filler from pgbench_accounts'
+    )
+    const bigGb = Number(await psql("select pg_database_size('shop')")) / 1e9
+    const big = await ours(info, dir, 'big')
+    console.log(
+      `ours at ${bigGb.toFixed(2)} GB:                  ${big.seconds.toFixed(1)} s, peak RSS ${big.rssMb} MB`
+    )
+    console.log(`bench took ${Math.round((Date.now() - started) / 1000)} s`)
+    console.log(
+      `bench:mirror gb=${gb.toFixed(2)} ours=${mine.seconds.toFixed(1)} floor=${floor.seconds.toFixed(1)} ` +
+        `pipeline=${pipeline.seconds.toFixed(1)} ratio-floor=${(mine.seconds / floor.seconds).toFixed(2)} ` +
+        `ratio-pipeline=${(mine.seconds / pipeline.seconds).toFixed(2)} peak-rss-mb=${Math.max(mine.rssMb, big.rssMb)}`
+    )
+  } finally {
+    await cloud?.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+await main()
