@@ -29,6 +29,13 @@ export default {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts']
+    },
+    {
+      // Issue 7: faults, cancellation, bad input, secrets and load, through the committed bundle.
+      // `npm run test:faults` adds test/faults/totals-reporter.mjs for the one-line totals.
+      ...common,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.test.ts']
     }
   ]
 }

@@ -39294,6 +39294,11 @@ function readCredentials(source, secret, password) {
             user: readUser(source, 'application-credential-name')
         };
     }
+    const username = (0,inputs_source/* inputOrEnv */.hG)(source, 'username', 'OS_USERNAME') || (0,inputs_source/* inputOrEnv */.hG)(source, 'user-id', 'OS_USER_ID');
+    if (!password && !username && !secret) {
+        throw new input_error/* InputError */.d('application-credential-id', 'no credentials were given: set application-credential-id and application-credential-secret ' +
+            '(or OS_APPLICATION_CREDENTIAL_ID / OS_APPLICATION_CREDENTIAL_SECRET, as in an openrc file)');
+    }
     if (!password) {
         throw new input_error/* InputError */.d('password', 'is required for password authentication (or set OS_PASSWORD); application credentials are recommended instead');
     }
@@ -39874,75 +39879,75 @@ const ACTION_META = {
         },
         {
             name: 'backup-id',
-            description: 'verify/restore: the backup to restore (e.g. a backup step output). Default: the newest COMPLETED backup of instance',
+            description: 'verify/restore/mirror: the backup to restore (e.g. a backup step output). Default: the newest COMPLETED backup of instance',
             required: false,
-            modes: ['verify', 'restore'],
+            modes: ['verify', 'restore', 'mirror'],
             boolean: false,
             secret: false
         },
         {
             name: 'flavor',
-            description: 'verify/restore: flavor name or id of the new instance. Default: the source instance flavor',
+            description: 'verify/restore/mirror: flavor name or id of the new instance. Default: the source instance flavor',
             required: false,
-            modes: ['verify', 'restore'],
+            modes: ['verify', 'restore', 'mirror'],
             boolean: false,
             secret: false
         },
         {
             name: 'volume-size',
-            description: 'verify/restore: volume size in GB. Default: the source volume size (at least the backup size)',
+            description: 'verify/restore/mirror: volume size in GB. Default: the source volume size (at least the backup size)',
             required: false,
-            modes: ['verify', 'restore'],
+            modes: ['verify', 'restore', 'mirror'],
             boolean: false,
             secret: false
         },
         {
             name: 'volume-type',
-            description: 'verify/restore: volume type. Default: the source volume type',
+            description: 'verify/restore/mirror: volume type. Default: the source volume type',
             required: false,
-            modes: ['verify', 'restore'],
+            modes: ['verify', 'restore', 'mirror'],
             boolean: false,
             secret: false
         },
         {
             name: 'datastore-version',
-            description: 'verify/restore: datastore version. Default: the version of the backup itself',
+            description: 'verify/restore/mirror: datastore version. Default: the version of the backup itself',
             required: false,
-            modes: ['verify', 'restore'],
+            modes: ['verify', 'restore', 'mirror'],
             boolean: false,
             secret: false
         },
         {
             name: 'network',
-            description: 'verify/restore: network id for the new instance (optional)',
+            description: 'verify/restore/mirror: network id for the new instance (optional)',
             required: false,
-            modes: ['verify', 'restore'],
+            modes: ['verify', 'restore', 'mirror'],
             boolean: false,
             secret: false
         },
         {
             name: 'allowed-cidrs',
-            description: 'verify/restore: CIDRs allowed to connect (comma separated), or "runner" to detect the runner address',
+            description: 'verify/restore/mirror: CIDRs allowed to connect to the restored instance (comma separated, each /22 or narrower), or "runner" to detect the runner address',
             required: false,
-            modes: ['verify', 'restore'],
+            modes: ['verify', 'restore', 'mirror'],
             boolean: false,
             secret: false,
             default: 'runner'
         },
         {
             name: 'runner-ip-url',
-            description: 'verify/restore: echo service that returns the runner public IPv4 address',
+            description: 'verify/restore/mirror: echo service that returns the runner public IPv4 address',
             required: false,
-            modes: ['verify', 'restore'],
+            modes: ['verify', 'restore', 'mirror'],
             boolean: false,
             secret: false,
             default: 'https://api.ipify.org'
         },
         {
             name: 'restore-timeout',
-            description: 'verify/restore: how long the restore may take to become usable',
+            description: 'verify/restore/mirror: how long the restore may take to become usable',
             required: false,
-            modes: ['verify', 'restore'],
+            modes: ['verify', 'restore', 'mirror'],
             boolean: false,
             secret: false,
             default: '45m'
@@ -39958,33 +39963,33 @@ const ACTION_META = {
         },
         {
             name: 'db-user',
-            description: 'verify: database user to log in to the restored copy',
+            description: 'verify/mirror: database user to log in to the restored copy',
             required: false,
-            modes: ['verify'],
+            modes: ['verify', 'mirror'],
             boolean: false,
             secret: false
         },
         {
             name: 'db-password',
-            description: 'verify: its password (pass a secret)',
+            description: 'verify/mirror: its password (pass a secret)',
             required: false,
-            modes: ['verify'],
+            modes: ['verify', 'mirror'],
             boolean: false,
             secret: true
         },
         {
             name: 'databases',
-            description: 'verify: databases to check (comma separated). Default: every database the user can see',
+            description: 'verify/mirror: databases to check (comma separated). Default: every database the user can see',
             required: false,
-            modes: ['verify'],
+            modes: ['verify', 'mirror'],
             boolean: false,
             secret: false
         },
         {
             name: 'db-tls',
-            description: 'verify: prefer | require | off (Pukki MariaDB needs TLS; its certificate is self-signed)',
+            description: 'verify/mirror: prefer | require | off (Pukki MariaDB needs TLS; its certificate is self-signed)',
             required: false,
-            modes: ['verify'],
+            modes: ['verify', 'mirror'],
             boolean: false,
             secret: false,
             default: 'prefer'

@@ -35,7 +35,9 @@ async function sweep(context) {
     const now = context.now();
     const instances = await trove.listInstances();
     // Trove's list view has no `created`; the detail view has it.
-    const ours = await Promise.all(instances.filter((i) => (0,_verify_temp_instance_js__WEBPACK_IMPORTED_MODULE_2__/* .isTempInstanceName */ .x5)(i.name)).map((i) => trove.getInstance(i.id)));
+    // An instance can vanish between the list and the show (another run's clean-up): skip it.
+    const shown = await Promise.all(instances.filter((i) => (0,_verify_temp_instance_js__WEBPACK_IMPORTED_MODULE_2__/* .isTempInstanceName */ .x5)(i.name)).map((i) => trove.findInstanceById(i.id)));
+    const ours = shown.filter((i) => i !== undefined);
     for (const unknown of ours.filter((i) => i.created === undefined)) {
         context.warn(`Temporary instance ${unknown.name} (${unknown.id}) has no creation time; not deleting it`, 'sweep');
     }

@@ -69473,6 +69473,11 @@ function readCredentials(source, secret, password) {
             user: readUser(source, 'application-credential-name')
         };
     }
+    const username = (0,inputs_source/* inputOrEnv */.hG)(source, 'username', 'OS_USERNAME') || (0,inputs_source/* inputOrEnv */.hG)(source, 'user-id', 'OS_USER_ID');
+    if (!password && !username && !secret) {
+        throw new input_error/* InputError */.d('application-credential-id', 'no credentials were given: set application-credential-id and application-credential-secret ' +
+            '(or OS_APPLICATION_CREDENTIAL_ID / OS_APPLICATION_CREDENTIAL_SECRET, as in an openrc file)');
+    }
     if (!password) {
         throw new input_error/* InputError */.d('password', 'is required for password authentication (or set OS_PASSWORD); application credentials are recommended instead');
     }

@@ -331,78 +331,80 @@ export const ACTION_META: ActionMeta = {
     {
       name: 'backup-id',
       description:
-        'verify/restore: the backup to restore (e.g. a backup step output). Default: the newest COMPLETED backup of instance',
+        'verify/restore/mirror: the backup to restore (e.g. a backup step output). Default: the newest COMPLETED backup of instance',
       required: false,
-      modes: ['verify', 'restore'],
+      modes: ['verify', 'restore', 'mirror'],
       boolean: false,
       secret: false
     },
     {
       name: 'flavor',
       description:
-        'verify/restore: flavor name or id of the new instance. Default: the source instance flavor',
+        'verify/restore/mirror: flavor name or id of the new instance. Default: the source instance flavor',
       required: false,
-      modes: ['verify', 'restore'],
+      modes: ['verify', 'restore', 'mirror'],
       boolean: false,
       secret: false
     },
     {
       name: 'volume-size',
       description:
-        'verify/restore: volume size in GB. Default: the source volume size (at least the backup size)',
+        'verify/restore/mirror: volume size in GB. Default: the source volume size (at least the backup size)',
       required: false,
-      modes: ['verify', 'restore'],
+      modes: ['verify', 'restore', 'mirror'],
       boolean: false,
       secret: false
     },
     {
       name: 'volume-type',
-      description: 'verify/restore: volume type. Default: the source volume type',
+      description: 'verify/restore/mirror: volume type. Default: the source volume type',
       required: false,
-      modes: ['verify', 'restore'],
+      modes: ['verify', 'restore', 'mirror'],
       boolean: false,
       secret: false
     },
     {
       name: 'datastore-version',
-      description: 'verify/restore: datastore version. Default: the version of the backup itself',
+      description:
+        'verify/restore/mirror: datastore version. Default: the version of the backup itself',
       required: false,
-      modes: ['verify', 'restore'],
+      modes: ['verify', 'restore', 'mirror'],
       boolean: false,
       secret: false
     },
     {
       name: 'network',
-      description: 'verify/restore: network id for the new instance (optional)',
+      description: 'verify/restore/mirror: network id for the new instance (optional)',
       required: false,
-      modes: ['verify', 'restore'],
+      modes: ['verify', 'restore', 'mirror'],
       boolean: false,
       secret: false
     },
     {
       name: 'allowed-cidrs',
       description:
-        'verify/restore: CIDRs allowed to connect (comma separated), or "runner" to detect the runner address',
+        'verify/restore/mirror: CIDRs allowed to connect to the restored instance (comma separated, each /22 or narrower), or "runner" to detect the runner address',
       required: false,
-      modes: ['verify', 'restore'],
+      modes: ['verify', 'restore', 'mirror'],
       boolean: false,
       secret: false,
       default: 'runner'
     },
     {
       name: 'runner-ip-url',
-      description: 'verify/restore: echo service that returns the runner public IPv4 address',
+      description:
+        'verify/restore/mirror: echo service that returns the runner public IPv4 address',
       required: false,
-      modes: ['verify', 'restore'],
+      modes: ['verify', 'restore', 'mirror'],
       boolean: false,
       secret: false,
       default: 'https://api.ipify.org'
     },
     {
       name: 'restore-timeout',
-      description: 'verify/restore: how long the restore may take to become usable',
+      description: 'verify/restore/mirror: how long the restore may take to become usable',
       required: false,
-      modes: ['verify', 'restore'],
+      modes: ['verify', 'restore', 'mirror'],
       boolean: false,
       secret: false,
       default: '45m'
@@ -418,35 +420,35 @@ export const ACTION_META: ActionMeta = {
     },
     {
       name: 'db-user',
-      description: 'verify: database user to log in to the restored copy',
+      description: 'verify/mirror: database user to log in to the restored copy',
       required: false,
-      modes: ['verify'],
+      modes: ['verify', 'mirror'],
       boolean: false,
       secret: false
     },
     {
       name: 'db-password',
-      description: 'verify: its password (pass a secret)',
+      description: 'verify/mirror: its password (pass a secret)',
       required: false,
-      modes: ['verify'],
+      modes: ['verify', 'mirror'],
       boolean: false,
       secret: true
     },
     {
       name: 'databases',
       description:
-        'verify: databases to check (comma separated). Default: every database the user can see',
+        'verify/mirror: databases to check (comma separated). Default: every database the user can see',
       required: false,
-      modes: ['verify'],
+      modes: ['verify', 'mirror'],
       boolean: false,
       secret: false
     },
     {
       name: 'db-tls',
       description:
-        'verify: prefer | require | off (Pukki MariaDB needs TLS; its certificate is self-signed)',
+        'verify/mirror: prefer | require | off (Pukki MariaDB needs TLS; its certificate is self-signed)',
       required: false,
-      modes: ['verify'],
+      modes: ['verify', 'mirror'],
       boolean: false,
       secret: false,
       default: 'prefer'

@@ -22,9 +22,11 @@ export async function sweep(context: CommandContext): Promise<void> {
   const now = context.now()
   const instances = await trove.listInstances()
   // Trove's list view has no `created`; the detail view has it.
-  const ours = await Promise.all(
-    instances.filter((i) => isTempInstanceName(i.name)).map((i) => trove.getInstance(i.id))
+  // An instance can vanish between the list and the show (another run's clean-up): skip it.
+  const shown = await Promise.all(
+    instances.filter((i) => isTempInstanceName(i.name)).map((i) => trove.findInstanceById(i.id))
   )
+  const ours = shown.filter((i) => i !== undefined)
   for (const unknown of ours.filter((i) => i.created === undefined)) {
     context.warn(
       `Temporary instance ${unknown.name} (${unknown.id}) has no creation time; not deleting it`,

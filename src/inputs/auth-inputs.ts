@@ -90,6 +90,15 @@ function readCredentials(source: InputSource, secret: string, password: string):
     }
   }
 
+  const username =
+    inputOrEnv(source, 'username', 'OS_USERNAME') || inputOrEnv(source, 'user-id', 'OS_USER_ID')
+  if (!password && !username && !secret) {
+    throw new InputError(
+      'application-credential-id',
+      'no credentials were given: set application-credential-id and application-credential-secret ' +
+        '(or OS_APPLICATION_CREDENTIAL_ID / OS_APPLICATION_CREDENTIAL_SECRET, as in an openrc file)'
+    )
+  }
   if (!password) {
     throw new InputError(
       'password',

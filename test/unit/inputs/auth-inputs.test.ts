@@ -170,8 +170,14 @@ describe('readCloudInputs', () => {
       'Input "project-id": password authentication needs a project'
     ],
     [
-      'nothing to authenticate with',
+      'no credentials at all',
       { 'auth-url': 'https://k/v3' },
+      {},
+      'Input "application-credential-id": no credentials were given'
+    ],
+    [
+      'a user without a password',
+      { 'auth-url': 'https://k/v3', username: 'alice' },
       {},
       'Input "password": is required for password authentication'
     ],

@@ -1,0 +1,636 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { type RunningCloud, startCloud } from '../localcloud/harness.js'
+import { cloudInputs, runAction } from '../e2e/helpers/run-action.js'
+import { mutatingTroveCalls } from './helpers/leftovers.js'
+import { record } from './helpers/results.js'
+
+// Item 2 of issue 7: bad input, mode by mode. Every case must fail the step with an error that
+// names the input and says what is allowed, and the cloud's request log must show that no
+// POST/PUT/DELETE reached Trove (an unknown or ambiguous instance needs reads, nothing more).
+let cloud: RunningCloud
+const dir = mkdtempSync(path.join(tmpdir(), 'bad-inputs-'))
+
+beforeAll(async () => {
+  cloud = await startCloud({ paceMs: 200 })
+  // Records only (no servers): a name to find, and two instances sharing one name.
+  await cloud.admin.seedInstances(0, { names: ['shop-db', 'twin', 'twin'] })
+}, 60_000)
+
+afterAll(async () => {
+  await cloud?.stop()
+})
+
+function file(name: string, content: string): string {
+  const p = path.join(dir, name)
+  writeFileSync(p, content)
+  return p
+}
+
+const BACKUP_ID = '3f0e2c1a-0000-4000-8000-000000000001'
+type Mode = 'backup' | 'verify' | 'restore' | 'report' | 'sweep' | 'mirror' | 'none'
+
+/** What each mode needs besides the case's own inputs, so only the bad one is wrong. */
+function baseInputs(mode: Mode): Record<string, string> {
+  const auth = cloudInputs(cloud.info)
+  switch (mode) {
+    case 'backup':
+      return { ...auth, mode, instance: 'shop-db' }
+    case 'verify':
+      return {
+        ...auth,
+        mode,
+        'backup-id': BACKUP_ID,
+        'db-user': 'app',
+        'db-password': 'pw',
+        'allowed-cidrs': '127.0.0.1/32'
+      }
+    case 'restore':
+      return {
+        ...auth,
+        mode,
+        'backup-id': BACKUP_ID,
+        'restore-name': 'shop-db-2',
+        'allowed-cidrs': '127.0.0.1/32'
+      }
+    case 'report':
+      return { ...auth, mode, instance: 'shop-db' }
+    case 'sweep':
+      return { ...auth, mode }
+    case 'mirror':
+      return {
+        ...auth,
+        mode,
+        instance: 'shop-db',
+        'db-user': 'app',
+        'db-password': 'pw',
+        'allowed-cidrs': '127.0.0.1/32',
+        's3-uri': 's3://offsite/copies',
+        's3-endpoint': cloud.info.s3.endpoint,
+        's3-access-key-id': cloud.info.s3.accessKeyId,
+        's3-secret-access-key': cloud.info.s3.secretAccessKey
+      }
+    case 'none':
+      return { ...auth }
+  }
+}
+
+interface BadInput {
+  name: string
+  mode: Mode
+  /** inputs to add; an empty string removes a base input */
+  inputs: Record<string, string>
+  /** the input the error must name */
+  input: string
+  /** what the error must say is allowed */
+  allowed: RegExp
+}
+
+const DURATION = /like 90s, 45m, 2h or 7d/
+const BOOLEAN = /use true or false/
+
+const CASES: BadInput[] = [
+  // mode
+  {
+    name: 'unknown mode',
+    mode: 'none',
+    inputs: { mode: 'bakup' },
+    input: 'mode',
+    allowed: /use one of: backup, verify, restore, report/
+  },
+  {
+    name: 'missing mode',
+    mode: 'none',
+    inputs: {},
+    input: 'mode',
+    allowed: /is required; use one of: backup/
+  },
+  // connection and credentials (checked by every mode)
+  {
+    name: 'http auth-url without allow-insecure-http',
+    mode: 'backup',
+    inputs: { 'allow-insecure-http': 'false' },
+    input: 'auth-url',
+    allowed: /https|allow-insecure-http/
+  },
+  {
+    name: 'missing auth-url',
+    mode: 'report',
+    inputs: { 'auth-url': '' },
+    input: 'auth-url',
+    allowed: /is required .*OS_AUTH_URL/
+  },
+  {
+    name: 'auth-url that is not a URL',
+    mode: 'report',
+    inputs: { 'auth-url': 'pukki dbaas' },
+    input: 'auth-url',
+    allowed: /URL|https/
+  },
+  {
+    name: 'allow-insecure-http not a boolean',
+    mode: 'report',
+    inputs: { 'allow-insecure-http': 'please' },
+    input: 'allow-insecure-http',
+    allowed: BOOLEAN
+  },
+  {
+    name: 'missing application credential secret',
+    mode: 'backup',
+    inputs: { 'application-credential-secret': '' },
+    input: 'application-credential-secret',
+    allowed: /is required with an application credential/
+  },
+  {
+    name: 'no credentials at all',
+    mode: 'report',
+    inputs: { 'application-credential-id': '', 'application-credential-secret': '' },
+    input: 'application-credential-id',
+    allowed:
+      /no credentials were given: set application-credential-id and application-credential-secret/
+  },
+  {
+    name: 'password auth without a password',
+    mode: 'report',
+    inputs: {
+      'application-credential-id': '',
+      'application-credential-secret': '',
+      'auth-type': 'password',
+      username: 'demo',
+      'user-domain-name': 'Default',
+      'project-name': 'demo',
+      'project-domain-name': 'Default'
+    },
+    input: 'password',
+    allowed: /is required for password authentication/
+  },
+  {
+    name: 'unknown auth-type',
+    mode: 'report',
+    inputs: { 'auth-type': 'token' },
+    input: 'auth-type',
+    allowed: /use v3applicationcredential or password/
+  },
+  {
+    name: 'unknown interface',
+    mode: 'report',
+    inputs: { interface: 'private' },
+    input: 'interface',
+    allowed: /use public, internal or admin/
+  },
+  {
+    name: 'request-timeout of zero',
+    mode: 'report',
+    inputs: { 'request-timeout': '0s' },
+    input: 'request-timeout',
+    allowed: /minimum is 1s/
+  },
+  {
+    name: 'absurd request-timeout',
+    mode: 'report',
+    inputs: { 'request-timeout': '3d' },
+    input: 'request-timeout',
+    allowed: /maximum is/
+  },
+  {
+    name: 'database-endpoint not http(s)',
+    mode: 'report',
+    inputs: { 'database-endpoint': 'ftp://trove.example/v1.0' },
+    input: 'database-endpoint',
+    allowed: /http/
+  },
+  // backup
+  {
+    name: 'backup: missing instance',
+    mode: 'backup',
+    inputs: { instance: '' },
+    input: 'instance',
+    allowed: /is required: the id or name/
+  },
+  {
+    name: 'backup: unknown instance',
+    mode: 'backup',
+    inputs: { instance: 'shop-dbb' },
+    input: 'instance',
+    allowed: /no instance "shop-dbb" in this project; instances: .*shop-db/
+  },
+  {
+    name: 'backup: ambiguous instance name',
+    mode: 'backup',
+    inputs: { instance: 'twin' },
+    input: 'instance',
+    allowed: /names 2 instances .*use the id instead/
+  },
+  {
+    name: 'backup: timeout without a unit',
+    mode: 'backup',
+    inputs: { timeout: '60' },
+    input: 'timeout',
+    allowed: DURATION
+  },
+  {
+    name: 'backup: negative timeout',
+    mode: 'backup',
+    inputs: { timeout: '-5m' },
+    input: 'timeout',
+    allowed: /like 90s|minimum/
+  },
+  {
+    name: 'backup: timeout below 10s',
+    mode: 'backup',
+    inputs: { timeout: '2s' },
+    input: 'timeout',
+    allowed: /minimum is 10s/
+  },
+  {
+    name: 'backup: absurd timeout',
+    mode: 'backup',
+    inputs: { timeout: '400d' },
+    input: 'timeout',
+    allowed: /maximum is 24h/
+  },
+  {
+    name: 'backup: malformed reuse-if-newer-than',
+    mode: 'backup',
+    inputs: { 'reuse-if-newer-than': 'soon' },
+    input: 'reuse-if-newer-than',
+    allowed: DURATION
+  },
+  {
+    name: 'backup: wait not a boolean',
+    mode: 'backup',
+    inputs: { wait: 'perhaps' },
+    input: 'wait',
+    allowed: BOOLEAN
+  },
+  {
+    name: 'backup: incremental not a boolean',
+    mode: 'backup',
+    inputs: { incremental: 'sometimes' },
+    input: 'incremental',
+    allowed: BOOLEAN
+  },
+  {
+    name: 'backup: unknown name placeholder',
+    mode: 'backup',
+    inputs: { 'backup-name': '{instance}-{branch}' },
+    input: 'backup-name',
+    allowed: /use \{instance\} \{sha\}/
+  },
+  {
+    name: 'backup: description too long',
+    mode: 'backup',
+    inputs: { description: 'x'.repeat(300) },
+    input: 'description',
+    allowed: /Trove allows 255/
+  },
+  // report
+  {
+    name: 'report: instance and instances together',
+    mode: 'report',
+    inputs: { instances: 'all' },
+    input: 'instances',
+    allowed: /not both/
+  },
+  {
+    name: 'report: neither instance nor instances',
+    mode: 'report',
+    inputs: { instance: '' },
+    input: 'instance',
+    allowed: /or set "instances"/
+  },
+  {
+    name: 'report: "all" with other names',
+    mode: 'report',
+    inputs: { instance: '', instances: 'all, shop-db' },
+    input: 'instances',
+    allowed: /give it alone/
+  },
+  {
+    name: 'report: unknown instance',
+    mode: 'report',
+    inputs: { instance: 'nope' },
+    input: 'instance',
+    allowed: /no instance "nope" in this project; instances:/
+  },
+  {
+    name: 'report: ambiguous instance name',
+    mode: 'report',
+    inputs: { instance: 'twin' },
+    input: 'instance',
+    allowed: /names 2 instances .*use the id instead/
+  },
+  {
+    name: 'report: max-concurrency 0',
+    mode: 'report',
+    inputs: { 'max-concurrency': '0' },
+    input: 'max-concurrency',
+    allowed: /from 1 to 32/
+  },
+  {
+    name: 'report: absurd max-concurrency',
+    mode: 'report',
+    inputs: { 'max-concurrency': '1000' },
+    input: 'max-concurrency',
+    allowed: /from 1 to 32/
+  },
+  {
+    name: 'report: max-concurrency not a number',
+    mode: 'report',
+    inputs: { 'max-concurrency': 'four' },
+    input: 'max-concurrency',
+    allowed: /from 1 to 32/
+  },
+  {
+    name: 'report: unknown fail-on',
+    mode: 'report',
+    inputs: { 'fail-on': 'always' },
+    input: 'fail-on',
+    allowed: /use one of: stale, never/
+  },
+  {
+    name: 'report: malformed max-age',
+    mode: 'report',
+    inputs: { 'max-age': 'a day' },
+    input: 'max-age',
+    allowed: DURATION
+  },
+  {
+    name: 'report: negative grace',
+    mode: 'report',
+    inputs: { grace: '-1h' },
+    input: 'grace',
+    allowed: /like 90s|minimum/
+  },
+  {
+    name: 'report: gap-window under an hour',
+    mode: 'report',
+    inputs: { 'gap-window': '30m' },
+    input: 'gap-window',
+    allowed: /minimum is 3600s/
+  },
+  // verify and restore
+  {
+    name: 'verify: invalid CIDR',
+    mode: 'verify',
+    inputs: { 'allowed-cidrs': '10.0.0.0/33' },
+    input: 'allowed-cidrs',
+    allowed: /use CIDRs separated by commas, or "runner"/
+  },
+  {
+    name: 'verify: CIDR open to the world',
+    mode: 'verify',
+    inputs: { 'allowed-cidrs': '0.0.0.0/0' },
+    input: 'allowed-cidrs',
+    allowed: /use CIDRs separated by commas, or "runner"/
+  },
+  {
+    name: 'verify: not a CIDR at all',
+    mode: 'verify',
+    inputs: { 'allowed-cidrs': 'office' },
+    input: 'allowed-cidrs',
+    allowed: /use CIDRs separated by commas, or "runner"/
+  },
+  {
+    name: 'verify: backup-id not a UUID',
+    mode: 'verify',
+    inputs: { 'backup-id': 'latest' },
+    input: 'backup-id',
+    allowed: /a UUID/
+  },
+  {
+    name: 'verify: neither instance nor backup-id',
+    mode: 'verify',
+    inputs: { 'backup-id': '' },
+    input: 'instance',
+    allowed: /is required \(or backup-id\)/
+  },
+  {
+    name: 'verify: restore-timeout below 30s',
+    mode: 'verify',
+    inputs: { 'restore-timeout': '5s' },
+    input: 'restore-timeout',
+    allowed: /minimum is 30s/
+  },
+  {
+    name: 'verify: negative restore-timeout',
+    mode: 'verify',
+    inputs: { 'restore-timeout': '-10m' },
+    input: 'restore-timeout',
+    allowed: /like 90s|minimum/
+  },
+  {
+    name: 'verify: absurd restore-timeout',
+    mode: 'verify',
+    inputs: { 'restore-timeout': '100d' },
+    input: 'restore-timeout',
+    allowed: /maximum is 12h/
+  },
+  {
+    name: 'verify: delete-timeout too short',
+    mode: 'verify',
+    inputs: { 'delete-timeout': '1s' },
+    input: 'delete-timeout',
+    allowed: /minimum is 10s/
+  },
+  {
+    name: 'verify: missing db-user',
+    mode: 'verify',
+    inputs: { 'db-user': '' },
+    input: 'db-user',
+    allowed: /is required: a database user/
+  },
+  {
+    name: 'verify: missing db-password',
+    mode: 'verify',
+    inputs: { 'db-password': '' },
+    input: 'db-password',
+    allowed: /is required/
+  },
+  {
+    name: 'verify: unknown db-tls',
+    mode: 'verify',
+    inputs: { 'db-tls': 'always' },
+    input: 'db-tls',
+    allowed: /prefer, require, off/
+  },
+  {
+    name: 'verify: row-count-tolerance over 100',
+    mode: 'verify',
+    inputs: { 'row-count-tolerance': '150' },
+    input: 'row-count-tolerance',
+    allowed: /between 0 and 100/
+  },
+  {
+    name: 'verify: volume-size 0',
+    mode: 'verify',
+    inputs: { 'volume-size': '0' },
+    input: 'volume-size',
+    allowed: /between 1 and 10000/
+  },
+  {
+    name: 'verify: runner-ip-url not a URL',
+    mode: 'verify',
+    inputs: { 'allowed-cidrs': 'runner', 'runner-ip-url': 'ipify' },
+    input: 'runner-ip-url',
+    allowed: /is not a URL/
+  },
+  {
+    name: 'verify: compare-with-source not a boolean',
+    mode: 'verify',
+    inputs: { 'compare-with-source': 'maybe' },
+    input: 'compare-with-source',
+    allowed: BOOLEAN
+  },
+  {
+    name: 'verify: missing checks file',
+    mode: 'verify',
+    inputs: { 'checks-file': path.join(dir, 'nope.yml') },
+    input: 'checks-file',
+    allowed: /does not exist/
+  },
+  {
+    name: 'verify: malformed YAML checks file',
+    mode: 'verify',
+    inputs: { 'checks-file': file('broken.yml', 'checks:\n  - name: a\n    sql: [select 1\n') },
+    input: 'checks-file',
+    allowed: /is not valid YAML/
+  },
+  {
+    name: 'verify: malformed JSON checks file',
+    mode: 'verify',
+    inputs: { 'checks-file': file('broken.json', '{"checks": [') },
+    input: 'checks-file',
+    allowed: /is not valid JSON/
+  },
+  {
+    name: 'verify: checks file without a checks list',
+    mode: 'verify',
+    inputs: { 'checks-file': file('nolist.yml', 'assertions: []\n') },
+    input: 'checks-file',
+    allowed: /must hold a "checks" list/
+  },
+  {
+    name: 'verify: check with an unknown key',
+    mode: 'verify',
+    inputs: {
+      'checks-file': file(
+        'key.yml',
+        'checks:\n  - {name: a, sql: select 1, expect: "== 1", when: always}\n'
+      )
+    },
+    input: 'checks-file',
+    allowed: /allowed: /
+  },
+  {
+    name: 'verify: checks file of the wrong type',
+    mode: 'verify',
+    inputs: { 'checks-file': file('checks.txt', 'select 1') },
+    input: 'checks-file',
+    allowed: /must be a \.yml, \.yaml or \.json file/
+  },
+  {
+    name: 'restore: invalid CIDR',
+    mode: 'restore',
+    inputs: { 'allowed-cidrs': '192.168.1.1/12' },
+    input: 'allowed-cidrs',
+    allowed: /use CIDRs separated by commas, or "runner"/
+  },
+  {
+    name: 'restore: absurd restore-timeout',
+    mode: 'restore',
+    inputs: { 'restore-timeout': '1y' },
+    input: 'restore-timeout',
+    allowed: DURATION
+  },
+  // mirror
+  {
+    name: 'mirror: missing s3-uri',
+    mode: 'mirror',
+    inputs: { 's3-uri': '' },
+    input: 's3-uri',
+    allowed: /s3:\/\/bucket\/prefix/
+  },
+  {
+    name: 'mirror: s3-uri without the scheme',
+    mode: 'mirror',
+    inputs: { 's3-uri': 'offsite/copies' },
+    input: 's3-uri',
+    allowed: /s3:\/\//
+  },
+  {
+    name: 'mirror: s3-uri of another scheme',
+    mode: 'mirror',
+    inputs: { 's3-uri': 'https://offsite/copies' },
+    input: 's3-uri',
+    allowed: /s3:\/\//
+  },
+  {
+    name: 'mirror: s3-uri without a bucket',
+    mode: 'mirror',
+    inputs: { 's3-uri': 's3:///copies' },
+    input: 's3-uri',
+    allowed: /bucket/
+  },
+  {
+    name: 'mirror: s3-endpoint not a URL',
+    mode: 'mirror',
+    inputs: { 's3-endpoint': 'allas' },
+    input: 's3-endpoint',
+    allowed: /is not a URL/
+  },
+  {
+    name: 'mirror: an age secret key as recipient',
+    mode: 'mirror',
+    inputs: {
+      'age-recipients':
+        'AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ'
+    },
+    input: 'age-recipients',
+    allowed: /give the public key \(age1…\)/
+  },
+  {
+    name: 'mirror: unknown compression',
+    mode: 'mirror',
+    inputs: { compression: 'xz' },
+    input: 'compression',
+    allowed: /zstd, gzip/
+  },
+  // sweep
+  {
+    name: 'sweep: ttl under 10 minutes',
+    mode: 'sweep',
+    inputs: { ttl: '5m' },
+    input: 'ttl',
+    allowed: /minimum is 600s/
+  },
+  {
+    name: 'sweep: malformed ttl',
+    mode: 'sweep',
+    inputs: { ttl: 'forever' },
+    input: 'ttl',
+    allowed: DURATION
+  }
+]
+
+describe('bad input fails before anything changes in the cloud', () => {
+  test.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    let ok = false
+    try {
+      await cloud.admin.clearRequests()
+      const inputs = { ...baseInputs(c.mode), ...c.inputs }
+      for (const [k, v] of Object.entries(inputs)) if (v === '') delete inputs[k]
+      const result = await runAction('main', inputs)
+      expect(result.exitCode).not.toBe(0)
+      const error = result.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? ''
+      expect(error).toContain(`Input "${c.input}"`)
+      expect(error).toMatch(c.allowed)
+      expect(mutatingTroveCalls(await cloud.admin.requests())).toEqual([])
+      ok = true
+    } finally {
+      record({ kind: 'bad-input', name: c.name, ok })
+    }
+  })
+})
