@@ -1415,8 +1415,6 @@ var src_context = __webpack_require__(788);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/openstack/index.ts + 13 modules
 var openstack = __webpack_require__(4314);
-// EXTERNAL MODULE: ./src/openstack/proxy.ts
-var proxy = __webpack_require__(5808);
 // EXTERNAL MODULE: ./src/signals.ts
 var signals = __webpack_require__(970);
 // EXTERNAL MODULE: ./src/summary/markdown.ts
@@ -1488,7 +1486,6 @@ var verify_inputs = __webpack_require__(8904);
 
 
 
-
 const PORTS = { postgresql: 5432, mariadb: 3306 };
 /**
  * The restore drill: restore a backup into a temporary instance, check the data, measure the
@@ -1506,9 +1503,7 @@ async function verify(context) {
         return planned;
     });
     const engine = engineOf(plan.datastore.type);
-    const cidrs = inputs.allowedCidrs === 'runner'
-        ? [await (0,runner_address/* detectRunnerCidr */.c)(inputs.runnerIpUrl, (0,proxy/* createFetch */.H)(context.inputs.env))]
-        : inputs.allowedCidrs;
+    const cidrs = await (0,runner_address/* resolveAllowedCidrs */.aM)(inputs.allowedCidrs, inputs.runnerIpUrl, context.inputs.env);
     context.logger.info(`The temporary instance will accept connections from ${cidrs.join(', ')}`);
     const tracker = new temp_tracker/* TempInstanceTracker */.G(context);
     const name = (0,temp_instance/* tempInstanceName */.nW)(plan.backup.id, context.run.runId, context.run.runAttempt);
@@ -1884,11 +1879,14 @@ async function checkQuota(trove, plan) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ detectRunnerCidr),
-/* harmony export */   t: () => (/* binding */ checkCidr)
+/* harmony export */   aM: () => (/* binding */ resolveAllowedCidrs),
+/* harmony export */   tC: () => (/* binding */ checkCidr)
 /* harmony export */ });
+/* unused harmony export detectRunnerCidr */
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _openstack_proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5808);
+
 
 /**
  * The runner's public IPv4 address as an echo service sees it, as a /32 for the temporary
@@ -1928,6 +1926,10 @@ function checkCidr(value) {
     if (prefix < MIN_PREFIX)
         return `"${value}" is wider than /${MIN_PREFIX} (the widest the cloud accepts)`;
     return undefined;
+}
+/** The allow-list for a restored instance: the explicit CIDRs, or the runner's own /32. */
+async function resolveAllowedCidrs(allowed, runnerIpUrl, env) {
+    return allowed === 'runner' ? [await detectRunnerCidr(runnerIpUrl, (0,_openstack_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .createFetch */ .H)(env))] : allowed;
 }
 
 
@@ -2064,7 +2066,7 @@ function readCidrs(source) {
         return 'runner';
     const cidrs = splitList(raw);
     for (const cidr of cidrs) {
-        const problem = (0,_runner_address_js__WEBPACK_IMPORTED_MODULE_3__/* .checkCidr */ .t)(cidr);
+        const problem = (0,_runner_address_js__WEBPACK_IMPORTED_MODULE_3__/* .checkCidr */ .tC)(cidr);
         if (problem)
             throw new _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('allowed-cidrs', `${problem}; use CIDRs separated by commas, or "runner"`);
     }

@@ -12,14 +12,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(788);
 /* harmony import */ var _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9354);
 /* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4314);
-/* harmony import */ var _openstack_proxy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5808);
-/* harmony import */ var _summary_markdown_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7175);
-/* harmony import */ var _verify_restore_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2199);
-/* harmony import */ var _verify_restore_instance_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(503);
-/* harmony import */ var _verify_runner_address_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(134);
-/* harmony import */ var _verify_temp_instance_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5803);
-/* harmony import */ var _verify_verify_inputs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8904);
-
+/* harmony import */ var _summary_markdown_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7175);
+/* harmony import */ var _verify_restore_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2199);
+/* harmony import */ var _verify_restore_instance_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(503);
+/* harmony import */ var _verify_runner_address_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(134);
+/* harmony import */ var _verify_temp_instance_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5803);
+/* harmony import */ var _verify_verify_inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8904);
 
 
 
@@ -34,28 +32,26 @@ __webpack_require__.r(__webpack_exports__);
  * the summary reminds the user that firewalls and connection strings must follow.
  */
 async function restore(context) {
-    const inputs = (0,_verify_verify_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .readRestoreInputs */ .Ez)(context.inputs);
+    const inputs = (0,_verify_verify_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .readRestoreInputs */ .Ez)(context.inputs);
     const name = context.inputs.get('restore-name');
     if (!name)
         throw new _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('restore-name', 'is required: the name of the new instance to restore into');
     if (name.length > 255)
         throw new _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('restore-name', 'is longer than Trove’s 255 characters');
-    if ((0,_verify_temp_instance_js__WEBPACK_IMPORTED_MODULE_7__/* .isTempInstanceName */ .x5)(name))
+    if ((0,_verify_temp_instance_js__WEBPACK_IMPORTED_MODULE_6__/* .isTempInstanceName */ .x5)(name))
         throw new _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('restore-name', 'must not look like a drill’s temporary instance (sweep would delete it)');
     const { trove } = context.cloud();
     const plan = await context.group('Plan the restore', async () => {
         if ((await trove.listInstances()).some((i) => i.name === name)) {
             throw new _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('restore-name', `an instance named "${name}" already exists; choose another name`);
         }
-        const planned = await (0,_verify_restore_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .planRestore */ .q)(trove, inputs);
-        context.logger.info(await (0,_verify_restore_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .checkQuota */ .L)(trove, planned));
+        const planned = await (0,_verify_restore_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .planRestore */ .q)(trove, inputs);
+        context.logger.info(await (0,_verify_restore_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .checkQuota */ .L)(trove, planned));
         return planned;
     });
-    const cidrs = inputs.allowedCidrs === 'runner'
-        ? [await (0,_verify_runner_address_js__WEBPACK_IMPORTED_MODULE_6__/* .detectRunnerCidr */ .c)(inputs.runnerIpUrl, (0,_openstack_proxy_js__WEBPACK_IMPORTED_MODULE_3__/* .createFetch */ .H)(context.inputs.env))]
-        : inputs.allowedCidrs;
+    const cidrs = await (0,_verify_runner_address_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveAllowedCidrs */ .aM)(inputs.allowedCidrs, inputs.runnerIpUrl, context.inputs.env);
     const restored = await context
-        .group('Restore', () => (0,_verify_restore_instance_js__WEBPACK_IMPORTED_MODULE_5__/* .restoreInstance */ .g)(context, trove, plan, name, cidrs, inputs.restoreTimeoutMs, (id) => {
+        .group('Restore', () => (0,_verify_restore_instance_js__WEBPACK_IMPORTED_MODULE_4__/* .restoreInstance */ .g)(context, trove, plan, name, cidrs, inputs.restoreTimeoutMs, (id) => {
         context.setOutput('instance-id', id);
     }))
         .catch((error) => {
@@ -67,9 +63,9 @@ async function restore(context) {
     context.setOutput('backup-id', plan.backup.id);
     context.warn(`Restored into ${name} at ${restored.host} — a NEW address: update firewalls (egress rules of your apps), connection strings and allowed CIDRs (now ${cidrs.join(', ')}).`, 'New instance address');
     context.summary([
-        `### ♻️ Restored ${(0,_summary_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .cell */ .Hn)(plan.backup.name)} into ${(0,_summary_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .cell */ .Hn)(name)}`,
+        `### ♻️ Restored ${(0,_summary_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .cell */ .Hn)(plan.backup.name)} into ${(0,_summary_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .cell */ .Hn)(name)}`,
         '',
-        (0,_summary_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .table */ .tp)(['', ''], [
+        (0,_summary_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .table */ .tp)(['', ''], [
             ['New instance', `${name} (${restored.instance.id})`],
             ['New address', restored.host],
             ['Backup', `${plan.backup.id}, taken ${plan.backup.created.toISOString()}`],
@@ -336,11 +332,14 @@ async function checkQuota(trove, plan) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ detectRunnerCidr),
-/* harmony export */   t: () => (/* binding */ checkCidr)
+/* harmony export */   aM: () => (/* binding */ resolveAllowedCidrs),
+/* harmony export */   tC: () => (/* binding */ checkCidr)
 /* harmony export */ });
+/* unused harmony export detectRunnerCidr */
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _openstack_proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5808);
+
 
 /**
  * The runner's public IPv4 address as an echo service sees it, as a /32 for the temporary
@@ -380,6 +379,10 @@ function checkCidr(value) {
     if (prefix < MIN_PREFIX)
         return `"${value}" is wider than /${MIN_PREFIX} (the widest the cloud accepts)`;
     return undefined;
+}
+/** The allow-list for a restored instance: the explicit CIDRs, or the runner's own /32. */
+async function resolveAllowedCidrs(allowed, runnerIpUrl, env) {
+    return allowed === 'runner' ? [await detectRunnerCidr(runnerIpUrl, (0,_openstack_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .createFetch */ .H)(env))] : allowed;
 }
 
 
@@ -457,7 +460,7 @@ function readCidrs(source) {
         return 'runner';
     const cidrs = splitList(raw);
     for (const cidr of cidrs) {
-        const problem = (0,_runner_address_js__WEBPACK_IMPORTED_MODULE_3__/* .checkCidr */ .t)(cidr);
+        const problem = (0,_runner_address_js__WEBPACK_IMPORTED_MODULE_3__/* .checkCidr */ .tC)(cidr);
         if (problem)
             throw new _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('allowed-cidrs', `${problem}; use CIDRs separated by commas, or "runner"`);
     }

@@ -695,8 +695,6 @@ async function applyRetention(client, bucket, prefix, instanceId, policy, now, l
     return expired.map((c) => c.objectKey);
 }
 
-// EXTERNAL MODULE: ./src/openstack/proxy.ts
-var proxy = __webpack_require__(25808);
 // EXTERNAL MODULE: ./src/signals.ts
 var signals = __webpack_require__(50970);
 // EXTERNAL MODULE: ./src/verify/restore-plan.ts
@@ -710,7 +708,6 @@ var temp_instance = __webpack_require__(95803);
 // EXTERNAL MODULE: ./src/verify/temp-tracker.ts + 1 modules
 var temp_tracker = __webpack_require__(75125);
 ;// CONCATENATED MODULE: ./src/mirror/temp-restore.ts
-
 
 
 
@@ -736,9 +733,7 @@ beforeRestore = async () => undefined) {
         await beforeRestore(planned);
         return planned;
     });
-    const cidrs = inputs.allowedCidrs === 'runner'
-        ? [await (0,runner_address/* detectRunnerCidr */.c)(inputs.runnerIpUrl, (0,proxy/* createFetch */.H)(context.inputs.env))]
-        : inputs.allowedCidrs;
+    const cidrs = await (0,runner_address/* resolveAllowedCidrs */.aM)(inputs.allowedCidrs, inputs.runnerIpUrl, context.inputs.env);
     context.logger.info(`The temporary instance will accept connections from ${cidrs.join(', ')}`);
     const tracker = new temp_tracker/* TempInstanceTracker */.G(context);
     const name = (0,temp_instance/* tempInstanceName */.nW)(plan.backup.id, context.run.runId, context.run.runAttempt);

@@ -1,11 +1,10 @@
 import { CheckFailure, type CommandContext } from '../context.js'
 import { InputError } from '../inputs/input-error.js'
 import { formatElapsed } from '../openstack/index.js'
-import { createFetch } from '../openstack/proxy.js'
 import { cell, table } from '../summary/markdown.js'
 import { checkQuota, planRestore } from '../verify/restore-plan.js'
 import { restoreInstance } from '../verify/restore-instance.js'
-import { detectRunnerCidr } from '../verify/runner-address.js'
+import { resolveAllowedCidrs } from '../verify/runner-address.js'
 import { isTempInstanceName } from '../verify/temp-instance.js'
 import { readRestoreInputs } from '../verify/verify-inputs.js'
 
@@ -41,10 +40,11 @@ export async function restore(context: CommandContext): Promise<void> {
     context.logger.info(await checkQuota(trove, planned))
     return planned
   })
-  const cidrs =
-    inputs.allowedCidrs === 'runner'
-      ? [await detectRunnerCidr(inputs.runnerIpUrl, createFetch(context.inputs.env))]
-      : inputs.allowedCidrs
+  const cidrs = await resolveAllowedCidrs(
+    inputs.allowedCidrs,
+    inputs.runnerIpUrl,
+    context.inputs.env
+  )
   const restored = await context
     .group('Restore', () =>
       restoreInstance(context, trove, plan, name, cidrs, inputs.restoreTimeoutMs, (id) => {

@@ -4,12 +4,11 @@ import { CheckFailure, type CommandContext } from '../context.js'
 import { describeError } from '../errors.js'
 import { InputError } from '../inputs/input-error.js'
 import { formatElapsed, type Instance } from '../openstack/index.js'
-import { createFetch } from '../openstack/proxy.js'
 import { onCancellation } from '../signals.js'
 import { drillSummary, type DrillReport } from '../verify/drill-summary.js'
 import { checkQuota, planRestore } from '../verify/restore-plan.js'
 import { restoreInstance } from '../verify/restore-instance.js'
-import { detectRunnerCidr } from '../verify/runner-address.js'
+import { resolveAllowedCidrs } from '../verify/runner-address.js'
 import { deleteAndConfirm, tempInstanceName } from '../verify/temp-instance.js'
 import { TempInstanceTracker } from '../verify/temp-tracker.js'
 import { type DrillInputs, readDrillInputs } from '../verify/verify-inputs.js'
@@ -35,10 +34,11 @@ export async function verify(context: CommandContext): Promise<void> {
     return planned
   })
   const engine = engineOf(plan.datastore.type)
-  const cidrs =
-    inputs.allowedCidrs === 'runner'
-      ? [await detectRunnerCidr(inputs.runnerIpUrl, createFetch(context.inputs.env))]
-      : inputs.allowedCidrs
+  const cidrs = await resolveAllowedCidrs(
+    inputs.allowedCidrs,
+    inputs.runnerIpUrl,
+    context.inputs.env
+  )
   context.logger.info(`The temporary instance will accept connections from ${cidrs.join(', ')}`)
 
   const tracker = new TempInstanceTracker(context)

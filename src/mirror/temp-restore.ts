@@ -2,11 +2,10 @@ import type { CommandContext } from '../context.js'
 import { CheckFailure } from '../context.js'
 import { describeError } from '../errors.js'
 import { formatElapsed } from '../openstack/index.js'
-import { createFetch } from '../openstack/proxy.js'
 import { onCancellation } from '../signals.js'
 import { checkQuota, planRestore, type RestorePlan } from '../verify/restore-plan.js'
 import { restoreInstance, type RestoredInstance } from '../verify/restore-instance.js'
-import { detectRunnerCidr } from '../verify/runner-address.js'
+import { resolveAllowedCidrs } from '../verify/runner-address.js'
 import { deleteAndConfirm, tempInstanceName } from '../verify/temp-instance.js'
 import { TempInstanceTracker } from '../verify/temp-tracker.js'
 import type { RestoreInputs } from '../verify/verify-inputs.js'
@@ -39,10 +38,11 @@ export async function withTemporaryRestore<T>(
     await beforeRestore(planned)
     return planned
   })
-  const cidrs =
-    inputs.allowedCidrs === 'runner'
-      ? [await detectRunnerCidr(inputs.runnerIpUrl, createFetch(context.inputs.env))]
-      : inputs.allowedCidrs
+  const cidrs = await resolveAllowedCidrs(
+    inputs.allowedCidrs,
+    inputs.runnerIpUrl,
+    context.inputs.env
+  )
   context.logger.info(`The temporary instance will accept connections from ${cidrs.join(', ')}`)
 
   const tracker = new TempInstanceTracker(context)

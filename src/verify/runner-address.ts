@@ -1,5 +1,5 @@
 import { isIPv4 } from 'node:net'
-import type { FetchFn } from '../openstack/proxy.js'
+import { createFetch, type FetchFn } from '../openstack/proxy.js'
 
 /**
  * The runner's public IPv4 address as an echo service sees it, as a /32 for the temporary
@@ -47,4 +47,13 @@ export function checkCidr(value: string): string | undefined {
   if (prefix < MIN_PREFIX)
     return `"${value}" is wider than /${MIN_PREFIX} (the widest the cloud accepts)`
   return undefined
+}
+
+/** The allow-list for a restored instance: the explicit CIDRs, or the runner's own /32. */
+export async function resolveAllowedCidrs(
+  allowed: string[] | 'runner',
+  runnerIpUrl: string,
+  env: NodeJS.ProcessEnv
+): Promise<string[]> {
+  return allowed === 'runner' ? [await detectRunnerCidr(runnerIpUrl, createFetch(env))] : allowed
 }
