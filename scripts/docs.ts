@@ -1,5 +1,5 @@
 // `npm run docs`: regenerates what is derived from action.yml — the CLI's bundled input
-// metadata (src/cli/inputs-metadata.ts) and the README's inputs/outputs reference block — then
+// metadata (src/inputs/catalog-data.ts) and the README's inputs/outputs reference block — then
 // formats both with prettier, so the committed files are exactly what this produces.
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -8,14 +8,14 @@ import {
   renderMetadataModule,
   renderReference,
   spliceReference
-} from '../src/docs/action-metadata.ts'
+} from '../src/inputs/catalog.ts'
 
 const meta = readActionMeta(readFileSync('action.yml', 'utf8'))
-writeFileSync('src/cli/inputs-metadata.ts', renderMetadataModule(meta))
+writeFileSync('src/inputs/catalog-data.ts', renderMetadataModule(meta))
 writeFileSync(
   'README.md',
   spliceReference(readFileSync('README.md', 'utf8'), renderReference(meta))
 )
-execFileSync('npx', ['prettier', '--write', 'src/cli/inputs-metadata.ts', 'README.md'], {
+execFileSync('npx', ['prettier', '--write', 'src/inputs/catalog-data.ts', 'README.md'], {
   stdio: 'ignore'
 })

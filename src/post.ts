@@ -1,3 +1,3 @@
-import { post } from './post-step.js'
+import { post } from './host/action/post.js'
 
 await post()

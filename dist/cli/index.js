@@ -39025,17 +39025,258 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5927);
+/* harmony import */ var _host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(778);
 // The CLI entry point: `dbaas-backup <mode> [flags]` (bundled to dist/cli/index.js).
 
-process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
+process.exitCode = await (0,_host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 5927:
+/***/ 5161:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ parseTempInstanceState),
+/* harmony export */   L: () => (/* binding */ STATE_KEYS)
+/* harmony export */ });
+/**
+ * What the main step leaves for the post step (core.saveState), as JSON values under fixed keys.
+ * The post step undoes only what these record.
+ */
+const STATE_KEYS = {
+    /** `{ "name": string, "id"?: string }` of a temporary instance that may exist. */
+    tempInstance: 'temp-instance',
+    /** `true` once the main step confirmed the temporary instance is gone (or kept it on purpose). */
+    tempInstanceDone: 'temp-instance-done'
+};
+function parseTempInstanceState(raw) {
+    if (!raw)
+        return undefined;
+    try {
+        const value = JSON.parse(raw);
+        if (typeof value.name !== 'string' || value.name === '')
+            return undefined;
+        return typeof value.id === 'string' ? { name: value.name, id: value.id } : { name: value.name };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6216:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L7: () => (/* binding */ deleteAndConfirm),
+/* harmony export */   eI: () => (/* binding */ findInstancesByName),
+/* harmony export */   nW: () => (/* binding */ tempInstanceName),
+/* harmony export */   x5: () => (/* binding */ isTempInstanceName)
+/* harmony export */ });
+/* unused harmony export TEMP_PREFIX */
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4314);
+
+/**
+ * Temporary instances carry our marker in their name (Trove instances have no description):
+ * `dbaas-verify-<8 hex of the backup id>-r<run id>-<attempt>`. Sweep deletes only names of exactly
+ * this shape, so nothing a person named is ever touched.
+ */
+const TEMP_PREFIX = 'dbaas-verify-';
+const TEMP_PATTERN = /^dbaas-verify-[0-9a-f]{8}-r[0-9a-z]+-\d+$/;
+function tempInstanceName(backupId, runId, attempt) {
+    const backupPart = backupId
+        .replace(/[^0-9a-f]/gi, '')
+        .slice(0, 8)
+        .toLowerCase()
+        .padEnd(8, '0');
+    const run = (runId || `local${Date.now().toString(36)}`).toLowerCase().replace(/[^0-9a-z]/g, '');
+    return `${TEMP_PREFIX}${backupPart}-r${run}-${attempt.replace(/\D/g, '') || '1'}`;
+}
+function isTempInstanceName(name) {
+    return TEMP_PATTERN.test(name);
+}
+async function findInstancesByName(trove, name) {
+    return (await trove.listInstances()).filter((i) => i.name === name);
+}
+/**
+ * Deletes an instance and waits until it is really gone. Trove refuses (422) to delete an
+ * instance that is still building, so keep asking until it accepts or the time is up.
+ */
+async function deleteAndConfirm(trove, instance, timeoutMs, deps) {
+    const start = deps.now();
+    let interval = 3_000;
+    for (;;) {
+        try {
+            await trove.deleteInstance(instance.id);
+            break;
+        }
+        catch (error) {
+            const busy = error instanceof _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .OpenStackHttpError */ .v6 && (error.status === 422 || error.status === 409);
+            const elapsed = deps.now() - start;
+            if (!busy || elapsed >= timeoutMs)
+                throw error;
+            deps.logger.info(`instance ${instance.name} cannot be deleted yet (${error.apiMessage}); asking again (after ${(0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .formatElapsed */ .C7)(elapsed)})`);
+            await deps.sleep(Math.min(interval, timeoutMs - elapsed));
+            interval = Math.min(interval * 2, 30_000);
+        }
+    }
+    await (0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .waitFor */ .fm)({
+        ...deps,
+        what: `deleting instance ${instance.name}`,
+        poll: () => trove.findInstanceById(instance.id),
+        describe: (i) => (i ? i.status : 'gone'),
+        isDone: (i) => i === undefined,
+        failure: (i) => (i?.status === 'ERROR' ? 'is in ERROR and was not deleted' : undefined),
+        timeoutMs: Math.max(1_000, timeoutMs - (deps.now() - start)),
+        initialIntervalMs: 2_000,
+        maxIntervalMs: 15_000
+    });
+}
+
+
+/***/ }),
+
+/***/ 165:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ CheckFailure)
+/* harmony export */ });
+/** A failed check or gate: the step fails with this message (exit code 1 in the CLI). */
+class CheckFailure extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CheckFailure';
+    }
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ describeError)
+/* harmony export */ });
+/* unused harmony export isInputError */
+/* harmony import */ var _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9354);
+
+/** A message for the log and the step's failure annotation: the error's own words, no stack. */
+function describeError(error) {
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+function isInputError(error) {
+    return error instanceof InputError;
+}
+
+
+/***/ }),
+
+/***/ 447:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+const UNIT_MS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000
+};
+/**
+ * Parses durations like `90s`, `45m`, `2h`, `7d`, `1h30m`. A bare number is refused: `60` could
+ * mean seconds or minutes, and guessing wrong on a timeout is expensive.
+ * Returns milliseconds, or undefined when the text is not a duration.
+ */
+function parseDuration(text) {
+    const value = text.trim().toLowerCase();
+    if (!/^(\d+(\.\d+)?(ms|s|m|h|d))+$/.test(value))
+        return undefined;
+    let total = 0;
+    for (const [, amount, unit] of value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)) {
+        total += Number(amount) * UNIT_MS[unit];
+    }
+    return Math.round(total);
+}
+/** `5400000` → `1h30m`; for messages and summaries. */
+function formatDuration(ms) {
+    if (ms % 86_400_000 === 0 && ms > 0)
+        return `${ms / 86_400_000}d`;
+    const parts = [];
+    let rest = Math.round(ms / 1000);
+    for (const [unit, size] of [
+        ['h', 3600],
+        ['m', 60],
+        ['s', 1]
+    ]) {
+        if (rest >= size) {
+            parts.push(`${Math.floor(rest / size)}${unit}`);
+            rest %= size;
+        }
+    }
+    return parts.join('') || '0s';
+}
+
+
+/***/ }),
+
+/***/ 9635:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ addCancelHook),
+/* harmony export */   P: () => (/* binding */ onCancellation)
+/* harmony export */ });
+const hooks = new Set();
+/**
+ * The CLI has no post step to confirm a clean-up: it registers a hook here that does what the
+ * post step does, within the same exit. Returns a function that removes the hook.
+ */
+function addCancelHook(hook) {
+    hooks.add(hook);
+    return () => hooks.delete(hook);
+}
+/**
+ * A cancelled job gets SIGINT, then SIGTERM a few seconds later, then is killed. Run `onCancel`
+ * once on the first of them (quickly: it has seconds), then exit. Returns a function that removes
+ * the handlers.
+ */
+function onCancellation(onCancel) {
+    let started = false;
+    const handler = (signal) => {
+        if (started)
+            return;
+        started = true;
+        void onCancel(signal)
+            .then(async () => {
+            for (const hook of hooks)
+                await hook(signal).catch(() => undefined);
+        })
+            .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return () => {
+        process.off('SIGINT', handler);
+        process.off('SIGTERM', handler);
+    };
+}
+
+
+/***/ }),
+
+/***/ 778:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39050,13 +39291,13 @@ __nccwpck_require__.d(__webpack_exports__, {
  * not pay for loading the database drivers that verify needs.
  */
 const COMMANDS = {
-    backup: async (c) => (await __nccwpck_require__.e(/* import() */ 471).then(__nccwpck_require__.bind(__nccwpck_require__, 471))).backup(c),
-    report: async (c) => (await __nccwpck_require__.e(/* import() */ 677).then(__nccwpck_require__.bind(__nccwpck_require__, 677))).report(c),
-    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(487), __nccwpck_require__.e(438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7438))).verify(c),
+    backup: async (c) => (await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 556))).backup(c),
+    report: async (c) => (await __nccwpck_require__.e(/* import() */ 408).then(__nccwpck_require__.bind(__nccwpck_require__, 408))).report(c),
+    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(487), __nccwpck_require__.e(851)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2851))).verify(c),
     restore: async (c) => (await __nccwpck_require__.e(/* import() */ 816).then(__nccwpck_require__.bind(__nccwpck_require__, 816))).restore(c),
     sweep: async (c) => (await __nccwpck_require__.e(/* import() */ 522).then(__nccwpck_require__.bind(__nccwpck_require__, 5522))).sweep(c),
-    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(487), __nccwpck_require__.e(321), __nccwpck_require__.e(438), __nccwpck_require__.e(925)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3925))).mirror(c),
-    list: async (c) => (await __nccwpck_require__.e(/* import() */ 640).then(__nccwpck_require__.bind(__nccwpck_require__, 5640))).list(c)
+    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(487), __nccwpck_require__.e(321), __nccwpck_require__.e(851), __nccwpck_require__.e(234)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1234))).mirror(c),
+    list: async (c) => (await __nccwpck_require__.e(/* import() */ 561).then(__nccwpck_require__.bind(__nccwpck_require__, 7561))).list(c)
 };
 
 // EXTERNAL MODULE: ./src/errors.ts
@@ -39075,9 +39316,9 @@ function readMode(source) {
     throw new InputError('mode', `"${source.get('mode')}" is not a mode; use one of: ${MODES.join(', ')}`);
 }
 
-// EXTERNAL MODULE: ./src/signals.ts
-var signals = __nccwpck_require__(970);
-;// CONCATENATED MODULE: ./src/cli/args.ts
+// EXTERNAL MODULE: ./src/host/cancellation.ts
+var cancellation = __nccwpck_require__(9635);
+;// CONCATENATED MODULE: ./src/host/cli/args.ts
 
 
 /** Flags of the CLI itself, not action inputs. */
@@ -39178,11 +39419,11 @@ function distance(a, b) {
     return row[b.length];
 }
 
-// EXTERNAL MODULE: ./src/state.ts
-var src_state = __nccwpck_require__(2462);
-// EXTERNAL MODULE: ./src/verify/temp-instance.ts
-var temp_instance = __nccwpck_require__(5803);
-;// CONCATENATED MODULE: ./src/cli/cancel-cleanup.ts
+// EXTERNAL MODULE: ./src/cloud/leftovers.ts
+var leftovers = __nccwpck_require__(5161);
+// EXTERNAL MODULE: ./src/cloud/temporary-instance.ts
+var temporary_instance = __nccwpck_require__(6216);
+;// CONCATENATED MODULE: ./src/host/cli/cancel-cleanup.ts
 
 
 
@@ -39193,20 +39434,20 @@ var temp_instance = __nccwpck_require__(5803);
  * recorded by this run, and only one carrying the drill marker.
  */
 async function cleanupAfterCancel(state, context) {
-    const temp = (0,src_state/* parseTempInstanceState */.G)(state.get(src_state/* STATE_KEYS */.L.tempInstance) ?? '');
+    const temp = (0,leftovers/* parseTempInstanceState */.G)(state.get(leftovers/* STATE_KEYS */.L.tempInstance) ?? '');
     if (!temp ||
-        state.get(src_state/* STATE_KEYS */.L.tempInstanceDone) === 'true' ||
-        !(0,temp_instance/* isTempInstanceName */.x5)(temp.name)) {
+        state.get(leftovers/* STATE_KEYS */.L.tempInstanceDone) === 'true' ||
+        !(0,temporary_instance/* isTempInstanceName */.x5)(temp.name)) {
         return;
     }
     const log = context.logger;
     try {
         const { trove } = context.cloud();
-        const ids = temp.id ? [temp.id] : (await (0,temp_instance/* findInstancesByName */.eI)(trove, temp.name)).map((i) => i.id);
+        const ids = temp.id ? [temp.id] : (await (0,temporary_instance/* findInstancesByName */.eI)(trove, temp.name)).map((i) => i.id);
         for (const id of ids) {
             log.warning(`Waiting until temporary instance ${temp.name} (${id}) is deleted (up to 15 min; if this ` +
                 'process is killed, run `dbaas-backup sweep`)');
-            await (0,temp_instance/* deleteAndConfirm */.L7)(trove, { id, name: temp.name }, 15 * 60_000, context);
+            await (0,temporary_instance/* deleteAndConfirm */.L7)(trove, { id, name: temp.name }, 15 * 60_000, context);
             log.info(`Temporary instance ${temp.name} (${id}) is gone`);
         }
     }
@@ -39218,7 +39459,7 @@ async function cleanupAfterCancel(state, context) {
 
 // EXTERNAL MODULE: ./src/openstack/index.ts + 13 modules
 var openstack = __nccwpck_require__(4314);
-;// CONCATENATED MODULE: ./src/connect.ts
+;// CONCATENATED MODULE: ./src/cloud/connect.ts
 
 /** Wires the typed client from validated inputs: one HTTP client, one session (one token). */
 function connect(inputs, logger) {
@@ -39229,7 +39470,7 @@ function connect(inputs, logger) {
 
 // EXTERNAL MODULE: ./src/inputs/source.ts
 var inputs_source = __nccwpck_require__(4620);
-;// CONCATENATED MODULE: ./src/inputs/auth-inputs.ts
+;// CONCATENATED MODULE: ./src/inputs/cloud.ts
 
 
 /**
@@ -39370,7 +39611,7 @@ function checkUrl(input, value, insecure) {
     throw new input_error/* InputError */.d(input, `"${value}" must be an https URL`);
 }
 
-;// CONCATENATED MODULE: ./src/run-info.ts
+;// CONCATENATED MODULE: ./src/commands/run-info.ts
 function readRunInfo(env) {
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
     const repository = env.GITHUB_REPOSITORY ?? '';
@@ -39386,7 +39627,7 @@ function readRunInfo(env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/cli/cli-context.ts
+;// CONCATENATED MODULE: ./src/host/cli/context.ts
 
 
 
@@ -39440,9 +39681,9 @@ function envName(input) {
     return `DBAAS_BACKUP_${input.toUpperCase().replace(/-/g, '_')}`;
 }
 
-// EXTERNAL MODULE: ./src/context.ts
-var context = __nccwpck_require__(788);
-;// CONCATENATED MODULE: ./src/cli/exit-codes.ts
+// EXTERNAL MODULE: ./src/commands/context.ts
+var context = __nccwpck_require__(165);
+;// CONCATENATED MODULE: ./src/host/cli/exit-codes.ts
 
 
 /** The CLI's exit codes, documented in the README ("CLI"); cron and other CI systems branch on them. */
@@ -39466,7 +39707,7 @@ function exitCodeOf(kind) {
     }[kind];
 }
 
-;// CONCATENATED MODULE: ./src/cli/help.ts
+;// CONCATENATED MODULE: ./src/host/cli/help.ts
 
 const WIDTH = 100;
 /** `dbaas-backup --help`: usage, modes, connection flags, exit codes. Built from action.yml. */
@@ -39565,7 +39806,7 @@ function wrap(head, body) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/cli/inputs-metadata.ts
+;// CONCATENATED MODULE: ./src/inputs/catalog-data.ts
 const ACTION_META = {
     inputs: [
         {
@@ -40368,7 +40609,7 @@ const ACTION_META = {
     ]
 };
 
-;// CONCATENATED MODULE: ./src/cli/plain-text.ts
+;// CONCATENATED MODULE: ./src/host/cli/plain-text.ts
 /**
  * Markdown job summaries as plain text for a terminal: headings without #, tables as aligned
  * columns, <details> flattened, mermaid charts left out (the numbers are in the tables), HTML
@@ -40442,7 +40683,7 @@ function alignTable(rows) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/cli/secrets.ts
+;// CONCATENATED MODULE: ./src/host/cli/secrets.ts
 /**
  * The CLI has no log masking like GitHub's `::add-mask::`: `mask` remembers each secret, and
  * everything the CLI writes goes through `redact`, so an error text quoting a secret (a
@@ -40465,7 +40706,7 @@ class SecretRedactor {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/main.ts
+;// CONCATENATED MODULE: ./src/host/cli/main.ts
 
 
 
@@ -40516,7 +40757,7 @@ async function main(argv, io = processIo) {
         });
         record = built.record;
         const state = built.record.state;
-        const removeHook = (0,signals/* addCancelHook */.L)(() => cleanupAfterCancel(state, built.context));
+        const removeHook = (0,cancellation/* addCancelHook */.L)(() => cleanupAfterCancel(state, built.context));
         try {
             await command(built.context);
         }
@@ -40564,96 +40805,6 @@ function jsonResult(mode, result, record, message, redactor) {
 
 /***/ }),
 
-/***/ 788:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ CheckFailure)
-/* harmony export */ });
-/** A failed check or gate: the step fails with this message (exit code 1 in the CLI). */
-class CheckFailure extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'CheckFailure';
-    }
-}
-
-
-/***/ }),
-
-/***/ 7607:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
-/* harmony export */ });
-const UNIT_MS = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000
-};
-/**
- * Parses durations like `90s`, `45m`, `2h`, `7d`, `1h30m`. A bare number is refused: `60` could
- * mean seconds or minutes, and guessing wrong on a timeout is expensive.
- * Returns milliseconds, or undefined when the text is not a duration.
- */
-function parseDuration(text) {
-    const value = text.trim().toLowerCase();
-    if (!/^(\d+(\.\d+)?(ms|s|m|h|d))+$/.test(value))
-        return undefined;
-    let total = 0;
-    for (const [, amount, unit] of value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)) {
-        total += Number(amount) * UNIT_MS[unit];
-    }
-    return Math.round(total);
-}
-/** `5400000` → `1h30m`; for messages and summaries. */
-function formatDuration(ms) {
-    if (ms % 86_400_000 === 0 && ms > 0)
-        return `${ms / 86_400_000}d`;
-    const parts = [];
-    let rest = Math.round(ms / 1000);
-    for (const [unit, size] of [
-        ['h', 3600],
-        ['m', 60],
-        ['s', 1]
-    ]) {
-        if (rest >= size) {
-            parts.push(`${Math.floor(rest / size)}${unit}`);
-            rest %= size;
-        }
-    }
-    return parts.join('') || '0s';
-}
-
-
-/***/ }),
-
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ describeError)
-/* harmony export */ });
-/* unused harmony export isInputError */
-/* harmony import */ var _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9354);
-
-/** A message for the log and the step's failure annotation: the error's own words, no stack. */
-function describeError(error) {
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-function isInputError(error) {
-    return error instanceof InputError;
-}
-
-
-/***/ }),
-
 /***/ 9354:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -40685,7 +40836,7 @@ class InputError extends Error {
 /* harmony export */   Vf: () => (/* binding */ readBoolean),
 /* harmony export */   hG: () => (/* binding */ inputOrEnv)
 /* harmony export */ });
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7607);
+/* harmony import */ var _format_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(447);
 /* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9354);
 
 
@@ -40713,7 +40864,7 @@ function readBoolean(source, name, fallback) {
 }
 function readDuration(source, name, fallback, limits = {}) {
     const text = source.get(name) || fallback;
-    const ms = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
+    const ms = (0,_format_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
     if (ms === undefined) {
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(name, `"${text}" is not a duration; use a number with a unit (ms, s, m, h, d), like 90s, 45m, 2h or 7d`);
     }
@@ -41947,157 +42098,6 @@ function createFetch(env) {
         return globalThis.fetch;
     const dispatcher = new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2(settings);
     return ((input, init) => (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .fetch */ .hd)(input, { ...init, dispatcher }));
-}
-
-
-/***/ }),
-
-/***/ 970:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ addCancelHook),
-/* harmony export */   P: () => (/* binding */ onCancellation)
-/* harmony export */ });
-const hooks = new Set();
-/**
- * The CLI has no post step to confirm a clean-up: it registers a hook here that does what the
- * post step does, within the same exit. Returns a function that removes the hook.
- */
-function addCancelHook(hook) {
-    hooks.add(hook);
-    return () => hooks.delete(hook);
-}
-/**
- * A cancelled job gets SIGINT, then SIGTERM a few seconds later, then is killed. Run `onCancel`
- * once on the first of them (quickly: it has seconds), then exit. Returns a function that removes
- * the handlers.
- */
-function onCancellation(onCancel) {
-    let started = false;
-    const handler = (signal) => {
-        if (started)
-            return;
-        started = true;
-        void onCancel(signal)
-            .then(async () => {
-            for (const hook of hooks)
-                await hook(signal).catch(() => undefined);
-        })
-            .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-    };
-    process.on('SIGINT', handler);
-    process.on('SIGTERM', handler);
-    return () => {
-        process.off('SIGINT', handler);
-        process.off('SIGTERM', handler);
-    };
-}
-
-
-/***/ }),
-
-/***/ 2462:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ parseTempInstanceState),
-/* harmony export */   L: () => (/* binding */ STATE_KEYS)
-/* harmony export */ });
-/**
- * What the main step leaves for the post step (core.saveState), as JSON values under fixed keys.
- * The post step undoes only what these record.
- */
-const STATE_KEYS = {
-    /** `{ "name": string, "id"?: string }` of a temporary instance that may exist. */
-    tempInstance: 'temp-instance',
-    /** `true` once the main step confirmed the temporary instance is gone (or kept it on purpose). */
-    tempInstanceDone: 'temp-instance-done'
-};
-function parseTempInstanceState(raw) {
-    if (!raw)
-        return undefined;
-    try {
-        const value = JSON.parse(raw);
-        if (typeof value.name !== 'string' || value.name === '')
-            return undefined;
-        return typeof value.id === 'string' ? { name: value.name, id: value.id } : { name: value.name };
-    }
-    catch {
-        return undefined;
-    }
-}
-
-
-/***/ }),
-
-/***/ 5803:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L7: () => (/* binding */ deleteAndConfirm),
-/* harmony export */   eI: () => (/* binding */ findInstancesByName),
-/* harmony export */   nW: () => (/* binding */ tempInstanceName),
-/* harmony export */   x5: () => (/* binding */ isTempInstanceName)
-/* harmony export */ });
-/* unused harmony export TEMP_PREFIX */
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4314);
-
-/**
- * Temporary instances carry our marker in their name (Trove instances have no description):
- * `dbaas-verify-<8 hex of the backup id>-r<run id>-<attempt>`. Sweep deletes only names of exactly
- * this shape, so nothing a person named is ever touched.
- */
-const TEMP_PREFIX = 'dbaas-verify-';
-const TEMP_PATTERN = /^dbaas-verify-[0-9a-f]{8}-r[0-9a-z]+-\d+$/;
-function tempInstanceName(backupId, runId, attempt) {
-    const backupPart = backupId
-        .replace(/[^0-9a-f]/gi, '')
-        .slice(0, 8)
-        .toLowerCase()
-        .padEnd(8, '0');
-    const run = (runId || `local${Date.now().toString(36)}`).toLowerCase().replace(/[^0-9a-z]/g, '');
-    return `${TEMP_PREFIX}${backupPart}-r${run}-${attempt.replace(/\D/g, '') || '1'}`;
-}
-function isTempInstanceName(name) {
-    return TEMP_PATTERN.test(name);
-}
-async function findInstancesByName(trove, name) {
-    return (await trove.listInstances()).filter((i) => i.name === name);
-}
-/**
- * Deletes an instance and waits until it is really gone. Trove refuses (422) to delete an
- * instance that is still building, so keep asking until it accepts or the time is up.
- */
-async function deleteAndConfirm(trove, instance, timeoutMs, deps) {
-    const start = deps.now();
-    let interval = 3_000;
-    for (;;) {
-        try {
-            await trove.deleteInstance(instance.id);
-            break;
-        }
-        catch (error) {
-            const busy = error instanceof _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .OpenStackHttpError */ .v6 && (error.status === 422 || error.status === 409);
-            const elapsed = deps.now() - start;
-            if (!busy || elapsed >= timeoutMs)
-                throw error;
-            deps.logger.info(`instance ${instance.name} cannot be deleted yet (${error.apiMessage}); asking again (after ${(0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .formatElapsed */ .C7)(elapsed)})`);
-            await deps.sleep(Math.min(interval, timeoutMs - elapsed));
-            interval = Math.min(interval * 2, 30_000);
-        }
-    }
-    await (0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .waitFor */ .fm)({
-        ...deps,
-        what: `deleting instance ${instance.name}`,
-        poll: () => trove.findInstanceById(instance.id),
-        describe: (i) => (i ? i.status : 'gone'),
-        isDone: (i) => i === undefined,
-        failure: (i) => (i?.status === 'ERROR' ? 'is in ERROR and was not deleted' : undefined),
-        timeoutMs: Math.max(1_000, timeoutMs - (deps.now() - start)),
-        initialIntervalMs: 2_000,
-        maxIntervalMs: 15_000
-    });
 }
 
 

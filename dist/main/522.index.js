@@ -2,75 +2,7 @@ export const id = 522;
 export const ids = [522];
 export const modules = {
 
-/***/ 65522:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   sweep: () => (/* binding */ sweep)
-/* harmony export */ });
-/* harmony import */ var _inputs_source_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94620);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24314);
-/* harmony import */ var _summary_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(97175);
-/* harmony import */ var _verify_temp_instance_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95803);
-
-
-
-
-/**
- * Deletes temporary instances that restore drills left behind (a runner that died, a job killed
- * before its post step) once they are older than `ttl`. Only names with our marker are ever
- * considered: nothing a person created is touched.
- */
-async function sweep(context) {
-    const ttlMs = (0,_inputs_source_js__WEBPACK_IMPORTED_MODULE_0__/* .readDuration */ .$7)(context.inputs, 'ttl', '6h', {
-        minMs: 10 * 60_000,
-        maxMs: 30 * 86_400_000
-    });
-    const deleteTimeoutMs = (0,_inputs_source_js__WEBPACK_IMPORTED_MODULE_0__/* .readDuration */ .$7)(context.inputs, 'delete-timeout', '15m', {
-        minMs: 10_000,
-        maxMs: 2 * 3_600_000
-    });
-    const { trove } = context.cloud();
-    const now = context.now();
-    const instances = await trove.listInstances();
-    // Trove's list view has no `created`; the detail view has it.
-    // An instance can vanish between the list and the show (another run's clean-up): skip it.
-    const shown = await Promise.all(instances.filter((i) => (0,_verify_temp_instance_js__WEBPACK_IMPORTED_MODULE_2__/* .isTempInstanceName */ .x5)(i.name)).map((i) => trove.findInstanceById(i.id)));
-    const ours = shown.filter((i) => i !== undefined);
-    for (const unknown of ours.filter((i) => i.created === undefined)) {
-        context.warn(`Temporary instance ${unknown.name} (${unknown.id}) has no creation time; not deleting it`, 'sweep');
-    }
-    const stale = ours.filter((i) => i.created !== undefined && now - i.created.getTime() > ttlMs);
-    context.logger.info(`${instances.length} instances, ${ours.length} temporary from restore drills, ${stale.length} older than ${(0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_1__/* .formatElapsed */ .C7)(ttlMs)}`);
-    const rows = [];
-    const failures = [];
-    for (const instance of stale) {
-        const age = (0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_1__/* .formatElapsed */ .C7)(now - instance.created.getTime());
-        try {
-            await (0,_verify_temp_instance_js__WEBPACK_IMPORTED_MODULE_2__/* .deleteAndConfirm */ .L7)(trove, instance, deleteTimeoutMs, context);
-            context.logger.info(`Deleted ${instance.name} (${instance.id}), ${age} old`);
-            rows.push([instance.name, instance.id, age, 'deleted']);
-        }
-        catch (error) {
-            failures.push(`${instance.name} (${instance.id}): ${error.message}`);
-            rows.push([instance.name, instance.id, age, `❌ ${error.message}`]);
-        }
-    }
-    const swept = rows.filter((r) => r[3] === 'deleted').map((r) => r[1]);
-    context.setOutput('swept-count', swept.length);
-    context.setOutput('swept-ids', JSON.stringify(swept));
-    context.summary(rows.length > 0
-        ? `### 🧹 Sweep: ${swept.length} leftover temporary instance(s) deleted\n\n${(0,_summary_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .table */ .tp)(['Instance', 'Id', 'Age', 'Result'], rows)}`
-        : `### 🧹 Sweep: no leftover temporary instances older than ${(0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_1__/* .formatElapsed */ .C7)(ttlMs)}`);
-    if (failures.length > 0)
-        throw new Error(`Sweep could not delete: ${failures.join('; ')}`);
-}
-
-
-/***/ }),
-
-/***/ 95803:
+/***/ 86216:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -137,6 +69,74 @@ async function deleteAndConfirm(trove, instance, timeoutMs, deps) {
         initialIntervalMs: 2_000,
         maxIntervalMs: 15_000
     });
+}
+
+
+/***/ }),
+
+/***/ 65522:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   sweep: () => (/* binding */ sweep)
+/* harmony export */ });
+/* harmony import */ var _inputs_source_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94620);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24314);
+/* harmony import */ var _format_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(41990);
+/* harmony import */ var _cloud_temporary_instance_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86216);
+
+
+
+
+/**
+ * Deletes temporary instances that restore drills left behind (a runner that died, a job killed
+ * before its post step) once they are older than `ttl`. Only names with our marker are ever
+ * considered: nothing a person created is touched.
+ */
+async function sweep(context) {
+    const ttlMs = (0,_inputs_source_js__WEBPACK_IMPORTED_MODULE_0__/* .readDuration */ .$7)(context.inputs, 'ttl', '6h', {
+        minMs: 10 * 60_000,
+        maxMs: 30 * 86_400_000
+    });
+    const deleteTimeoutMs = (0,_inputs_source_js__WEBPACK_IMPORTED_MODULE_0__/* .readDuration */ .$7)(context.inputs, 'delete-timeout', '15m', {
+        minMs: 10_000,
+        maxMs: 2 * 3_600_000
+    });
+    const { trove } = context.cloud();
+    const now = context.now();
+    const instances = await trove.listInstances();
+    // Trove's list view has no `created`; the detail view has it.
+    // An instance can vanish between the list and the show (another run's clean-up): skip it.
+    const shown = await Promise.all(instances.filter((i) => (0,_cloud_temporary_instance_js__WEBPACK_IMPORTED_MODULE_2__/* .isTempInstanceName */ .x5)(i.name)).map((i) => trove.findInstanceById(i.id)));
+    const ours = shown.filter((i) => i !== undefined);
+    for (const unknown of ours.filter((i) => i.created === undefined)) {
+        context.warn(`Temporary instance ${unknown.name} (${unknown.id}) has no creation time; not deleting it`, 'sweep');
+    }
+    const stale = ours.filter((i) => i.created !== undefined && now - i.created.getTime() > ttlMs);
+    context.logger.info(`${instances.length} instances, ${ours.length} temporary from restore drills, ${stale.length} older than ${(0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_1__/* .formatElapsed */ .C7)(ttlMs)}`);
+    const rows = [];
+    const failures = [];
+    for (const instance of stale) {
+        const age = (0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_1__/* .formatElapsed */ .C7)(now - instance.created.getTime());
+        try {
+            await (0,_cloud_temporary_instance_js__WEBPACK_IMPORTED_MODULE_2__/* .deleteAndConfirm */ .L7)(trove, instance, deleteTimeoutMs, context);
+            context.logger.info(`Deleted ${instance.name} (${instance.id}), ${age} old`);
+            rows.push([instance.name, instance.id, age, 'deleted']);
+        }
+        catch (error) {
+            failures.push(`${instance.name} (${instance.id}): ${error.message}`);
+            rows.push([instance.name, instance.id, age, `❌ ${error.message}`]);
+        }
+    }
+    const swept = rows.filter((r) => r[3] === 'deleted').map((r) => r[1]);
+    context.setOutput('swept-count', swept.length);
+    context.setOutput('swept-ids', JSON.stringify(swept));
+    context.summary(rows.length > 0
+        ? `### 🧹 Sweep: ${swept.length} leftover temporary instance(s) deleted\n\n${(0,_format_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .table */ .tp)(['Instance', 'Id', 'Age', 'Result'], rows)}`
+        : `### 🧹 Sweep: no leftover temporary instances older than ${(0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_1__/* .formatElapsed */ .C7)(ttlMs)}`);
+    if (failures.length > 0)
+        throw new Error(`Sweep could not delete: ${failures.join('; ')}`);
 }
 
 

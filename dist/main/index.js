@@ -67389,7 +67389,29 @@ module.exports = {
 
 /***/ }),
 
-/***/ 77607:
+/***/ 83916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ describeError)
+/* harmony export */ });
+/* unused harmony export isInputError */
+/* harmony import */ var _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(39354);
+
+/** A message for the log and the step's failure annotation: the error's own words, no stack. */
+function describeError(error) {
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+function isInputError(error) {
+    return error instanceof InputError;
+}
+
+
+/***/ }),
+
+/***/ 10447:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -67440,123 +67462,54 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 83916:
+/***/ 41990:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ describeError)
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   mW: () => (/* binding */ fitSummary),
+/* harmony export */   tp: () => (/* binding */ table)
 /* harmony export */ });
-/* unused harmony export isInputError */
-/* harmony import */ var _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(39354);
-
-/** A message for the log and the step's failure annotation: the error's own words, no stack. */
-function describeError(error) {
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-function isInputError(error) {
-    return error instanceof InputError;
-}
-
-
-/***/ }),
-
-/***/ 79407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(18908);
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 39354:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError)
-/* harmony export */ });
+/* unused harmony export SUMMARY_LIMIT_BYTES */
 /**
- * Bad input: names the input and says what is allowed. Raised before any cloud resource is
- * created or changed. Never put a secret's value in the message.
+ * Markdown for job summaries. Every user or cloud string goes through `cell` or `text`, so a
+ * backup named `a|b` or `<script>` cannot break the table or inject HTML.
  */
-class InputError extends Error {
-    input;
-    constructor(input, problem) {
-        super(`Input "${input}": ${problem}`);
-        this.name = 'InputError';
-        this.input = input;
-    }
+function text(value) {
+    return value.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
+}
+function cell(value) {
+    if (value === undefined || value === '')
+        return '—';
+    return text(String(value)).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+function code(value) {
+    return `\`${value.replace(/`/g, "'")}\``;
+}
+function table(headers, rows) {
+    const head = `| ${headers.map((h) => (h === '' ? ' ' : cell(h))).join(' | ')} |`;
+    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
+    const body = rows.map((row) => `| ${row.map(cell).join(' | ')} |`);
+    return [head, rule, ...body].join('\n');
+}
+/** GitHub refuses step summaries over 1 MiB; keep well under it. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 16 * 1024;
+function fitSummary(markdown) {
+    if (Buffer.byteLength(markdown) <= SUMMARY_LIMIT_BYTES)
+        return markdown;
+    const note = '\n\n_… summary cut to stay under GitHub’s 1 MiB limit; see the report JSON for everything._\n';
+    let cut = markdown.slice(0, SUMMARY_LIMIT_BYTES - note.length);
+    while (Buffer.byteLength(cut) > SUMMARY_LIMIT_BYTES - note.length)
+        cut = cut.slice(0, -1024);
+    return cut.slice(0, cut.lastIndexOf('\n')) + note;
 }
 
 
 /***/ }),
 
-/***/ 94620:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $7: () => (/* binding */ readDuration),
-/* harmony export */   Kf: () => (/* binding */ readChoice),
-/* harmony export */   Vf: () => (/* binding */ readBoolean),
-/* harmony export */   hG: () => (/* binding */ inputOrEnv)
-/* harmony export */ });
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77607);
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(39354);
-
-
-/** The input, else the first non-empty environment variable of `envNames`. */
-function inputOrEnv(source, name, ...envNames) {
-    const value = source.get(name);
-    if (value !== '')
-        return value;
-    for (const envName of envNames) {
-        const fromEnv = source.env[envName]?.trim();
-        if (fromEnv)
-            return fromEnv;
-    }
-    return '';
-}
-function readBoolean(source, name, fallback) {
-    const value = source.get(name).toLowerCase();
-    if (value === '')
-        return fallback;
-    if (['true', 'yes', '1', 'on'].includes(value))
-        return true;
-    if (['false', 'no', '0', 'off'].includes(value))
-        return false;
-    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(name, `"${source.get(name)}" is not a boolean; use true or false`);
-}
-function readDuration(source, name, fallback, limits = {}) {
-    const text = source.get(name) || fallback;
-    const ms = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
-    if (ms === undefined) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(name, `"${text}" is not a duration; use a number with a unit (ms, s, m, h, d), like 90s, 45m, 2h or 7d`);
-    }
-    const min = limits.minMs ?? 1;
-    if (ms < min)
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(name, `"${text}" is too short; the minimum is ${min / 1000}s`);
-    if (limits.maxMs !== undefined && ms > limits.maxMs) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(name, `"${text}" is too long; the maximum is ${limits.maxMs / 3_600_000}h`);
-    }
-    return ms;
-}
-function readChoice(source, name, allowed, fallback) {
-    const value = (source.get(name) || fallback).toLowerCase();
-    if (allowed.includes(value))
-        return value;
-    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(name, `"${source.get(name)}" is not allowed; use one of: ${allowed.join(', ')}`);
-}
-
-
-/***/ }),
-
-/***/ 18908:
+/***/ 78194:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -69384,7 +69337,7 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./src/openstack/index.ts + 13 modules
 var openstack = __nccwpck_require__(24314);
-;// CONCATENATED MODULE: ./src/connect.ts
+;// CONCATENATED MODULE: ./src/cloud/connect.ts
 
 /** Wires the typed client from validated inputs: one HTTP client, one session (one token). */
 function connect(inputs, logger) {
@@ -69393,7 +69346,7 @@ function connect(inputs, logger) {
     return { session, trove: new openstack/* TroveClient */.e7(session) };
 }
 
-;// CONCATENATED MODULE: ./src/action-inputs.ts
+;// CONCATENATED MODULE: ./src/host/action/inputs.ts
 
 /** Inputs as GitHub passes them (INPUT_* variables), secrets masked with ::add-mask::. */
 function actionInputSource(env = process.env) {
@@ -69408,7 +69361,7 @@ function actionInputSource(env = process.env) {
 var input_error = __nccwpck_require__(39354);
 // EXTERNAL MODULE: ./src/inputs/source.ts
 var inputs_source = __nccwpck_require__(94620);
-;// CONCATENATED MODULE: ./src/inputs/auth-inputs.ts
+;// CONCATENATED MODULE: ./src/inputs/cloud.ts
 
 
 /**
@@ -69549,7 +69502,7 @@ function checkUrl(input, value, insecure) {
     throw new input_error/* InputError */.d(input, `"${value}" must be an https URL`);
 }
 
-;// CONCATENATED MODULE: ./src/run-info.ts
+;// CONCATENATED MODULE: ./src/commands/run-info.ts
 function readRunInfo(env) {
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
     const repository = env.GITHUB_REPOSITORY ?? '';
@@ -69565,7 +69518,7 @@ function readRunInfo(env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/action-context.ts
+;// CONCATENATED MODULE: ./src/host/action/context.ts
 
 
 
@@ -69602,13 +69555,13 @@ function actionContext(summaryParts) {
  * not pay for loading the database drivers that verify needs.
  */
 const COMMANDS = {
-    backup: async (c) => (await __nccwpck_require__.e(/* import() */ 471).then(__nccwpck_require__.bind(__nccwpck_require__, 40471))).backup(c),
-    report: async (c) => (await __nccwpck_require__.e(/* import() */ 677).then(__nccwpck_require__.bind(__nccwpck_require__, 10677))).report(c),
-    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(266), __nccwpck_require__.e(438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57438))).verify(c),
+    backup: async (c) => (await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 70556))).backup(c),
+    report: async (c) => (await __nccwpck_require__.e(/* import() */ 408).then(__nccwpck_require__.bind(__nccwpck_require__, 90408))).report(c),
+    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(266), __nccwpck_require__.e(851)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12851))).verify(c),
     restore: async (c) => (await __nccwpck_require__.e(/* import() */ 816).then(__nccwpck_require__.bind(__nccwpck_require__, 80816))).restore(c),
     sweep: async (c) => (await __nccwpck_require__.e(/* import() */ 522).then(__nccwpck_require__.bind(__nccwpck_require__, 65522))).sweep(c),
-    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(266), __nccwpck_require__.e(321), __nccwpck_require__.e(438), __nccwpck_require__.e(925)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93925))).mirror(c),
-    list: async (c) => (await __nccwpck_require__.e(/* import() */ 640).then(__nccwpck_require__.bind(__nccwpck_require__, 65640))).list(c)
+    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(266), __nccwpck_require__.e(321), __nccwpck_require__.e(851), __nccwpck_require__.e(234)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31234))).mirror(c),
+    list: async (c) => (await __nccwpck_require__.e(/* import() */ 561).then(__nccwpck_require__.bind(__nccwpck_require__, 17561))).list(c)
 };
 
 // EXTERNAL MODULE: ./src/errors.ts
@@ -69625,9 +69578,9 @@ function readMode(source) {
     throw new input_error/* InputError */.d('mode', `"${source.get('mode')}" is not a mode; use one of: ${MODES.join(', ')}`);
 }
 
-// EXTERNAL MODULE: ./src/summary/markdown.ts
-var markdown = __nccwpck_require__(97175);
-;// CONCATENATED MODULE: ./src/main.ts
+// EXTERNAL MODULE: ./src/format/markdown.ts
+var markdown = __nccwpck_require__(41990);
+;// CONCATENATED MODULE: ./src/host/action/main.ts
 
 
 
@@ -69659,6 +69612,100 @@ async function writeSummary(parts) {
     catch (error) {
         warning(`Could not write the job summary: ${(0,errors/* describeError */.U)(error)}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 79407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _host_action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(78194);
+
+await (0,_host_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 39354:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
+/**
+ * Bad input: names the input and says what is allowed. Raised before any cloud resource is
+ * created or changed. Never put a secret's value in the message.
+ */
+class InputError extends Error {
+    input;
+    constructor(input, problem) {
+        super(`Input "${input}": ${problem}`);
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+
+
+/***/ }),
+
+/***/ 94620:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $7: () => (/* binding */ readDuration),
+/* harmony export */   Kf: () => (/* binding */ readChoice),
+/* harmony export */   Vf: () => (/* binding */ readBoolean),
+/* harmony export */   hG: () => (/* binding */ inputOrEnv)
+/* harmony export */ });
+/* harmony import */ var _format_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10447);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(39354);
+
+
+/** The input, else the first non-empty environment variable of `envNames`. */
+function inputOrEnv(source, name, ...envNames) {
+    const value = source.get(name);
+    if (value !== '')
+        return value;
+    for (const envName of envNames) {
+        const fromEnv = source.env[envName]?.trim();
+        if (fromEnv)
+            return fromEnv;
+    }
+    return '';
+}
+function readBoolean(source, name, fallback) {
+    const value = source.get(name).toLowerCase();
+    if (value === '')
+        return fallback;
+    if (['true', 'yes', '1', 'on'].includes(value))
+        return true;
+    if (['false', 'no', '0', 'off'].includes(value))
+        return false;
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(name, `"${source.get(name)}" is not a boolean; use true or false`);
+}
+function readDuration(source, name, fallback, limits = {}) {
+    const text = source.get(name) || fallback;
+    const ms = (0,_format_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
+    if (ms === undefined) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(name, `"${text}" is not a duration; use a number with a unit (ms, s, m, h, d), like 90s, 45m, 2h or 7d`);
+    }
+    const min = limits.minMs ?? 1;
+    if (ms < min)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(name, `"${text}" is too short; the minimum is ${min / 1000}s`);
+    if (limits.maxMs !== undefined && ms > limits.maxMs) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(name, `"${text}" is too long; the maximum is ${limits.maxMs / 3_600_000}h`);
+    }
+    return ms;
+}
+function readChoice(source, name, allowed, fallback) {
+    const value = (source.get(name) || fallback).toLowerCase();
+    if (allowed.includes(value))
+        return value;
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(name, `"${source.get(name)}" is not allowed; use one of: ${allowed.join(', ')}`);
 }
 
 
@@ -70876,53 +70923,6 @@ function createFetch(env) {
         return globalThis.fetch;
     const dispatcher = new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2(settings);
     return ((input, init) => (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .fetch */ .hd)(input, { ...init, dispatcher }));
-}
-
-
-/***/ }),
-
-/***/ 97175:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hn: () => (/* binding */ cell),
-/* harmony export */   Qq: () => (/* binding */ text),
-/* harmony export */   aY: () => (/* binding */ code),
-/* harmony export */   mW: () => (/* binding */ fitSummary),
-/* harmony export */   tp: () => (/* binding */ table)
-/* harmony export */ });
-/* unused harmony export SUMMARY_LIMIT_BYTES */
-/**
- * Markdown for job summaries. Every user or cloud string goes through `cell` or `text`, so a
- * backup named `a|b` or `<script>` cannot break the table or inject HTML.
- */
-function text(value) {
-    return value.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
-}
-function cell(value) {
-    if (value === undefined || value === '')
-        return '—';
-    return text(String(value)).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-function code(value) {
-    return `\`${value.replace(/`/g, "'")}\``;
-}
-function table(headers, rows) {
-    const head = `| ${headers.map((h) => (h === '' ? ' ' : cell(h))).join(' | ')} |`;
-    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
-    const body = rows.map((row) => `| ${row.map(cell).join(' | ')} |`);
-    return [head, rule, ...body].join('\n');
-}
-/** GitHub refuses step summaries over 1 MiB; keep well under it. */
-const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 16 * 1024;
-function fitSummary(markdown) {
-    if (Buffer.byteLength(markdown) <= SUMMARY_LIMIT_BYTES)
-        return markdown;
-    const note = '\n\n_… summary cut to stay under GitHub’s 1 MiB limit; see the report JSON for everything._\n';
-    let cut = markdown.slice(0, SUMMARY_LIMIT_BYTES - note.length);
-    while (Buffer.byteLength(cut) > SUMMARY_LIMIT_BYTES - note.length)
-        cut = cut.slice(0, -1024);
-    return cut.slice(0, cut.lastIndexOf('\n')) + note;
 }
 
 

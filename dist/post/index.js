@@ -67389,7 +67389,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7502:
+/***/ 4238:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -71496,7 +71496,7 @@ async function waitFor(options) {
 
 
 
-;// CONCATENATED MODULE: ./src/connect.ts
+;// CONCATENATED MODULE: ./src/cloud/connect.ts
 
 /** Wires the typed client from validated inputs: one HTTP client, one session (one token). */
 function connect(inputs, logger) {
@@ -71505,7 +71505,7 @@ function connect(inputs, logger) {
     return { session, trove: new TroveClient(session) };
 }
 
-;// CONCATENATED MODULE: ./src/action-inputs.ts
+;// CONCATENATED MODULE: ./src/host/action/inputs.ts
 
 /** Inputs as GitHub passes them (INPUT_* variables), secrets masked with ::add-mask::. */
 function actionInputSource(env = process.env) {
@@ -71530,7 +71530,7 @@ class input_error_InputError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/duration.ts
+;// CONCATENATED MODULE: ./src/format/duration.ts
 const UNIT_MS = {
     ms: 1,
     s: 1000,
@@ -71618,7 +71618,7 @@ function readChoice(source, name, allowed, fallback) {
     throw new InputError(name, `"${source.get(name)}" is not allowed; use one of: ${allowed.join(', ')}`);
 }
 
-;// CONCATENATED MODULE: ./src/inputs/auth-inputs.ts
+;// CONCATENATED MODULE: ./src/inputs/cloud.ts
 
 
 /**
@@ -71759,7 +71759,7 @@ function checkUrl(input, value, insecure) {
     throw new input_error_InputError(input, `"${value}" must be an https URL`);
 }
 
-;// CONCATENATED MODULE: ./src/run-info.ts
+;// CONCATENATED MODULE: ./src/commands/run-info.ts
 function readRunInfo(env) {
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
     const repository = env.GITHUB_REPOSITORY ?? '';
@@ -71775,7 +71775,7 @@ function readRunInfo(env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/action-context.ts
+;// CONCATENATED MODULE: ./src/host/action/context.ts
 
 
 
@@ -71818,7 +71818,7 @@ function isInputError(error) {
     return error instanceof InputError;
 }
 
-;// CONCATENATED MODULE: ./src/state.ts
+;// CONCATENATED MODULE: ./src/cloud/leftovers.ts
 /**
  * What the main step leaves for the post step (core.saveState), as JSON values under fixed keys.
  * The post step undoes only what these record.
@@ -71843,7 +71843,7 @@ function parseTempInstanceState(raw) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/verify/temp-instance.ts
+;// CONCATENATED MODULE: ./src/cloud/temporary-instance.ts
 
 /**
  * Temporary instances carry our marker in their name (Trove instances have no description):
@@ -71902,7 +71902,7 @@ async function deleteAndConfirm(trove, instance, timeoutMs, deps) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/post-step.ts
+;// CONCATENATED MODULE: ./src/host/action/post.ts
 
 
 
@@ -71953,9 +71953,9 @@ async function post() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7502);
+/* harmony import */ var _host_action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4238);
 
-await (0,_post_step_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .b)();
+await (0,_host_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .b)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

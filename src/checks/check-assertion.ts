@@ -1,7 +1,7 @@
-import { formatDuration } from '../duration.js'
+import { formatDuration } from '../format/duration.js'
 import { evaluate, parseExpectation } from './expectation.js'
 import type { Verdict } from './recorder.js'
-import type { Server } from './server.js'
+import type { Server } from '../database/server.js'
 import type { Assertion } from './types.js'
 
 /** PostgreSQL 57014 query_canceled, MariaDB 1969 ER_STATEMENT_TIMEOUT. */

@@ -1,6 +1,6 @@
 import * as actionsExec from '@actions/exec'
 import type { Verdict } from './recorder.js'
-import type { DbTarget } from './types.js'
+import type { DbTarget } from '../database/types.js'
 
 /** The shape of @actions/exec's `exec` that we use; tests pass their own. */
 export type ExecFn = (

@@ -1,7 +1,7 @@
-import { fullName, tableLabel, type TableRef } from './engine.js'
+import { fullName, tableLabel, type TableRef } from '../database/engine.js'
 import { countRows, type DatabaseTables, listTables } from './inventory.js'
 import type { Verdict } from './recorder.js'
-import { connectHome, endpoint, type Server } from './server.js'
+import { connectHome, endpoint, type Server } from '../database/server.js'
 import type { TableCount } from './types.js'
 
 /** Checksums read every row: only for tables this small. */

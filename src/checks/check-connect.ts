@@ -1,6 +1,6 @@
 import type { Verdict } from './recorder.js'
-import { connectHome, endpoint, type Server } from './server.js'
-import type { Session } from './session.js'
+import { connectHome, endpoint, type Server } from '../database/server.js'
+import type { Session } from '../database/session.js'
 
 export interface Connected {
   verdict: Verdict

@@ -1,6 +1,6 @@
 import type { DatabaseTables } from './inventory.js'
 import type { Verdict } from './recorder.js'
-import type { Server } from './server.js'
+import type { Server } from '../database/server.js'
 
 /**
  * The engine's own consistency checks in every checked database. Skipped databases (amcheck not

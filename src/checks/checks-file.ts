@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parseDocument } from 'yaml'
-import { formatDuration, parseDuration } from '../duration.js'
+import { formatDuration, parseDuration } from '../format/duration.js'
 import { InputError } from '../inputs/input-error.js'
 import { EXPECTATION_GRAMMAR, parseExpectation } from './expectation.js'
 import type { Assertion } from './types.js'

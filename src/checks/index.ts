@@ -1,4 +1,4 @@
-// The database checks of a restore drill: what src/commands/verify.ts uses.
+// The database checks of a restore drill (verify mode): the one door the commands use.
 export { readChecksFile } from './checks-file.js'
 export { commandEnv, type ExecFn } from './check-command.js'
 export { parseExpectation, type Expectation } from './expectation.js'
@@ -8,4 +8,4 @@ export {
   DEFAULT_QUERY_TIMEOUT_MS,
   runChecks
 } from './run-checks.js'
-export type { Assertion, CheckPlan, CheckResult, DbTarget, Engine, TableCount } from './types.js'
+export type { Assertion, CheckPlan, CheckResult, TableCount } from './types.js'

@@ -1,7 +1,7 @@
-import type { EngineOps, TableRef } from './engine.js'
-import { fullName, tableLabel } from './engine.js'
-import type { Session } from './session.js'
-import type { SessionPool } from './session-pool.js'
+import type { EngineOps, TableRef } from '../database/engine.js'
+import { fullName, tableLabel } from '../database/engine.js'
+import type { Session } from '../database/session.js'
+import type { SessionPool } from '../database/session-pool.js'
 import type { TableCount } from './types.js'
 
 export interface DatabaseTables {

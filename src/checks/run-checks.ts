@@ -6,8 +6,9 @@ import { checkIntegrity } from './check-integrity.js'
 import { judgeRowCounts, judgeTables } from './check-tables.js'
 import { countRows, type DatabaseTables, listTables } from './inventory.js'
 import { type CheckLogger, Recorder } from './recorder.js'
-import { openServer, type Server } from './server.js'
-import type { CheckPlan, CheckResult, DbTarget, TableCount } from './types.js'
+import { openServer, type Server } from '../database/server.js'
+import type { DbTarget } from '../database/types.js'
+import type { CheckPlan, CheckResult, TableCount } from './types.js'
 
 /** Statements the checks run themselves (counts, checksums, integrity) stop after this. */
 export const DEFAULT_QUERY_TIMEOUT_MS = 15 * 60_000

@@ -1,21 +1,7 @@
-// The database checks of a restore drill (verify mode). The drill (src/commands/verify.ts) gives a
-// reachable database server and a plan; the checks report one result per check. Nothing here
-// knows about Trove or GitHub.
+// The database checks of a restore drill (verify mode): given a reachable database server and a
+// plan, the checks report one result per check. Nothing here knows about Trove or GitHub.
 
-export type Engine = 'postgresql' | 'mariadb'
-
-export interface DbTarget {
-  engine: Engine
-  host: string
-  port: number
-  user: string
-  /** Secret: never logged, never in a result detail. */
-  password: string
-  /** Limit the checks to these databases; empty = every non-system database the user can see. */
-  databases: string[]
-  /** MariaDB on Pukki needs TLS with a self-signed certificate; PostgreSQL `sslmode=prefer`. */
-  tls: 'prefer' | 'require' | 'off'
-}
+import type { DbTarget } from '../database/types.js'
 
 /** One user assertion from the checks file. */
 export interface Assertion {

@@ -1,4 +1,4 @@
-import type { CommandContext } from '../context.js'
+import type { CommandContext } from './context.js'
 import type { Mode } from '../inputs/mode.js'
 
 export type Command = (context: CommandContext) => Promise<void>
@@ -8,11 +8,11 @@ export type Command = (context: CommandContext) => Promise<void>
  * not pay for loading the database drivers that verify needs.
  */
 export const COMMANDS: Record<Mode, Command> = {
-  backup: async (c) => (await import('./backup.js')).backup(c),
-  report: async (c) => (await import('./report.js')).report(c),
-  verify: async (c) => (await import('./verify.js')).verify(c),
+  backup: async (c) => (await import('./backup/index.js')).backup(c),
+  report: async (c) => (await import('./report/index.js')).report(c),
+  verify: async (c) => (await import('./verify/index.js')).verify(c),
   restore: async (c) => (await import('./restore.js')).restore(c),
   sweep: async (c) => (await import('./sweep.js')).sweep(c),
-  mirror: async (c) => (await import('./mirror.js')).mirror(c),
-  list: async (c) => (await import('./list.js')).list(c)
+  mirror: async (c) => (await import('./mirror/index.js')).mirror(c),
+  list: async (c) => (await import('./list/index.js')).list(c)
 }

@@ -1,12 +1,12 @@
-import { CheckFailure, type CommandContext } from '../context.js'
+import { CheckFailure, type CommandContext } from './context.js'
 import { InputError } from '../inputs/input-error.js'
 import { formatElapsed } from '../openstack/index.js'
-import { cell, table } from '../summary/markdown.js'
-import { checkQuota, planRestore } from '../verify/restore-plan.js'
-import { restoreInstance } from '../verify/restore-instance.js'
-import { resolveAllowedCidrs } from '../verify/runner-address.js'
-import { isTempInstanceName } from '../verify/temp-instance.js'
-import { readRestoreInputs } from '../verify/verify-inputs.js'
+import { cell, table } from '../format/markdown.js'
+import { checkQuota, planRestore } from '../cloud/restore-plan.js'
+import { restoreInstance } from '../cloud/restore.js'
+import { resolveAllowedCidrs } from '../cloud/allow-list.js'
+import { isTempInstanceName } from '../cloud/temporary-instance.js'
+import { readRestoreInputs } from '../inputs/restore.js'
 
 /**
  * A real recovery: restore a backup into a new instance that is kept. It gets a new address, so

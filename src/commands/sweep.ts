@@ -1,8 +1,8 @@
-import type { CommandContext } from '../context.js'
+import type { CommandContext } from './context.js'
 import { readDuration } from '../inputs/source.js'
 import { formatElapsed } from '../openstack/index.js'
-import { table } from '../summary/markdown.js'
-import { deleteAndConfirm, isTempInstanceName } from '../verify/temp-instance.js'
+import { table } from '../format/markdown.js'
+import { deleteAndConfirm, isTempInstanceName } from '../cloud/temporary-instance.js'
 
 /**
  * Deletes temporary instances that restore drills left behind (a runner that died, a job killed

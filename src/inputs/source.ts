@@ -1,4 +1,4 @@
-import { parseDuration } from '../duration.js'
+import { parseDuration } from '../format/duration.js'
 import { InputError } from './input-error.js'
 
 /**

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { runChecks } from '../../src/checks/index.js'
-import type { Assertion, CheckPlan, CheckResult, DbTarget, Engine } from '../../src/checks/types.js'
+import type { Assertion, CheckPlan, CheckResult } from '../../src/checks/types.js'
+import type { DbTarget, Engine } from '../../src/database/types.js'
 import {
   type Instance,
   silentLogger,

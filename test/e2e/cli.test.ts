@@ -4,7 +4,7 @@ import path from 'node:path'
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals'
 import type { Instance, TroveClient } from '../../src/openstack/index.js'
-import type { ReportDocument } from '../../src/report/document.js'
+import type { ReportDocument } from '../../src/commands/report/document.js'
 import { type RunningCloud, startCloud } from '../localcloud/harness.js'
 import {
   createPostgresWithData,

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals'
-import type { ReportDocument } from '../../src/report/document.js'
+import type { ReportDocument } from '../../src/commands/report/document.js'
 import { type RunningCloud, type SeedBackup, startCloud } from '../localcloud/harness.js'
 import { cloudInputs, runAction } from './helpers/run-action.js'
 

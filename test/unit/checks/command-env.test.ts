@@ -1,6 +1,6 @@
 import { describe, expect, jest, test } from '@jest/globals'
 import { checkCommand, commandEnv, type ExecFn } from '../../../src/checks/check-command.js'
-import type { DbTarget } from '../../../src/checks/types.js'
+import type { DbTarget } from '../../../src/database/types.js'
 
 const pg: DbTarget = {
   engine: 'postgresql',

@@ -3,7 +3,7 @@ import { relativeDifference } from '../../../src/checks/check-compare.js'
 import { judgeRowCounts, judgeTables } from '../../../src/checks/check-tables.js'
 import { Recorder } from '../../../src/checks/recorder.js'
 import { redact } from '../../../src/checks/redact.js'
-import { TlsChoice } from '../../../src/checks/session.js'
+import { TlsChoice } from '../../../src/database/session.js'
 
 const SECRET = 'p@ss w/rd'
 

@@ -2,7 +2,7 @@ import { expect, test } from '@jest/globals'
 import nock from 'nock'
 import { sweep } from '../../../src/commands/sweep.js'
 import { instanceJson, mockKeystone, TROVE, TROVE_BASE } from '../helpers/fake-cloud.js'
-import { fakeContext } from '../report/fake-context.js'
+import { fakeContext } from '../helpers/fake-context.js'
 
 test('sweep skips a temporary instance that vanishes between the list and the show', async () => {
   mockKeystone(['tok'])

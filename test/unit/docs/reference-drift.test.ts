@@ -7,7 +7,7 @@ import {
   renderMetadataModule,
   renderReference,
   spliceReference
-} from '../../../src/docs/action-metadata.js'
+} from '../../../src/inputs/catalog.js'
 
 // What `npm run docs` writes must be what is committed: change action.yml, run `npm run docs`.
 const ROOT = path.resolve(import.meta.dirname, '../../..')
@@ -20,8 +20,8 @@ async function formatted(file: string, text: string): Promise<string> {
 }
 
 test('the CLI’s bundled input metadata matches action.yml (run `npm run docs`)', async () => {
-  expect(read('src/cli/inputs-metadata.ts')).toBe(
-    await formatted('src/cli/inputs-metadata.ts', renderMetadataModule(meta))
+  expect(read('src/inputs/catalog-data.ts')).toBe(
+    await formatted('src/inputs/catalog-data.ts', renderMetadataModule(meta))
   )
 })
 

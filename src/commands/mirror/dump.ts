@@ -1,0 +1,160 @@
+import { spawn, execFile, type ChildProcess } from 'node:child_process'
+import { promisify } from 'node:util'
+import type { Readable } from 'node:stream'
+import { CheckFailure } from '../context.js'
+import type { DbTarget, Engine } from '../../database/types.js'
+
+const run = promisify(execFile)
+
+export interface DumpTool {
+  command: string
+  version: string
+  /** Major version (PostgreSQL: 15; MariaDB: 10.11 as 10.11). */
+  release: number[]
+}
+
+export interface RunningDump {
+  stdout: Readable
+  /** Resolves when the tool exits 0; rejects with its error output otherwise. */
+  finished: Promise<void>
+  child: ChildProcess
+}
+
+/** Finds the dump tool on PATH and its version. */
+export async function findDumpTool(engine: Engine): Promise<DumpTool> {
+  const candidates = engine === 'postgresql' ? ['pg_dump'] : ['mariadb-dump', 'mysqldump']
+  for (const command of candidates) {
+    try {
+      const { stdout } = await run(command, ['--version'])
+      return { command, version: stdout.trim(), release: parseToolRelease(stdout) }
+    } catch {
+      // try the next name
+    }
+  }
+  throw new CheckFailure(
+    engine === 'postgresql'
+      ? 'pg_dump is not installed on the runner: `sudo apt-get install -y postgresql-client` (GitHub’s ubuntu runners have it)'
+      : 'mariadb-dump is not installed on the runner: `sudo apt-get install -y mariadb-client`'
+  )
+}
+
+/** `pg_dump (PostgreSQL) 15.14 (Debian …)` → [15, 14]; `mariadb-dump from 11.4.2-MariaDB…` or `Distrib 10.11.6-MariaDB` → [10, 11, 6]. */
+export function parseToolRelease(versionText: string): number[] {
+  const match =
+    /PostgreSQL\)\s+(\d+(?:\.\d+)*)/.exec(versionText) ??
+    /Distrib\s+(\d+(?:\.\d+)*)/.exec(versionText) ??
+    /from\s+(\d+(?:\.\d+)*)/.exec(versionText) ??
+    /(\d+(?:\.\d+)+)/.exec(versionText)
+  return match ? (match[1] as string).split('.').map(Number) : []
+}
+
+/**
+ * pg_dump refuses a server newer than itself ("server version mismatch"); an older mariadb-dump
+ * mostly works but may miss newer syntax. Returns the fix, or undefined when the tool is fine.
+ */
+export function toolTooOld(
+  engine: Engine,
+  tool: DumpTool,
+  serverVersion: string
+): string | undefined {
+  const server = serverVersion
+    .split(/[^0-9]+/)
+    .filter(Boolean)
+    .map(Number)
+  if (engine === 'postgresql') {
+    const [toolMajor = 0] = tool.release
+    const [serverMajor = 0] = server
+    if (serverMajor <= toolMajor) return undefined
+    return (
+      `pg_dump ${toolMajor} cannot dump a PostgreSQL ${serverMajor} server (pg_dump must be at least the server's major version). ` +
+      `Install the matching client on the runner before this step: ` +
+      `\`sudo apt-get install -y postgresql-common && sudo /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y && sudo apt-get install -y postgresql-client-${serverMajor}\` ` +
+      `(Debian/Ubuntu's pg_dump wrapper then picks version ${serverMajor}), or put /usr/lib/postgresql/${serverMajor}/bin first on PATH`
+    )
+  }
+  const [tMajor = 0, tMinor = 0] = tool.release
+  const [sMajor = 0, sMinor = 0] = server
+  if (tMajor > sMajor || (tMajor === sMajor && tMinor >= sMinor)) return undefined
+  return (
+    `mariadb-dump ${tool.release.join('.')} is older than the MariaDB ${serverVersion} server. ` +
+    `Install a client of at least ${sMajor}.${sMinor} before this step (MariaDB's repository: ` +
+    `\`curl -LsS https://r.mariadb.com/downloads/mariadb_repo_setup | sudo bash -s -- --mariadb-server-version=${sMajor}.${sMinor} && sudo apt-get install -y mariadb-client\`)`
+  )
+}
+
+/** The command line of the dump: no secret on it (the password goes in the environment). */
+export function dumpArgs(engine: Engine, target: DbTarget, databases: string[]): string[] {
+  if (engine === 'postgresql') {
+    // -Z0: we compress ourselves, with zstd, which is several times faster than pg_dump's gzip.
+    return [
+      '--format=custom',
+      '--compress=0',
+      '--no-password',
+      `--host=${target.host}`,
+      `--port=${target.port}`,
+      `--username=${target.user}`,
+      `--dbname=${databases[0] as string}`
+    ]
+  }
+  const tls = target.tls === 'require' ? ['--ssl'] : target.tls === 'off' ? ['--skip-ssl'] : []
+  return [
+    '--no-defaults',
+    `--host=${target.host}`,
+    `--port=${target.port}`,
+    `--user=${target.user}`,
+    ...tls,
+    '--single-transaction',
+    '--quick',
+    '--triggers',
+    '--hex-blob',
+    '--databases',
+    ...databases
+  ]
+}
+
+/** Starts the dump; its stdout is the dump. Stderr is kept (the tail) for the error message. */
+export function startDump(
+  tool: DumpTool,
+  engine: Engine,
+  target: DbTarget,
+  databases: string[]
+): RunningDump {
+  const env: NodeJS.ProcessEnv = { ...process.env }
+  // Our own INPUT_* variables hold cloud credentials: the dump tool has no use for them.
+  for (const name of Object.keys(env)) if (name.startsWith('INPUT_')) delete env[name]
+  if (engine === 'postgresql') {
+    env.PGPASSWORD = target.password
+    env.PGSSLMODE = target.tls === 'off' ? 'disable' : target.tls
+    env.PGCONNECT_TIMEOUT = '30'
+  } else {
+    env.MYSQL_PWD = target.password
+  }
+  const child = spawn(tool.command, dumpArgs(engine, target, databases), {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString('utf8')).slice(-8192)
+  })
+  const finished = new Promise<void>((resolve, reject) => {
+    child.once('error', (error) =>
+      reject(new CheckFailure(`${tool.command} could not start: ${error.message}`))
+    )
+    child.once('close', (code, signal) => {
+      if (code === 0) return resolve()
+      const text = stderr.split(target.password).join('***').trim()
+      const mismatch = /server version mismatch/i.test(text)
+        ? ' — the dump tool is older than the server; install the client of the server version'
+        : ''
+      reject(
+        new CheckFailure(
+          `${tool.command} failed (${signal ?? `exit code ${code}`})${mismatch}: ${text.slice(-2000) || 'no error output'}`
+        )
+      )
+    })
+  })
+  // Kept from an unhandled rejection when the pipeline fails first; callers await it.
+  finished.catch(() => undefined)
+  return { stdout: child.stdout as Readable, finished, child }
+}

@@ -1,0 +1,66 @@
+import type { S3Client } from '@aws-sdk/client-s3'
+import type { Logger } from '../../openstack/index.js'
+import { deleteKey, getText, listKeys } from '../../storage/objects.js'
+import { MANIFEST_SUFFIX, type MirrorManifest, parseManifest } from './manifest.js'
+import {
+  type RetentionPolicy,
+  selectExpired,
+  type StoredCopy
+} from '../../policy/mirror-retention.js'
+
+export interface ManifestEntry {
+  manifestKey: string
+  manifest: MirrorManifest
+}
+
+/** Our manifests under the prefix (any other object is ignored, never touched). */
+export async function listManifests(
+  client: S3Client,
+  bucket: string,
+  prefix: string
+): Promise<ManifestEntry[]> {
+  const keys = (await listKeys(client, bucket, prefix)).filter((k) => k.endsWith(MANIFEST_SUFFIX))
+  const entries: ManifestEntry[] = []
+  for (const manifestKey of keys) {
+    const manifest = parseManifest(await getText(client, bucket, manifestKey), manifestKey)
+    if (manifest) entries.push({ manifestKey, manifest })
+  }
+  return entries
+}
+
+/**
+ * Deletes this instance's old copies under the prefix: only dumps that have our manifest, the
+ * dump first and then its manifest (a dump is never left without the manifest that marks it
+ * ours). Returns the deleted dump keys.
+ */
+export async function applyRetention(
+  client: S3Client,
+  bucket: string,
+  prefix: string,
+  instanceId: string,
+  policy: RetentionPolicy,
+  now: Date,
+  logger: Logger
+): Promise<string[]> {
+  if (policy.keepLast === undefined && policy.keepDays === undefined) {
+    logger.info('Retention: no keep-last or keep-days; nothing deleted')
+    return []
+  }
+  const copies: StoredCopy[] = (await listManifests(client, bucket, prefix))
+    .filter((e) => e.manifest.source.instanceId === instanceId)
+    .map((e) => ({
+      objectKey: e.manifest.objectKey,
+      manifestKey: e.manifestKey,
+      created: new Date(e.manifest.created)
+    }))
+  const expired = selectExpired(copies, policy, now)
+  for (const copy of expired) {
+    await deleteKey(client, bucket, copy.objectKey)
+    await deleteKey(client, bucket, copy.manifestKey)
+    logger.info(`Retention: deleted ${copy.objectKey} (created ${copy.created.toISOString()})`)
+  }
+  logger.info(
+    `Retention: ${copies.length} cop${copies.length === 1 ? 'y' : 'ies'} of this instance, ${expired.length} deleted`
+  )
+  return expired.map((c) => c.objectKey)
+}

@@ -1,0 +1,32 @@
+import type { Backup, TroveClient } from '../../openstack/index.js'
+
+/** How far the cloud's clock may lag ours and still have a mid-walk update caught. */
+const CLOCK_MARGIN_MS = 10 * 60_000
+
+/**
+ * Every backup of the project in a few large pages, for reports over most of its instances:
+ * ~total/1000 requests instead of one per instance.
+ *
+ * Backups are paged by OFFSET in `updated DESC` order (trove-api.md 2.4). A backup updated during
+ * the walk (an automatic backup finishing) jumps to the head and the rest shift: the client's
+ * dedupe handles the repeat, but the moved backup itself can be missed — and missing a backup
+ * that just COMPLETED would report a false "stale". Anything updated during the walk sits at the
+ * head afterwards, so re-read the head until it reaches backups updated before the walk began,
+ * and let those fresher copies win.
+ */
+export async function listProjectBackups(
+  trove: TroveClient,
+  pageSize: number,
+  now: () => number
+): Promise<Backup[]> {
+  const walkStart = now() - CLOCK_MARGIN_MS
+  const byId = new Map<string, Backup>()
+  for (const b of await trove.listBackups({ pageSize })) byId.set(b.id, b)
+  for (let head = 100; ; head *= 4) {
+    const fresh = await trove.listBackups({ pageSize: head, maxPages: 1 })
+    for (const b of fresh) byId.set(b.id, b)
+    const last = fresh[fresh.length - 1]
+    if (fresh.length < head || !last || last.updated.getTime() < walkStart) break
+  }
+  return [...byId.values()]
+}

@@ -1,0 +1,30 @@
+import * as core from '@actions/core'
+import { actionContext } from './context.js'
+import { COMMANDS } from '../../commands/registry.js'
+import { describeError } from '../../errors.js'
+import { readMode } from '../../inputs/mode.js'
+import { fitSummary } from '../../format/markdown.js'
+
+/** The action's main step: read the mode, run it, turn any error into a failed step. */
+export async function run(): Promise<void> {
+  const summaryParts: string[] = []
+  try {
+    const context = actionContext(summaryParts)
+    const mode = readMode(context.inputs)
+    await COMMANDS[mode](context)
+  } catch (error) {
+    core.setFailed(describeError(error))
+  } finally {
+    await writeSummary(summaryParts)
+  }
+}
+
+/** The summary is a courtesy: failing to write it warns, never fails the step. */
+async function writeSummary(parts: string[]): Promise<void> {
+  if (parts.length === 0 || !process.env.GITHUB_STEP_SUMMARY) return
+  try {
+    await core.summary.addRaw(fitSummary(parts.join('\n\n')), true).write()
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${describeError(error)}`)
+  }
+}

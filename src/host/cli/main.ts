@@ -1,0 +1,109 @@
+import { COMMANDS } from '../../commands/registry.js'
+import { describeError } from '../../errors.js'
+import { InputError } from '../../inputs/input-error.js'
+import { MODES, type Mode } from '../../inputs/mode.js'
+import { addCancelHook } from '../cancellation.js'
+import { parseArgs } from './args.js'
+import { cleanupAfterCancel } from './cancel-cleanup.js'
+import { cliContext, type CliRecord } from './context.js'
+import { exitCodeOf, resultOf, type ResultKind } from './exit-codes.js'
+import { mainHelp, modeHelp } from './help.js'
+import { ACTION_META } from '../../inputs/catalog-data.js'
+import { markdownToText } from './plain-text.js'
+import { SecretRedactor } from './secrets.js'
+
+export interface CliIo {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  env: NodeJS.ProcessEnv
+}
+
+const processIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  env: process.env
+}
+
+/** Runs `dbaas-backup <mode> [flags]` and returns the exit code (see exit-codes.ts). */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const redactor = new SecretRedactor()
+  const json = argv.includes('--json') || argv.includes('--json=true')
+  let mode: Mode | '' = ''
+  let record: CliRecord = { outputs: {}, warnings: [], summary: [], state: new Map() }
+  let error: unknown
+  try {
+    const args = parseArgs(argv, ACTION_META.inputs)
+    mode = args.mode
+    // Secrets given as flags are hidden from every line we write, before anything runs.
+    for (const input of ACTION_META.inputs) {
+      if (input.secret && args.values[input.name])
+        redactor.remember(args.values[input.name] as string)
+    }
+    if (args.help) {
+      io.stdout((mode === '' ? mainHelp(ACTION_META) : modeHelp(ACTION_META, mode)) + '\n')
+      return 0
+    }
+    if (mode === '') {
+      throw new InputError(
+        'mode',
+        `is required: dbaas-backup <mode> [flags], mode one of ${MODES.join(', ')} (--help for more)`
+      )
+    }
+    const command = COMMANDS[mode]
+    const built = cliContext({
+      values: args.values,
+      env: io.env,
+      redactor,
+      log: (line) => io.stderr(line + '\n'),
+      verbose: args.verbose
+    })
+    record = built.record
+    const state = built.record.state
+    const removeHook = addCancelHook(() => cleanupAfterCancel(state, built.context))
+    try {
+      await command(built.context)
+    } finally {
+      removeHook()
+    }
+  } catch (caught) {
+    error = caught
+  }
+  const result = resultOf(error)
+  const message = error === undefined ? undefined : redactor.redact(describeError(error))
+  if (json) {
+    io.stdout(JSON.stringify(jsonResult(mode, result, record, message, redactor)) + '\n')
+  } else {
+    const summary = record.summary.join('\n\n')
+    if (summary) io.stdout(redactor.redact(markdownToText(summary)) + '\n')
+    const outputs = Object.entries(record.outputs)
+    if (outputs.length > 0) {
+      io.stdout(
+        '\nOutputs:\n' +
+          outputs.map(([k, v]) => `  ${k}: ${redactor.redact(String(v))}`).join('\n') +
+          '\n'
+      )
+    }
+    if (message !== undefined) io.stderr(`error: ${message}\n`)
+  }
+  return exitCodeOf(result)
+}
+
+function jsonResult(
+  mode: Mode | '',
+  result: ResultKind,
+  record: CliRecord,
+  message: string | undefined,
+  redactor: SecretRedactor
+): unknown {
+  // Through JSON text once, so no secret survives in any nested value.
+  const outputs = JSON.parse(redactor.redact(JSON.stringify(record.outputs))) as unknown
+  return {
+    mode,
+    result,
+    exitCode: exitCodeOf(result),
+    outputs,
+    warnings: record.warnings.map((w) => ({ ...w, message: redactor.redact(w.message) })),
+    ...(message !== undefined ? { error: message } : {}),
+    summary: redactor.redact(record.summary.join('\n\n'))
+  }
+}

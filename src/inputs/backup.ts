@@ -1,0 +1,55 @@
+import { InputError } from './input-error.js'
+import { type InputSource, readBoolean, readDuration } from './source.js'
+import { renderBackupName } from './backup-name.js'
+
+export interface BackupInputs {
+  instance: string
+  nameTemplate: string
+  description: string
+  incremental: boolean
+  wait: boolean
+  timeoutMs: number
+  reuseIfNewerThanMs?: number
+}
+
+export const DEFAULT_NAME_TEMPLATE = '{instance}-pre-deploy-{timestamp}-{sha}'
+
+/** Reads and checks every backup input before anything touches the cloud. */
+export function readBackupInputs(source: InputSource): BackupInputs {
+  const instance = source.get('instance')
+  if (!instance)
+    throw new InputError(
+      'instance',
+      'is required: the id or name of the database instance to back up'
+    )
+  const description = source.get('description')
+  if (description.length > 255) {
+    throw new InputError(
+      'description',
+      `is ${description.length} characters long; Trove allows 255`
+    )
+  }
+  const inputs: BackupInputs = {
+    instance,
+    nameTemplate: source.get('backup-name') || DEFAULT_NAME_TEMPLATE,
+    description,
+    incremental: readBoolean(source, 'incremental', false),
+    wait: readBoolean(source, 'wait', true),
+    timeoutMs: readDuration(source, 'timeout', '60m', { minMs: 10_000, maxMs: 24 * 3_600_000 })
+  }
+  // Check the template's placeholders now, before anything touches the cloud.
+  renderBackupName(inputs.nameTemplate, {
+    instance: 'x',
+    sha: 'x',
+    runId: 'x',
+    ref: 'x',
+    now: new Date(0)
+  })
+  if (source.get('reuse-if-newer-than')) {
+    inputs.reuseIfNewerThanMs = readDuration(source, 'reuse-if-newer-than', '', {
+      minMs: 60_000,
+      maxMs: 7 * 24 * 3_600_000
+    })
+  }
+  return inputs
+}

@@ -1,0 +1,227 @@
+import { Encrypter } from 'age-encryption'
+import { zstdAvailable } from '../storage/compress.js'
+import { InputError } from './input-error.js'
+import { type InputSource, readBoolean, readChoice } from './source.js'
+import { registerSecret } from '../openstack/index.js'
+import { MIN_PART_BYTES, MAX_PART_BYTES } from '../storage/part-size.js'
+import type { S3Settings } from '../storage/s3-client.js'
+import { parseS3Uri, type S3Location } from '../storage/s3-uri.js'
+import { readRestoreInputs, type RestoreInputs, splitList } from './restore.js'
+import type { RetentionPolicy } from '../policy/mirror-retention.js'
+import { parseSize } from '../format/bytes.js'
+
+export interface StoreInputs {
+  location: S3Location
+  s3: S3Settings
+}
+
+export interface UploadInputs extends StoreInputs {
+  action: 'upload'
+  source: 'restored' | 'live'
+  /** For the restored source (instance or backup-id, flavor, cidrs…); instance for live. */
+  restore: RestoreInputs
+  dbUser: string
+  dbPassword: string
+  databases: string[]
+  dbTls: 'prefer' | 'require' | 'off'
+  compression: 'zstd' | 'gzip'
+  compressionLevel: number
+  recipients: string[]
+  partSize: number
+  maxParts: number
+  concurrency: number
+  bandwidthLimit?: number
+  retention: RetentionPolicy
+}
+
+export interface VerifyCopyInputs extends StoreInputs {
+  action: 'verify'
+  /** The dump to check; '' = the newest of ours under the prefix (of `instance`, when given). */
+  objectKey: string
+  instance: string
+}
+
+export type MirrorInputs = UploadInputs | VerifyCopyInputs
+
+/** Every mirror input, checked before any call to the cloud or the store. */
+export function readMirrorInputs(source: InputSource): MirrorInputs {
+  const action = readChoice(source, 'mirror-action', ['upload', 'verify'] as const, 'upload')
+  const store = readStoreInputs(source)
+  if (action === 'verify') {
+    const objectKey = source.get('object-key')
+    if (objectKey && !objectKey.startsWith(store.location.prefix)) {
+      throw new InputError(
+        'object-key',
+        `"${objectKey}" is not under the prefix of s3-uri ("${store.location.prefix}")`
+      )
+    }
+    return { action, ...store, objectKey, instance: source.get('instance') }
+  }
+  const sourceKind = readChoice(source, 'source', ['restored', 'live'] as const, 'restored')
+  const dbPassword = source.get('db-password')
+  if (dbPassword) {
+    source.mask(dbPassword)
+    // Also scrubbed from answers that become error messages, as verify does.
+    registerSecret(dbPassword)
+  }
+  const restore = readRestoreInputs(source)
+  if (sourceKind === 'live' && !restore.instance) {
+    throw new InputError('instance', 'is required with source: live (the instance to dump)')
+  }
+  const dbUser = source.get('db-user')
+  if (!dbUser)
+    throw new InputError('db-user', 'is required: a database user that can read the data')
+  if (!dbPassword) throw new InputError('db-password', 'is required (pass it from a secret)')
+  const compression = readCompression(source)
+  return {
+    action,
+    ...store,
+    source: sourceKind,
+    restore,
+    dbUser,
+    dbPassword,
+    databases: splitList(source.get('databases')),
+    dbTls: readChoice(source, 'db-tls', ['prefer', 'require', 'off'] as const, 'prefer'),
+    compression,
+    compressionLevel: readLevel(source, compression),
+    recipients: readRecipients(source),
+    partSize: readSizeInput(source, 'part-size', '8MiB', MIN_PART_BYTES, MAX_PART_BYTES),
+    maxParts: readInteger(source, 'max-parts', 1000, 1, 10_000),
+    concurrency: readInteger(source, 'upload-concurrency', 4, 1, 32),
+    ...(source.get('bandwidth-limit') && {
+      bandwidthLimit: readSizeInput(source, 'bandwidth-limit', '', 64 * 1024, 100 * 1024 ** 3)
+    }),
+    retention: readRetention(source)
+  }
+}
+
+function readStoreInputs(source: InputSource): StoreInputs {
+  const uri = source.get('s3-uri')
+  if (!uri)
+    throw new InputError('s3-uri', 'is required: where to store the copy (s3://bucket/prefix)')
+  const location = parseS3Uri(uri)
+  if (typeof location === 'string') throw new InputError('s3-uri', location)
+  const endpoint = source.get('s3-endpoint')
+  if (endpoint) {
+    let url: URL
+    try {
+      url = new URL(endpoint)
+    } catch {
+      throw new InputError('s3-endpoint', `"${endpoint}" is not a URL`)
+    }
+    const insecureOk = readBoolean(source, 'allow-insecure-http', false)
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && insecureOk)) {
+      throw new InputError(
+        's3-endpoint',
+        `"${endpoint}" must be https (plain http only with allow-insecure-http: true)`
+      )
+    }
+  }
+  const region =
+    source.get('s3-region') || source.env.AWS_REGION || source.env.AWS_DEFAULT_REGION || 'us-east-1'
+  // Most S3-compatible stores (Swift, Ceph, MinIO) want path-style addressing; AWS wants
+  // virtual-hosted style.
+  const forcePathStyle = readBoolean(source, 's3-force-path-style', endpoint !== '')
+  const accessKeyId = source.get('s3-access-key-id')
+  const secretAccessKey = source.get('s3-secret-access-key')
+  if (accessKeyId) source.mask(accessKeyId)
+  if (secretAccessKey) {
+    source.mask(secretAccessKey)
+    registerSecret(secretAccessKey)
+  }
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    throw new InputError(
+      accessKeyId ? 's3-secret-access-key' : 's3-access-key-id',
+      'give s3-access-key-id and s3-secret-access-key together, or neither (the AWS default chain)'
+    )
+  }
+  const s3: S3Settings = { endpoint, region, forcePathStyle }
+  if (accessKeyId) s3.credentials = { accessKeyId, secretAccessKey }
+  return { location, s3 }
+}
+
+function readCompression(source: InputSource): 'zstd' | 'gzip' {
+  const wanted = readChoice(source, 'compression', ['zstd', 'gzip'] as const, 'zstd')
+  if (wanted === 'zstd' && !zstdAvailable()) {
+    if (source.get('compression')) {
+      throw new InputError('compression', 'zstd needs Node ≥ 22.15 (zlib zstd); use gzip')
+    }
+    return 'gzip'
+  }
+  return wanted
+}
+
+function readLevel(source: InputSource, compression: 'zstd' | 'gzip'): number {
+  const [min, max, fallback] = compression === 'zstd' ? [1, 19, 3] : [1, 9, 6]
+  return readInteger(source, 'compression-level', fallback, min, max)
+}
+
+function readRecipients(source: InputSource): string[] {
+  const recipients = splitList(source.get('age-recipients'))
+  for (const recipient of recipients) {
+    if (/^AGE-SECRET-KEY-/i.test(recipient)) {
+      source.mask(recipient)
+      throw new InputError(
+        'age-recipients',
+        'holds a secret key (AGE-SECRET-KEY-…): give the public key (age1…) from `age-keygen -y`, and keep the secret key off the runner'
+      )
+    }
+    try {
+      new Encrypter().addRecipient(recipient)
+    } catch {
+      throw new InputError(
+        'age-recipients',
+        `"${recipient}" is not an age recipient (a public key starting with age1)`
+      )
+    }
+  }
+  return recipients
+}
+
+export function readInteger(
+  source: InputSource,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number
+): number {
+  const text = source.get(name)
+  if (text === '') return fallback
+  const value = Number(text)
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new InputError(name, `"${text}" is not a whole number from ${min} to ${max}`)
+  }
+  return value
+}
+
+function readSizeInput(
+  source: InputSource,
+  name: string,
+  fallback: string,
+  min: number,
+  max: number
+): number {
+  const text = source.get(name) || fallback
+  const bytes = parseSize(text)
+  if (bytes === undefined) {
+    throw new InputError(name, `"${text}" is not a size; use e.g. 16MiB, 64MB or 1GiB`)
+  }
+  if (bytes < min || bytes > max) {
+    throw new InputError(name, `"${text}" is out of range (${min} … ${max} bytes)`)
+  }
+  return bytes
+}
+
+function readRetention(source: InputSource): RetentionPolicy {
+  const policy: RetentionPolicy = {}
+  if (source.get('keep-last')) policy.keepLast = readInteger(source, 'keep-last', 0, 1, 100_000)
+  const days = source.get('keep-days')
+  if (days) {
+    const value = Number(days.replace(/d$/, ''))
+    if (!Number.isFinite(value) || value <= 0 || value > 36_500) {
+      throw new InputError('keep-days', `"${days}" is not a number of days above 0`)
+    }
+    policy.keepDays = value
+  }
+  return policy
+}

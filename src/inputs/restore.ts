@@ -1,0 +1,147 @@
+import { InputError } from './input-error.js'
+import { type InputSource, readBoolean, readChoice, readDuration } from './source.js'
+import { registerSecret, UUID_PATTERN } from '../openstack/index.js'
+import { checkCidr } from '../cloud/allow-list.js'
+
+export interface RestoreInputs {
+  instance: string
+  backupId: string
+  flavor: string
+  volumeSizeGb?: number
+  volumeType: string
+  datastoreVersion: string
+  network: string
+  /** Explicit CIDRs, or 'runner' to detect the runner's address. */
+  allowedCidrs: string[] | 'runner'
+  runnerIpUrl: string
+  restoreTimeoutMs: number
+  deleteTimeoutMs: number
+}
+
+export interface DrillInputs extends RestoreInputs {
+  dbUser: string
+  dbPassword: string
+  databases: string[]
+  dbTls: 'prefer' | 'require' | 'off'
+  checksFile: string
+  compareWithSource: boolean
+  tolerancePercent: number
+  integrity: boolean
+  command: string
+  keepOnFailure: boolean
+}
+
+export function splitList(value: string): string[] {
+  return value
+    .split(/[\s,]+/)
+    .map((v) => v.trim())
+    .filter((v) => v !== '')
+}
+
+/** The inputs shared by verify (temporary instance) and restore (kept instance). */
+export function readRestoreInputs(source: InputSource): RestoreInputs {
+  const instance = source.get('instance')
+  const backupId = source.get('backup-id')
+  if (!instance && !backupId) {
+    throw new InputError(
+      'instance',
+      'is required (or backup-id): which instance’s newest backup to restore'
+    )
+  }
+  if (backupId && !UUID_PATTERN.test(backupId)) {
+    throw new InputError('backup-id', `"${backupId}" is not a backup id (a UUID like 3f0e…-…)`)
+  }
+  const inputs: RestoreInputs = {
+    instance,
+    backupId,
+    flavor: source.get('flavor'),
+    volumeType: source.get('volume-type'),
+    datastoreVersion: source.get('datastore-version'),
+    network: source.get('network'),
+    allowedCidrs: readCidrs(source),
+    runnerIpUrl: source.get('runner-ip-url') || 'https://api.ipify.org',
+    restoreTimeoutMs: readDuration(source, 'restore-timeout', '45m', {
+      minMs: 30_000,
+      maxMs: 12 * 3_600_000
+    }),
+    deleteTimeoutMs: readDuration(source, 'delete-timeout', '15m', {
+      minMs: 10_000,
+      maxMs: 2 * 3_600_000
+    })
+  }
+  const size = source.get('volume-size')
+  if (size) {
+    const gb = Number(size)
+    if (!Number.isInteger(gb) || gb < 1 || gb > 10_000) {
+      throw new InputError(
+        'volume-size',
+        `"${size}" is not a whole number of GB between 1 and 10000`
+      )
+    }
+    inputs.volumeSizeGb = gb
+  }
+  try {
+    new URL(inputs.runnerIpUrl)
+  } catch {
+    throw new InputError('runner-ip-url', `"${inputs.runnerIpUrl}" is not a URL`)
+  }
+  return inputs
+}
+
+function readCidrs(source: InputSource): string[] | 'runner' {
+  const raw = source.get('allowed-cidrs') || 'runner'
+  if (raw.toLowerCase() === 'runner') return 'runner'
+  const cidrs = splitList(raw)
+  for (const cidr of cidrs) {
+    const problem = checkCidr(cidr)
+    if (problem)
+      throw new InputError(
+        'allowed-cidrs',
+        `${problem}; use CIDRs separated by commas, or "runner"`
+      )
+  }
+  return cidrs
+}
+
+/** Everything verify needs, checked before any cloud call. */
+export function readDrillInputs(source: InputSource): DrillInputs {
+  const restore = readRestoreInputs(source)
+  const dbPassword = source.get('db-password')
+  if (dbPassword) {
+    source.mask(dbPassword)
+    // Also scrubbed from API answers that become error messages (see openstack/secrets.ts).
+    registerSecret(dbPassword)
+  }
+  const dbUser = source.get('db-user')
+  if (!dbUser)
+    throw new InputError(
+      'db-user',
+      'is required: a database user of the instance, to log in to the restored copy'
+    )
+  if (!dbPassword) throw new InputError('db-password', 'is required (pass it from a secret)')
+  const tolerance = source.get('row-count-tolerance') || '0'
+  const tolerancePercent = Number(tolerance.replace(/%$/, ''))
+  if (!Number.isFinite(tolerancePercent) || tolerancePercent < 0 || tolerancePercent > 100) {
+    throw new InputError(
+      'row-count-tolerance',
+      `"${tolerance}" is not a percentage between 0 and 100`
+    )
+  }
+  const compareWithSource = readBoolean(source, 'compare-with-source', false)
+  if (compareWithSource && !restore.instance) {
+    throw new InputError('compare-with-source', 'needs the source instance: set instance')
+  }
+  return {
+    ...restore,
+    dbUser,
+    dbPassword,
+    databases: splitList(source.get('databases')),
+    dbTls: readChoice(source, 'db-tls', ['prefer', 'require', 'off'] as const, 'prefer'),
+    checksFile: source.get('checks-file'),
+    compareWithSource,
+    tolerancePercent,
+    integrity: readBoolean(source, 'integrity-check', true),
+    command: source.get('command'),
+    keepOnFailure: readBoolean(source, 'keep-on-failure', false)
+  }
+}

@@ -1,0 +1,59 @@
+import { describe, expect, test } from '@jest/globals'
+import { dumpArgs, parseToolRelease, toolTooOld } from '../../../../src/commands/mirror/dump.js'
+import type { DbTarget } from '../../../../src/database/types.js'
+
+const pg15 = {
+  command: 'pg_dump',
+  version: 'pg_dump (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)',
+  release: [15, 18]
+}
+const maria1011 = {
+  command: 'mariadb-dump',
+  version: 'mariadb-dump  Ver 10.19 Distrib 10.11.14-MariaDB, for debian-linux-gnu (x86_64)',
+  release: [10, 11, 14]
+}
+
+describe('the dump tool', () => {
+  test('versions are read from the tools’ own words', () => {
+    expect(parseToolRelease(pg15.version)).toEqual([15, 18])
+    expect(parseToolRelease(maria1011.version)).toEqual([10, 11, 14])
+    expect(parseToolRelease('mariadb-dump from 11.4.2-MariaDB, client 10.19 for Linux')).toEqual([
+      11, 4, 2
+    ])
+  })
+
+  test('pg_dump older than the server: says which client to install', () => {
+    expect(toolTooOld('postgresql', pg15, '15.4')).toBeUndefined()
+    expect(toolTooOld('postgresql', pg15, '14.9')).toBeUndefined()
+    const advice = toolTooOld('postgresql', pg15, '17.2 (Debian 17.2-1)')
+    expect(advice).toMatch(/pg_dump 15 cannot dump a PostgreSQL 17 server/)
+    expect(advice).toMatch(/postgresql-client-17/)
+  })
+
+  test('mariadb-dump older than the server is reported with the fix', () => {
+    expect(toolTooOld('mariadb', maria1011, '10.11.6')).toBeUndefined()
+    expect(toolTooOld('mariadb', maria1011, '11.4.2')).toMatch(
+      /older than the MariaDB 11.4.2 server.*11\.4/
+    )
+  })
+
+  test('no password on the command line; pg_dump leaves compression to us', () => {
+    const target: DbTarget = {
+      engine: 'postgresql',
+      host: '10.0.0.5',
+      port: 5432,
+      user: 'app',
+      password: 'pw-canary',
+      databases: [],
+      tls: 'prefer'
+    }
+    const pg = dumpArgs('postgresql', target, ['shop'])
+    expect(pg).toEqual(expect.arrayContaining(['--format=custom', '--compress=0', '--dbname=shop']))
+    const maria = dumpArgs('mariadb', { ...target, engine: 'mariadb', tls: 'require' }, ['a', 'b'])
+    expect(maria[0]).toBe('--no-defaults')
+    expect(maria).toEqual(
+      expect.arrayContaining(['--single-transaction', '--ssl', '--databases', 'a', 'b'])
+    )
+    expect([...pg, ...maria].join(' ')).not.toContain('pw-canary')
+  })
+})

@@ -1,0 +1,26 @@
+import { describe, expect, test } from '@jest/globals'
+import { formatDuration, parseDuration } from '../../../src/format/duration.js'
+
+describe('parseDuration', () => {
+  test.each([
+    ['90s', 90_000],
+    ['45m', 2_700_000],
+    ['2h', 7_200_000],
+    ['7d', 604_800_000],
+    ['1h30m', 5_400_000],
+    ['1.5h', 5_400_000],
+    ['500ms', 500],
+    [' 2H ', 7_200_000]
+  ])('%s', (text, ms) => expect(parseDuration(text)).toBe(ms))
+
+  test.each(['', '60', 'abc', '-5m', '5 m', '5w', 'h', '1h-30m'])('%s is refused', (text) => {
+    expect(parseDuration(text)).toBeUndefined()
+  })
+})
+
+test.each([
+  [5_400_000, '1h30m'],
+  [90_000, '1m30s'],
+  [86_400_000 * 90, '90d'],
+  [0, '0s']
+])('formatDuration(%d) = %s', (ms, text) => expect(formatDuration(ms)).toBe(text))

@@ -1,0 +1,127 @@
+import { describe, expect, test } from '@jest/globals'
+import { readMirrorInputs, type UploadInputs } from '../../../src/inputs/mirror.js'
+import { parseSize } from '../../../src/format/bytes.js'
+import { fakeInputs } from '../helpers/inputs.js'
+
+const RECIPIENT = 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p'
+const good = {
+  instance: 'shop-db',
+  'db-user': 'app',
+  'db-password': 'pw-canary',
+  's3-uri': 's3://offsite/db'
+}
+
+describe('readMirrorInputs', () => {
+  test('defaults: restored source, zstd level 3, 8 MiB parts, Swift’s 1000-part cap, no retention', () => {
+    const inputs = readMirrorInputs(fakeInputs(good)) as UploadInputs
+    expect(inputs).toMatchObject({
+      action: 'upload',
+      source: 'restored',
+      compression: 'zstd',
+      compressionLevel: 3,
+      partSize: 8 * 1024 * 1024,
+      maxParts: 1000,
+      concurrency: 4,
+      recipients: [],
+      retention: {},
+      location: { bucket: 'offsite', prefix: 'db/' },
+      s3: { region: 'us-east-1', forcePathStyle: false, endpoint: '' }
+    })
+    expect(inputs.bandwidthLimit).toBeUndefined()
+    expect(inputs.s3.credentials).toBeUndefined()
+  })
+
+  test('keys from inputs are masked; path-style by default with an endpoint', () => {
+    const source = fakeInputs({
+      ...good,
+      's3-endpoint': 'https://a3s.fi',
+      's3-access-key-id': 'AKIDCANARY',
+      's3-secret-access-key': 'secret-canary',
+      'age-recipients': `${RECIPIENT}\n${RECIPIENT}`,
+      'bandwidth-limit': '50MB/s',
+      'keep-last': '4',
+      'keep-days': '30'
+    })
+    const inputs = readMirrorInputs(source) as UploadInputs
+    expect(source.masked).toEqual(
+      expect.arrayContaining(['pw-canary', 'AKIDCANARY', 'secret-canary'])
+    )
+    expect(inputs.s3).toMatchObject({
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'AKIDCANARY' }
+    })
+    expect(inputs.recipients).toHaveLength(2)
+    expect(inputs.bandwidthLimit).toBe(50_000_000)
+    expect(inputs.retention).toEqual({ keepLast: 4, keepDays: 30 })
+  })
+
+  test('the region comes from AWS_REGION when not given', () => {
+    const inputs = readMirrorInputs(fakeInputs(good, { AWS_REGION: 'eu-north-1' }))
+    expect(inputs.s3.region).toBe('eu-north-1')
+  })
+
+  test.each([
+    [{ 's3-uri': '' }, /Input "s3-uri": is required/],
+    [{ 's3-uri': 'gs://x/y' }, /Input "s3-uri"/],
+    [{ 's3-endpoint': 'http://store:8080' }, /Input "s3-endpoint": .*must be https/],
+    [{ 's3-access-key-id': 'AKID' }, /Input "s3-secret-access-key"/],
+    [{ source: 'replica' }, /Input "source"/],
+    [{ source: 'live', instance: '' }, /Input "instance"/],
+    [{ 'db-password': '' }, /Input "db-password"/],
+    [{ compression: 'xz' }, /Input "compression"/],
+    [{ 'compression-level': '22' }, /Input "compression-level"/],
+    [{ compression: 'gzip', 'compression-level': '12' }, /Input "compression-level".*1 to 9/],
+    [{ 'age-recipients': 'age1notakey' }, /Input "age-recipients"/],
+    [{ 'part-size': '4MiB' }, /Input "part-size"/],
+    [{ 'part-size': 'big' }, /Input "part-size"/],
+    [{ 'max-parts': '0' }, /Input "max-parts"/],
+    [{ 'upload-concurrency': '100' }, /Input "upload-concurrency"/],
+    [{ 'bandwidth-limit': '1KB' }, /Input "bandwidth-limit"/],
+    [{ 'keep-last': '0' }, /Input "keep-last"/],
+    [{ 'keep-days': '-1' }, /Input "keep-days"/],
+    [{ 'mirror-action': 'download' }, /Input "mirror-action"/]
+  ])('rejects %o', (extra, message) => {
+    expect(() => readMirrorInputs(fakeInputs({ ...good, ...extra }))).toThrow(message)
+  })
+
+  test('an age secret key in age-recipients is masked and never echoed', () => {
+    const secret = 'AGE-SECRET-KEY-1GFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPQ4EGAEX'
+    const source = fakeInputs({ ...good, 'age-recipients': secret })
+    expect(() => readMirrorInputs(source)).toThrow(/secret key/)
+    expect(() => readMirrorInputs(source)).not.toThrow(new RegExp(secret))
+    expect(source.masked).toContain(secret)
+  })
+
+  test('verify needs only the store (and an object key under the prefix)', () => {
+    expect(
+      readMirrorInputs(fakeInputs({ 'mirror-action': 'verify', 's3-uri': 's3://offsite/db' }))
+    ).toMatchObject({
+      action: 'verify',
+      objectKey: ''
+    })
+    expect(() =>
+      readMirrorInputs(
+        fakeInputs({
+          'mirror-action': 'verify',
+          's3-uri': 's3://offsite/db',
+          'object-key': 'other/x'
+        })
+      )
+    ).toThrow(/Input "object-key"/)
+  })
+})
+
+describe('parseSize', () => {
+  test.each([
+    ['16MiB', 16 * 1024 * 1024],
+    ['64MB', 64_000_000],
+    ['1.5GiB', 1.5 * 1024 ** 3],
+    ['8388608', 8_388_608],
+    ['50MB/s', 50_000_000],
+    ['10 kib', 10_240]
+  ])('%s', (text, bytes) => expect(parseSize(text)).toBe(bytes))
+
+  test.each(['', 'MB', '5 parsecs', '-1MB'])('rejects %s', (text) =>
+    expect(parseSize(text)).toBeUndefined()
+  )
+})
