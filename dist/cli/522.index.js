@@ -10,9 +10,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   sweep: () => (/* binding */ sweep)
 /* harmony export */ });
 /* harmony import */ var _inputs_source_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4620);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4314);
-/* harmony import */ var _format_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1990);
-/* harmony import */ var _cloud_temporary_instance_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6216);
+/* harmony import */ var _format_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(447);
+/* harmony import */ var _format_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1990);
+/* harmony import */ var _cloud_marker_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7595);
+/* harmony import */ var _cloud_waits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5031);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+
+
 
 
 
@@ -36,33 +40,33 @@ async function sweep(context) {
     const instances = await trove.listInstances();
     // Trove's list view has no `created`; the detail view has it.
     // An instance can vanish between the list and the show (another run's clean-up): skip it.
-    const shown = await Promise.all(instances.filter((i) => (0,_cloud_temporary_instance_js__WEBPACK_IMPORTED_MODULE_2__/* .isTempInstanceName */ .x5)(i.name)).map((i) => trove.findInstanceById(i.id)));
+    const shown = await Promise.all(instances.filter((i) => (0,_cloud_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .isTempInstanceName */ .x5)(i.name)).map((i) => trove.findInstanceById(i.id)));
     const ours = shown.filter((i) => i !== undefined);
     for (const unknown of ours.filter((i) => i.created === undefined)) {
         context.warn(`Temporary instance ${unknown.name} (${unknown.id}) has no creation time; not deleting it`, 'sweep');
     }
     const stale = ours.filter((i) => i.created !== undefined && now - i.created.getTime() > ttlMs);
-    context.logger.info(`${instances.length} instances, ${ours.length} temporary from restore drills, ${stale.length} older than ${(0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_1__/* .formatElapsed */ .C7)(ttlMs)}`);
+    context.logger.info(`${instances.length} instances, ${ours.length} temporary from restore drills, ${stale.length} older than ${(0,_format_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatElapsed */ .C7)(ttlMs)}`);
     const rows = [];
     const failures = [];
     for (const instance of stale) {
-        const age = (0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_1__/* .formatElapsed */ .C7)(now - instance.created.getTime());
+        const age = (0,_format_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatElapsed */ .C7)(now - instance.created.getTime());
         try {
-            await (0,_cloud_temporary_instance_js__WEBPACK_IMPORTED_MODULE_2__/* .deleteAndConfirm */ .L7)(trove, instance, deleteTimeoutMs, context);
+            await (0,_cloud_waits_js__WEBPACK_IMPORTED_MODULE_2__/* .deleteAndConfirm */ .L7)(trove, instance, deleteTimeoutMs, context);
             context.logger.info(`Deleted ${instance.name} (${instance.id}), ${age} old`);
             rows.push([instance.name, instance.id, age, 'deleted']);
         }
         catch (error) {
-            failures.push(`${instance.name} (${instance.id}): ${error.message}`);
-            rows.push([instance.name, instance.id, age, `❌ ${error.message}`]);
+            failures.push(`${instance.name} (${instance.id}): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error)}`);
+            rows.push([instance.name, instance.id, age, `❌ ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error)}`]);
         }
     }
     const swept = rows.filter((r) => r[3] === 'deleted').map((r) => r[1]);
     context.setOutput('swept-count', swept.length);
     context.setOutput('swept-ids', JSON.stringify(swept));
     context.summary(rows.length > 0
-        ? `### 🧹 Sweep: ${swept.length} leftover temporary instance(s) deleted\n\n${(0,_format_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .table */ .tp)(['Instance', 'Id', 'Age', 'Result'], rows)}`
-        : `### 🧹 Sweep: no leftover temporary instances older than ${(0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_1__/* .formatElapsed */ .C7)(ttlMs)}`);
+        ? `### 🧹 Sweep: ${swept.length} leftover temporary instance(s) deleted\n\n${(0,_format_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .table */ .tp)(['Instance', 'Id', 'Age', 'Result'], rows)}`
+        : `### 🧹 Sweep: no leftover temporary instances older than ${(0,_format_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatElapsed */ .C7)(ttlMs)}`);
     if (failures.length > 0)
         throw new Error(`Sweep could not delete: ${failures.join('; ')}`);
 }

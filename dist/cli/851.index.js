@@ -2,364 +2,6 @@ export const id = 851;
 export const ids = [851];
 export const modules = {
 
-/***/ 6701:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   aM: () => (/* binding */ resolveAllowedCidrs),
-/* harmony export */   tC: () => (/* binding */ checkCidr)
-/* harmony export */ });
-/* unused harmony export detectRunnerCidr */
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _openstack_proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5808);
-
-
-/**
- * The runner's public IPv4 address as an echo service sees it, as a /32 for the temporary
- * instance's firewall (a restored instance gets a new IP and its own allow-list).
- */
-async function detectRunnerCidr(echoUrl, fetchFn, timeoutMs = 10_000) {
-    let text;
-    try {
-        const response = await fetchFn(echoUrl, { signal: AbortSignal.timeout(timeoutMs) });
-        if (!response.ok)
-            throw new Error(`answered ${response.status}`);
-        text = (await response.text()).trim();
-    }
-    catch (error) {
-        throw new Error(`Could not detect the runner's public address from ${echoUrl} (${error.message}); ` +
-            `set allowed-cidrs to the runner's address, e.g. 203.0.113.7/32, or runner-ip-url to another echo service`, { cause: error });
-    }
-    if (!(0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIPv4)(text)) {
-        throw new Error(`${echoUrl} answered "${text.slice(0, 60)}", which is not an IPv4 address; set allowed-cidrs instead`);
-    }
-    return `${text}/32`;
-}
-/** The widest allow-list prefix Pukki accepts for an instance. */
-const MIN_PREFIX = 22;
-/** `a.b.c.d/n` with a sane prefix. The world (`0.0.0.0/0`) is never a safe firewall for a copy of production data. */
-function checkCidr(value) {
-    const match = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(value);
-    if (!match || !(0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIPv4)(match[1]))
-        return `"${value}" is not an IPv4 CIDR like 203.0.113.7/32`;
-    const prefix = Number(match[2]);
-    if (prefix > 32)
-        return `"${value}" has a prefix over 32`;
-    if (prefix === 0)
-        return `"${value}" opens the restored data to the whole internet; name the runner's address instead`;
-    // Pukki refuses prefixes wider than /22 only when the create is sent; refusing here keeps a
-    // bad input from reaching the cloud, and a copy of production data needs a narrow allow-list.
-    if (prefix < MIN_PREFIX)
-        return `"${value}" is wider than /${MIN_PREFIX} (the widest the cloud accepts)`;
-    return undefined;
-}
-/** The allow-list for a restored instance: the explicit CIDRs, or the runner's own /32. */
-async function resolveAllowedCidrs(allowed, runnerIpUrl, env) {
-    return allowed === 'runner' ? [await detectRunnerCidr(runnerIpUrl, (0,_openstack_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .createFetch */ .H)(env))] : allowed;
-}
-
-
-/***/ }),
-
-/***/ 21:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ resolveInstance)
-/* harmony export */ });
-/* harmony import */ var _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9354);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4314);
-
-
-/**
- * An instance named by id or by name. A UUID is looked up directly; a name is matched against
- * every instance of the project (all pages). Unknown or ambiguous names list what exists.
- */
-async function resolveInstance(trove, ref, input = 'instance') {
-    if (_openstack_index_js__WEBPACK_IMPORTED_MODULE_1__/* .UUID_PATTERN */ .JJ.test(ref)) {
-        const found = await trove.findInstanceById(ref);
-        if (found)
-            return found;
-    }
-    const all = await trove.listInstances();
-    const matches = all.filter((i) => i.name === ref || i.id === ref);
-    if (matches.length === 1)
-        return matches[0];
-    if (matches.length > 1) {
-        throw new _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `"${ref}" names ${matches.length} instances (${matches.map((i) => i.id).join(', ')}); use the id instead`);
-    }
-    const names = all.map((i) => i.name).sort();
-    const shown = names.slice(0, 30).join(', ') + (names.length > 30 ? `, … (${names.length} in all)` : '');
-    throw new _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `no instance "${ref}" in this project; ${names.length > 0 ? `instances: ${shown}` : 'the project has no instances'}`);
-}
-
-
-/***/ }),
-
-/***/ 4219:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ checkQuota),
-/* harmony export */   q: () => (/* binding */ planRestore)
-/* harmony export */ });
-/* harmony import */ var _commands_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(165);
-/* harmony import */ var _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9354);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21);
-
-
-
-/**
- * Decides what to restore and how: the backup (given, or the newest COMPLETED of the instance),
- * and flavor, volume, datastore and network from the source instance unless inputs override them.
- * Everything is checked here, before any instance is created.
- */
-async function planRestore(trove, inputs) {
-    const source = inputs.instance ? await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveInstance */ .G)(trove, inputs.instance) : undefined;
-    const backup = inputs.backupId
-        ? await trove.getBackup(inputs.backupId)
-        : await newestCompleted(trove, source);
-    if (backup.status !== 'COMPLETED') {
-        throw new _commands_context_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckFailure */ .j(`Backup ${backup.name} (${backup.id}) is ${backup.status}; only a COMPLETED backup can be restored`);
-    }
-    if (source && backup.instanceId && backup.instanceId !== source.id) {
-        throw new _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('backup-id', `backup ${backup.id} belongs to instance ${backup.instanceId}, not to ${source.name} (${source.id})`);
-    }
-    const original = source ?? (backup.instanceId ? await trove.findInstanceById(backup.instanceId) : undefined);
-    // Restore into the backup's own datastore type and version (CSC's advice; Trove otherwise
-    // picks its default version, and a mismatched type is a 400).
-    const type = backup.datastore?.type ?? original?.datastore?.type;
-    const version = inputs.datastoreVersion || backup.datastore?.version || original?.datastore?.version;
-    if (!type || !version) {
-        throw new _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('datastore-version', `backup ${backup.id} does not say its datastore; set datastore-version`);
-    }
-    const versions = await trove.listDatastoreVersions(type);
-    const offered = versions.find((v) => v.name === version || v.id === version);
-    if (!offered || !offered.active) {
-        throw new _commands_context_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckFailure */ .j(`Backup ${backup.id} is ${type} ${version}, which this cloud no longer offers (offered: ${versions
-            .filter((v) => v.active)
-            .map((v) => v.name)
-            .join(', ')}): it cannot be restored here`);
-    }
-    const flavorRef = await chooseFlavor(trove, inputs.flavor, original);
-    const minimum = Math.max(1, Math.ceil(backup.sizeGb ?? 0));
-    const size = inputs.volumeSizeGb ?? Math.max(original?.volumeSizeGb ?? 0, minimum);
-    if (size < minimum) {
-        throw new _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('volume-size', `${size} GB is smaller than backup ${backup.id} (${backup.sizeGb} GB); use at least ${minimum}`);
-    }
-    const volumeType = inputs.volumeType || original?.volumeType;
-    const plan = {
-        backup,
-        flavorRef,
-        volume: volumeType ? { size, type: volumeType } : { size },
-        datastore: { type, version: offered.name }
-    };
-    if (source)
-        plan.source = source;
-    if (inputs.network)
-        plan.nics = [{ networkId: inputs.network }];
-    return plan;
-}
-async function newestCompleted(trove, instance) {
-    const backups = await trove.listBackups({ instanceId: instance.id, pageSize: 100 });
-    const newest = backups
-        .filter((b) => b.status === 'COMPLETED')
-        .sort((a, b) => b.created.getTime() - a.created.getTime())[0];
-    if (!newest)
-        throw new _commands_context_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckFailure */ .j(`Instance ${instance.name} has no COMPLETED backup to restore`);
-    return newest;
-}
-async function chooseFlavor(trove, wanted, original) {
-    if (!wanted) {
-        if (original?.flavorId)
-            return original.flavorId;
-        throw new _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('flavor', 'is required when the source instance no longer exists (e.g. standard.small)');
-    }
-    const flavors = await trove.listFlavors();
-    const match = flavors.find((f) => f.name === wanted || f.id === wanted);
-    if (!match) {
-        throw new _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('flavor', `no flavor "${wanted}"; flavors: ${flavors.map((f) => f.name).join(', ')}`);
-    }
-    return match.id;
-}
-/** Fails early when a temporary instance would not fit in the project's quota. */
-async function checkQuota(trove, plan) {
-    const limits = await trove.getLimits();
-    const instances = await trove.listInstances();
-    const usedGb = instances.reduce((sum, i) => sum + (i.volumeSizeGb ?? 0), 0);
-    const problems = [];
-    if (limits.maxInstances !== undefined &&
-        limits.maxInstances >= 0 &&
-        instances.length + 1 > limits.maxInstances) {
-        problems.push(`instances: ${instances.length} of ${limits.maxInstances} used, the drill needs 1 more`);
-    }
-    if (limits.maxVolumesGb !== undefined &&
-        limits.maxVolumesGb >= 0 &&
-        usedGb + plan.volume.size > limits.maxVolumesGb) {
-        problems.push(`volume storage: ${usedGb} of ${limits.maxVolumesGb} GB used, the drill needs ${plan.volume.size} GB more`);
-    }
-    if (problems.length > 0) {
-        throw new _commands_context_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckFailure */ .j(`The restore drill does not fit in the project's quota (${problems.join('; ')}). ` +
-            'Free some room (delete an instance, or ask the provider for more quota) or set a smaller volume-size.');
-    }
-    return `quota ok: ${instances.length + 1}/${limits.maxInstances ?? '∞'} instances, ${usedGb + plan.volume.size}/${limits.maxVolumesGb ?? '∞'} GB`;
-}
-
-
-/***/ }),
-
-/***/ 435:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ restoreInstance)
-/* harmony export */ });
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4314);
-/* harmony import */ var _waits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5031);
-/* harmony import */ var _temporary_instance_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6216);
-
-
-
-/**
- * Creates an instance from the plan's backup and waits until it is usable. The create is sent
- * once: if its answer is lost, we look the instance up by its unique name instead of asking again.
- */
-async function restoreInstance(context, trove, plan, name, allowedCidrs, timeoutMs, onCreated) {
-    const started = context.now();
-    let created;
-    try {
-        created = await trove.createInstance({
-            name,
-            flavorRef: plan.flavorRef,
-            volume: plan.volume,
-            datastore: plan.datastore,
-            restoreBackupId: plan.backup.id,
-            // is_public gives the instance a public address; the allow-list limits who reaches it.
-            access: { isPublic: true, allowedCidrs },
-            ...(plan.nics && { nics: plan.nics })
-        });
-    }
-    catch (error) {
-        const unknownOutcome = error instanceof _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .OpenStackNetworkError */ .Vp ||
-            (error instanceof _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .OpenStackHttpError */ .v6 && error.status >= 500);
-        if (!unknownOutcome)
-            throw error;
-        context.logger.warning(`${error.message} — checking whether instance ${name} was created anyway`);
-        const found = await (0,_temporary_instance_js__WEBPACK_IMPORTED_MODULE_2__/* .findInstancesByName */ .eI)(trove, name);
-        if (found.length === 0)
-            throw error;
-        created = found[0];
-    }
-    onCreated(created.id);
-    context.logger.info(`Restoring backup ${plan.backup.id} into instance ${name} (${created.id})`);
-    const { value } = await (0,_waits_js__WEBPACK_IMPORTED_MODULE_1__/* .waitForInstanceReady */ .l)(trove, { id: created.id, name }, timeoutMs, context);
-    const host = value.addresses[0];
-    if (!host)
-        throw new Error(`Instance ${name} is ACTIVE but has no address; is it public (access.is_public)?`);
-    return { instance: value, host, restoreMs: context.now() - started };
-}
-
-
-/***/ }),
-
-/***/ 2654:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ TempInstanceTracker)
-/* harmony export */ });
-/* harmony import */ var _leftovers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5161);
-
-/**
- * Remembers the temporary instance from the moment its name is chosen — before the create is
- * sent, since a run can be killed while the create is in flight — so the finally block, a
- * cancellation signal and the post step can all find and delete it.
- */
-class TempInstanceTracker {
-    name;
-    id;
-    done = false;
-    context;
-    constructor(context) {
-        this.context = context;
-    }
-    planned(name) {
-        this.name = name;
-        this.context.saveState(_leftovers_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE_KEYS */ .L.tempInstance, JSON.stringify({ name }));
-    }
-    created(id) {
-        this.id = id;
-        this.context.saveState(_leftovers_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE_KEYS */ .L.tempInstance, JSON.stringify({ name: this.name, id }));
-    }
-    /** Deleted and confirmed gone, or kept on purpose: the post step has nothing to do. */
-    finished() {
-        this.done = true;
-        this.context.saveState(_leftovers_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE_KEYS */ .L.tempInstanceDone, 'true');
-    }
-    /**
-     * On cancellation: ask for the delete at once (there are only seconds before the runner kills
-     * us); the post step confirms it is gone.
-     */
-    async deleteNow(trove) {
-        if (this.done || !this.name)
-            return;
-        const ids = this.id
-            ? [this.id]
-            : (await trove.listInstances()).filter((i) => i.name === this.name).map((i) => i.id);
-        for (const id of ids) {
-            try {
-                await trove.deleteInstance(id);
-                this.context.logger.warning(`Cancelled: asked to delete temporary instance ${this.name} (${id}); the post step confirms it`);
-            }
-            catch (error) {
-                this.context.logger.warning(`Cancelled: could not delete ${this.name} (${id}) yet: ${error.message}`);
-            }
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 5031:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ waitForInstanceReady),
-/* harmony export */   n: () => (/* binding */ waitForBackup)
-/* harmony export */ });
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4314);
-
-/** Waits for ACTIVE (+ HEALTHY where reported). ERROR and friends end the wait at once. */
-function waitForInstanceReady(trove, instance, timeoutMs, deps) {
-    return (0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .waitFor */ .fm)({
-        ...deps,
-        what: `instance ${instance.name}`,
-        poll: () => trove.getInstance(instance.id),
-        describe: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .describeInstance */ .xJ,
-        isDone: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isInstanceReady */ .pI,
-        failure: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .instanceFailure */ .i0,
-        timeoutMs
-    });
-}
-function waitForBackup(trove, backup, timeoutMs, deps) {
-    return (0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .waitFor */ .fm)({
-        ...deps,
-        what: `backup ${backup.name}`,
-        poll: () => trove.getBackup(backup.id),
-        describe: (b) => b.status,
-        isDone: (b) => b.status === _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .BACKUP_DONE */ .Kk,
-        failure: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .backupFailure */ .pz,
-        timeoutMs,
-        initialIntervalMs: 3_000,
-        maxIntervalMs: 20_000
-    });
-}
-
-
-/***/ }),
-
 /***/ 2851:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -368,7 +10,6 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  engineOf: () => (/* binding */ engineOf),
   verify: () => (/* binding */ verify)
 });
 
@@ -381,11 +22,10 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/format/duration.ts
 var duration = __webpack_require__(447);
-// EXTERNAL MODULE: ./src/inputs/input-error.ts
-var input_error = __webpack_require__(9354);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/checks/expectation.ts
-// The expectation grammar of an assertion: a comparison with a number, or a regular expression,
-// applied to the first column of the first row.
+
 const EXPECTATION_GRAMMAR = '">= N", "> N", "<= N", "< N", "== N", "!= N" (N a number) or "matches <regex>"';
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 /** Parses an expectation; returns an explanation (string) when the text is not one. */
@@ -410,7 +50,7 @@ function parseExpectation(text) {
             return { kind: 'matches', regex, text: `matches ${source}` };
         }
         catch (error) {
-            return `"matches" has an invalid regular expression: ${error.message}`;
+            return `"matches" has an invalid regular expression: ${(0,errors/* describeError */.Uc)(error)}`;
         }
     }
     return `unknown expectation "${trimmed}"`;
@@ -513,13 +153,13 @@ function readChecksFile(file) {
 }
 function readText(file) {
     if (!/\.(ya?ml|json)$/i.test(file)) {
-        throw new input_error/* InputError */.d(INPUT, `"${file}" must be a .yml, .yaml or .json file`);
+        throw new errors/* InputError */.dz(INPUT, `"${file}" must be a .yml, .yaml or .json file`);
     }
     if (!(0,external_node_fs_.existsSync)(file)) {
-        throw new input_error/* InputError */.d(INPUT, `"${file}" does not exist (looked in ${external_node_path_default().resolve(file)}; did you check out the repository?)`);
+        throw new errors/* InputError */.dz(INPUT, `"${file}" does not exist (looked in ${external_node_path_default().resolve(file)}; did you check out the repository?)`);
     }
     if (!(0,external_node_fs_.statSync)(file).isFile())
-        throw new input_error/* InputError */.d(INPUT, `"${file}" is not a file`);
+        throw new errors/* InputError */.dz(INPUT, `"${file}" is not a file`);
     return (0,external_node_fs_.readFileSync)(file, 'utf8');
 }
 function parseJson(file, text) {
@@ -527,7 +167,7 @@ function parseJson(file, text) {
         return JSON.parse(text);
     }
     catch (error) {
-        throw new input_error/* InputError */.d(INPUT, `"${file}" is not valid JSON: ${error.message}`);
+        throw new errors/* InputError */.dz(INPUT, `"${file}" is not valid JSON: ${(0,errors/* describeError */.Uc)(error)}`);
     }
 }
 function parseYaml(file, text) {
@@ -544,26 +184,26 @@ function parseYaml(file, text) {
         const hint = /:\s*[>!]/.test(source)
             ? `. In YAML a value that starts with ">" or "!" must be quoted, e.g. expect: '>= 1000'`
             : '';
-        throw new input_error/* InputError */.d(INPUT, `"${file}" is not valid YAML${at}: ${firstLine}${hint}`);
+        throw new errors/* InputError */.dz(INPUT, `"${file}" is not valid YAML${at}: ${firstLine}${hint}`);
     }
     return doc.toJS();
 }
 function validate(file, data) {
     if (!isObject(data) || !Array.isArray(data.checks)) {
-        throw new input_error/* InputError */.d(INPUT, `"${file}" must hold a "checks" list, e.g. checks: [{ name, sql, expect }]`);
+        throw new errors/* InputError */.dz(INPUT, `"${file}" must hold a "checks" list, e.g. checks: [{ name, sql, expect }]`);
     }
     const extra = Object.keys(data).filter((k) => k !== 'checks');
     if (extra.length > 0) {
-        throw new input_error/* InputError */.d(INPUT, `"${file}" has unknown key(s) ${list(extra)}; allowed: "checks"`);
+        throw new errors/* InputError */.dz(INPUT, `"${file}" has unknown key(s) ${list(extra)}; allowed: "checks"`);
     }
     if (data.checks.length === 0) {
-        throw new input_error/* InputError */.d(INPUT, `"${file}" lists no checks; add one or remove the input`);
+        throw new errors/* InputError */.dz(INPUT, `"${file}" lists no checks; add one or remove the input`);
     }
     const seen = new Set();
     return data.checks.map((entry, index) => {
         const assertion = validateEntry(file, entry, index);
         if (seen.has(assertion.name)) {
-            throw new input_error/* InputError */.d(INPUT, `${where(file, index, assertion.name)}: the name is used twice; names must be unique`);
+            throw new errors/* InputError */.dz(INPUT, `${where(file, index, assertion.name)}: the name is used twice; names must be unique`);
         }
         seen.add(assertion.name);
         return assertion;
@@ -571,12 +211,12 @@ function validate(file, data) {
 }
 function validateEntry(file, entry, index) {
     if (!isObject(entry)) {
-        throw new input_error/* InputError */.d(INPUT, `${where(file, index)} must be a mapping with name, sql and expect (got ${kind(entry)})`);
+        throw new errors/* InputError */.dz(INPUT, `${where(file, index)} must be a mapping with name, sql and expect (got ${kind(entry)})`);
     }
     const name = typeof entry.name === 'string' ? entry.name.trim() : '';
     const at = where(file, index, name || undefined);
     const fail = (problem) => {
-        throw new input_error/* InputError */.d(INPUT, `${at}: ${problem}`);
+        throw new errors/* InputError */.dz(INPUT, `${at}: ${problem}`);
     };
     const unknown = Object.keys(entry).filter((k) => !ENTRY_KEYS.includes(k));
     if (unknown.length > 0)
@@ -607,8 +247,8 @@ function validateEntry(file, entry, index) {
 function readTimeout(value, fail) {
     if (value === undefined)
         return DEFAULT_TIMEOUT_MS;
-    const allowed = `a duration like "30s" or "5m", from ${(0,duration/* formatDuration */.a)(MIN_TIMEOUT_MS)} to ${(0,duration/* formatDuration */.a)(MAX_TIMEOUT_MS)}`;
-    const ms = typeof value === 'string' ? (0,duration/* parseDuration */.E)(value) : undefined;
+    const allowed = `a duration like "30s" or "5m", from ${(0,duration/* formatDuration */.a3)(MIN_TIMEOUT_MS)} to ${(0,duration/* formatDuration */.a3)(MAX_TIMEOUT_MS)}`;
+    const ms = typeof value === 'string' ? (0,duration/* parseDuration */.E9)(value) : undefined;
     if (ms === undefined)
         return fail(`"timeout" must be ${allowed} (got ${JSON.stringify(value)})`);
     if (ms < MIN_TIMEOUT_MS || ms > MAX_TIMEOUT_MS) {
@@ -721,7 +361,7 @@ async function checkAssertion(server, assertion, database, describe) {
         if (isStatementTimeout(error)) {
             return {
                 passed: false,
-                detail: `took longer than its timeout ${(0,duration/* formatDuration */.a)(assertion.timeoutMs)}: ${describe(error)}`
+                detail: `took longer than its timeout ${(0,duration/* formatDuration */.a3)(assertion.timeoutMs)}: ${describe(error)}`
             };
         }
         return { passed: false, detail: `the query failed: ${describe(error)}` };
@@ -990,6 +630,7 @@ function biggest(counts) {
 }
 
 ;// CONCATENATED MODULE: ./src/checks/redact.ts
+
 /**
  * Removes secrets from text bound for a result, a log line or an error message. Driver errors
  * are the risk: they quote connection settings, and a user's SQL error may echo a literal.
@@ -1008,8 +649,7 @@ function redact(text, secrets) {
 }
 /** The message of anything thrown, without secrets, on one line. */
 function errorText(error, secrets) {
-    const message = error instanceof Error ? error.message || error.name : String(error);
-    return redact(message, secrets)
+    return redact((0,errors/* describeError */.Uc)(error), secrets)
         .replace(/\s*\n\s*/g, ' ')
         .trim();
 }
@@ -1190,14 +830,12 @@ function validatePlan(plan) {
 
 
 
-// EXTERNAL MODULE: ./src/commands/context.ts
-var commands_context = __webpack_require__(165);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/openstack/index.ts + 13 modules
-var openstack = __webpack_require__(4314);
-// EXTERNAL MODULE: ./src/host/cancellation.ts
-var cancellation = __webpack_require__(9635);
+// EXTERNAL MODULE: ./src/cloud/temporary-instance.ts
+var temporary_instance = __webpack_require__(6216);
+// EXTERNAL MODULE: ./src/database/target.ts
+var target = __webpack_require__(8928);
+// EXTERNAL MODULE: ./src/inputs/restore.ts
+var restore = __webpack_require__(3467);
 // EXTERNAL MODULE: ./src/format/markdown.ts
 var markdown = __webpack_require__(1990);
 ;// CONCATENATED MODULE: ./src/commands/verify/summary.ts
@@ -1217,7 +855,7 @@ function drillSummary(report) {
         ['Datastore', `${plan.datastore.type} ${plan.datastore.version}`],
         [
             'Restore time (request → usable)',
-            report.restoreMs !== undefined ? (0,openstack/* formatElapsed */.C7)(report.restoreMs) : 'not reached'
+            report.restoreMs !== undefined ? (0,duration/* formatElapsed */.C7)(report.restoreMs) : 'not reached'
         ],
         ['Temporary instance', `${report.tempName}${report.tempId ? ` (${report.tempId})` : ''}`],
         ['Checks', `${passed} passed, ${report.results.length - passed} failed`],
@@ -1227,7 +865,7 @@ function drillSummary(report) {
         ? (0,markdown/* table */.tp)(['Check', 'Result', 'Took', 'Detail'], report.results.map((r) => [
             r.name,
             r.passed ? '✅ pass' : '❌ fail',
-            (0,openstack/* formatElapsed */.C7)(r.durationMs),
+            (0,duration/* formatElapsed */.C7)(r.durationMs),
             r.detail
         ]))
         : '';
@@ -1241,18 +879,6 @@ function drillSummary(report) {
     ].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/cloud/restore-plan.ts
-var restore_plan = __webpack_require__(4219);
-// EXTERNAL MODULE: ./src/cloud/restore.ts
-var restore = __webpack_require__(435);
-// EXTERNAL MODULE: ./src/cloud/allow-list.ts
-var allow_list = __webpack_require__(6701);
-// EXTERNAL MODULE: ./src/cloud/temporary-instance.ts
-var temporary_instance = __webpack_require__(6216);
-// EXTERNAL MODULE: ./src/cloud/temp-tracker.ts
-var temp_tracker = __webpack_require__(2654);
-// EXTERNAL MODULE: ./src/inputs/restore.ts
-var inputs_restore = __webpack_require__(3467);
 ;// CONCATENATED MODULE: ./src/commands/verify/index.ts
 
 
@@ -1260,122 +886,66 @@ var inputs_restore = __webpack_require__(3467);
 
 
 
-
-
-
-
-
-
-
-const PORTS = { postgresql: 5432, mariadb: 3306 };
 /**
  * The restore drill: restore a backup into a temporary instance, check the data, measure the
- * restore time, and always delete the temporary instance (finally here, on cancellation, in the
- * post step, and by sweep as a last resort).
+ * restore time, and always delete the temporary instance (cloud/temporary-instance.ts).
  */
 async function verify(context) {
-    const inputs = (0,inputs_restore/* readDrillInputs */.BL)(context.inputs);
+    const inputs = (0,restore/* readDrillInputs */.BL)(context.inputs);
     const assertions = inputs.checksFile ? readChecksFile(inputs.checksFile) : [];
     const { trove } = context.cloud();
-    const plan = await context.group('Plan the drill', async () => {
-        const planned = await (0,restore_plan/* planRestore */.q)(trove, inputs);
-        context.logger.info(`Backup ${planned.backup.name} (${planned.backup.id}), ${planned.backup.sizeGb ?? '?'} GB, taken ${planned.backup.created.toISOString()}`);
-        context.logger.info(await (0,restore_plan/* checkQuota */.L)(trove, planned));
-        return planned;
-    });
-    const engine = engineOf(plan.datastore.type);
-    const cidrs = await (0,allow_list/* resolveAllowedCidrs */.aM)(inputs.allowedCidrs, inputs.runnerIpUrl, context.inputs.env);
-    context.logger.info(`The temporary instance will accept connections from ${cidrs.join(', ')}`);
-    const tracker = new temp_tracker/* TempInstanceTracker */.G(context);
-    const name = (0,temporary_instance/* tempInstanceName */.nW)(plan.backup.id, context.run.runId, context.run.runAttempt);
-    tracker.planned(name);
-    const removeSignalHandlers = (0,cancellation/* onCancellation */.P)(async (signal) => {
-        context.logger.warning(`Received ${signal}: deleting the temporary instance before exiting`);
-        await tracker.deleteNow(trove);
-    });
-    const report = {
-        plan,
-        tempName: name,
-        results: [],
-        verified: false,
-        cleanup: 'nothing was created'
-    };
-    let instance;
-    let failure;
-    try {
-        const restored = await context.group('Restore into a temporary instance', () => (0,restore/* restoreInstance */.g)(context, trove, plan, name, cidrs, inputs.restoreTimeoutMs, (id) => {
-            tracker.created(id);
-            report.tempId = id;
-        }));
-        instance = restored.instance;
-        report.host = restored.host;
-        report.restoreMs = restored.restoreMs;
-        context.logger.info(`Restored and usable in ${(0,openstack/* formatElapsed */.C7)(restored.restoreMs)} at ${restored.host}`);
-        context.setOutput('temp-instance-id', restored.instance.id);
-        context.setOutput('temp-instance-host', restored.host);
-        context.setOutput('restore-seconds', Math.round(restored.restoreMs / 1000));
-        const target = dbTarget(inputs, engine, restored.host);
-        const checkPlan = {
-            assertions,
-            tolerancePercent: inputs.tolerancePercent,
-            integrity: inputs.integrity,
-            connectTimeoutMs: 30_000,
-            ...(inputs.command && { command: inputs.command })
-        };
-        if (inputs.compareWithSource && plan.source) {
-            const sourceHost = plan.source.addresses[0];
-            if (!sourceHost)
-                throw new input_error/* InputError */.d('compare-with-source', `source instance ${plan.source.name} has no address to compare with`);
-            checkPlan.compareWith = dbTarget(inputs, engine, sourceHost);
+    const passedAll = (results) => results.length > 0 && results.every((r) => r.passed);
+    const run = await (0,temporary_instance/* withTemporaryInstance */.F)(context, trove, inputs, {
+        env: context.inputs.env,
+        planTitle: 'Plan the drill',
+        keepOnFailure: inputs.keepOnFailure,
+        succeeded: passedAll,
+        work: async ({ plan, restored }) => {
+            context.setOutput('temp-instance-id', restored.instance.id);
+            context.setOutput('temp-instance-host', restored.host);
+            context.setOutput('restore-seconds', Math.round(restored.restoreMs / 1000));
+            const engine = (0,target/* engineOf */.k)(plan.datastore.type);
+            const checkPlan = {
+                assertions,
+                tolerancePercent: inputs.tolerancePercent,
+                integrity: inputs.integrity,
+                connectTimeoutMs: 30_000,
+                ...(inputs.command && { command: inputs.command })
+            };
+            if (inputs.compareWithSource && plan.source) {
+                const sourceHost = plan.source.addresses[0];
+                if (!sourceHost)
+                    throw new errors/* InputError */.dz('compare-with-source', `source instance ${plan.source.name} has no address to compare with`);
+                checkPlan.compareWith = (0,target/* dbTarget */.s)(inputs, engine, sourceHost);
+            }
+            const { results } = await context.group('Check the restored data', () => runChecks((0,target/* dbTarget */.s)(inputs, engine, restored.host), checkPlan, { logger: context.logger }));
+            return results;
         }
-        const { results } = await context.group('Check the restored data', () => runChecks(target, checkPlan, { logger: context.logger }));
-        report.results = results;
-        report.verified = results.length > 0 && results.every((r) => r.passed);
+    });
+    const results = run.value ?? [];
+    const report = {
+        plan: run.plan,
+        tempName: run.name,
+        results,
+        verified: run.error === undefined && run.cleanupError === undefined && passedAll(results),
+        cleanup: run.cleanup
+    };
+    if (run.id)
+        report.tempId = run.id;
+    if (run.restored) {
+        report.host = run.restored.host;
+        report.restoreMs = run.restored.restoreMs;
     }
-    catch (error) {
-        failure = error;
-        report.error = (0,errors/* describeError */.U)(error);
-    }
-    // Clean up whatever happened above; an error here must not hide the drill's own error.
-    removeSignalHandlers();
-    const cleanup = await cleanUp(context, inputs, tracker, report, instance);
-    report.cleanup = cleanup.text;
+    if (run.error !== undefined)
+        report.error = (0,errors/* describeError */.Uc)(run.error);
     finish(context, report);
-    if (cleanup.error)
-        throw new commands_context/* CheckFailure */.j(report.error ? `${report.error}; ${cleanup.error}` : cleanup.error);
-    if (failure)
+    const failure = (0,temporary_instance/* failureOf */.g)(run);
+    if (failure !== undefined)
         throw failure;
     if (!report.verified) {
-        const failed = report.results.filter((r) => !r.passed);
-        throw new commands_context/* CheckFailure */.j(`Restore drill of backup ${plan.backup.id} failed ${failed.length} check(s): ` +
+        const failed = results.filter((r) => !r.passed);
+        throw new errors/* CheckFailure */.jU(`Restore drill of backup ${run.plan.backup.id} failed ${failed.length} check(s): ` +
             failed.map((r) => `${r.name} — ${r.detail}`).join('; '));
-    }
-}
-async function cleanUp(context, inputs, tracker, report, instance) {
-    const { trove } = context.cloud();
-    const id = tracker.id ?? instance?.id;
-    if (!id) {
-        tracker.finished();
-        return { text: 'nothing was created' };
-    }
-    const failed = !report.verified;
-    if (failed && inputs.keepOnFailure) {
-        tracker.finished();
-        const advice = `kept for debugging (keep-on-failure): delete it with \`openstack database instance delete ${id}\` or run mode: sweep`;
-        context.warn(`Temporary instance ${tracker.name} (${id}) was ${advice}`, 'Temporary instance kept');
-        return { text: advice };
-    }
-    try {
-        await context.group('Delete the temporary instance', () => (0,temporary_instance/* deleteAndConfirm */.L7)(trove, { id, name: tracker.name }, inputs.deleteTimeoutMs, context));
-        tracker.finished();
-        return { text: 'deleted (confirmed gone)' };
-    }
-    catch (error) {
-        const message = `Could not delete temporary instance ${tracker.name} (${id}): ${(0,errors/* describeError */.U)(error)}. ` +
-            `It costs money while it exists: delete it with \`openstack database instance delete ${id}\`.`;
-        // Leave the saved state as it is: the post step tries again.
-        report.verified = false;
-        return { text: `❌ NOT deleted: ${(0,errors/* describeError */.U)(error)}`, error: message };
     }
 }
 function finish(context, report) {
@@ -1385,767 +955,6 @@ function finish(context, report) {
     context.setOutput('checks-passed', passed);
     context.setOutput('checks-failed', report.results.length - passed);
     context.summary(drillSummary(report));
-}
-function engineOf(datastore) {
-    const name = datastore.toLowerCase();
-    if (name.includes('postgres'))
-        return 'postgresql';
-    if (name.includes('maria') || name.includes('mysql'))
-        return 'mariadb';
-    throw new commands_context/* CheckFailure */.j(`Datastore ${datastore} has no database checks yet (PostgreSQL and MariaDB do)`);
-}
-function dbTarget(inputs, engine, host) {
-    return {
-        engine,
-        host,
-        port: PORTS[engine],
-        user: inputs.dbUser,
-        password: inputs.dbPassword,
-        databases: inputs.databases,
-        tls: inputs.dbTls
-    };
-}
-
-
-/***/ }),
-
-/***/ 2027:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fr: () => (/* binding */ tableLabel),
-/* harmony export */   fq: () => (/* binding */ fullName),
-/* harmony export */   zK: () => (/* binding */ toCount)
-/* harmony export */ });
-/** `orders` (or `audit.orders` outside PostgreSQL's `public` schema). */
-function tableLabel(table) {
-    return table.schema && table.schema !== 'public' ? `${table.schema}.${table.name}` : table.name;
-}
-/** `shop.orders`: the database and the table, as messages name them. */
-function fullName(table) {
-    return `${table.database}.${tableLabel(table)}`;
-}
-/** Counts arrive as number, bigint or numeric text depending on the driver. */
-function toCount(value) {
-    const n = typeof value === 'bigint' ? Number(value) : Number(value);
-    if (!Number.isFinite(n))
-        throw new Error(`unexpected row count ${String(value)}`);
-    return n;
-}
-
-
-/***/ }),
-
-/***/ 7192:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  UW: () => (/* binding */ connectHome),
-  sR: () => (/* binding */ endpoint),
-  CT: () => (/* binding */ openServer)
-});
-
-// EXTERNAL MODULE: ./node_modules/mysql2/promise.js
-var promise = __webpack_require__(7588);
-;// CONCATENATED MODULE: ./src/database/session.ts
-// An engine-neutral connection: the checks speak to PostgreSQL and MariaDB through this.
-/** Extra time the client waits past the server's statement timeout before cutting the line. */
-const BACKSTOP_MS = 10_000;
-/** Waits for a polite close, then gives up: a server busy with a query may never answer it. */
-async function closeWithin(end, destroy, ms = 2_000) {
-    let timer;
-    const gaveUp = new Promise((resolve) => {
-        timer = setTimeout(() => resolve('late'), ms);
-    });
-    try {
-        const outcome = await Promise.race([end().then(() => 'ended'), gaveUp]);
-        if (outcome === 'late')
-            destroy();
-    }
-    catch {
-        destroy();
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-/** Remembers what `prefer` found out, so later connections do not try TLS again in vain. */
-class TlsChoice {
-    mode;
-    resolved;
-    note = '';
-    constructor(mode) {
-        this.mode = mode;
-    }
-    /** Whether to try TLS on the next connection. */
-    next() {
-        if (this.mode === 'off')
-            return false;
-        if (this.mode === 'require')
-            return true;
-        return this.resolved ?? true;
-    }
-    /** May the caller retry without TLS after the server said it has none? */
-    canFallBack() {
-        return this.mode === 'prefer' && this.resolved === undefined;
-    }
-    settle(tls, note) {
-        this.resolved = tls;
-        this.note = note;
-    }
-    state() {
-        if (this.mode === 'off')
-            return 'TLS off';
-        return this.note || (this.next() ? 'TLS' : 'no TLS');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/database/mariadb-connection.ts
-
-
-/**
- * MariaDB connections. Pukki's MariaDB wants TLS with a self-signed certificate, so TLS is used
- * without verifying it; with `prefer`, plain when the server offers no TLS.
- */
-function mariadbConnector(target) {
-    const tls = new TlsChoice(target.tls);
-    return {
-        tlsState: () => tls.state(),
-        async open(options) {
-            const useTls = tls.next();
-            try {
-                const session = await connect(target, options, useTls);
-                if (target.tls === 'prefer' && tls.canFallBack())
-                    tls.settle(useTls, 'TLS');
-                return session;
-            }
-            catch (error) {
-                const code = error.code;
-                if (!(useTls && tls.canFallBack() && code === 'HANDSHAKE_NO_SSL_SUPPORT'))
-                    throw error;
-                const session = await connect(target, options, false);
-                tls.settle(false, 'no TLS (the server does not offer it)');
-                return session;
-            }
-        }
-    };
-}
-async function connect(target, options, useTls) {
-    const connection = await (0,promise.createConnection)({
-        host: target.host,
-        port: target.port,
-        user: target.user,
-        password: target.password,
-        ...(options.database !== undefined && { database: options.database }),
-        connectTimeout: options.connectTimeoutMs,
-        ...(useTls && { ssl: { rejectUnauthorized: false } }),
-        // Exact numbers: BIGINT beyond 2^53 arrives as text rather than rounded.
-        supportBigNumbers: true,
-        bigNumberStrings: false,
-        multipleStatements: false
-    });
-    let broken = false;
-    // Without a listener, a connection lost while idle would crash the process.
-    connection.on('error', () => {
-        broken = true;
-    });
-    const destroy = () => {
-        broken = true;
-        connection.destroy();
-    };
-    try {
-        await limitStatements(connection, options.statementTimeoutMs);
-    }
-    catch (error) {
-        destroy();
-        throw error;
-    }
-    return {
-        get broken() {
-            return broken;
-        },
-        async query(sql, params) {
-            try {
-                const [rows, fields] = await connection.query({
-                    sql,
-                    values: params,
-                    rowsAsArray: true,
-                    // mysql2 destroys the connection when this passes: the backstop to max_statement_time.
-                    timeout: options.statementTimeoutMs + BACKSTOP_MS
-                });
-                if (!Array.isArray(rows))
-                    return { columns: 0, rows: [] };
-                return {
-                    columns: fields?.length ?? 0,
-                    rows: rows
-                };
-            }
-            catch (error) {
-                if (error.code === 'PROTOCOL_SEQUENCE_TIMEOUT') {
-                    broken = true;
-                    const seconds = Math.round((options.statementTimeoutMs + BACKSTOP_MS) / 1000);
-                    throw new Error(`no answer from the server within ${seconds}s; the connection was cut`, {
-                        cause: error
-                    });
-                }
-                throw error;
-            }
-        },
-        close: () => closeWithin(() => connection.end(), destroy)
-    };
-}
-/**
- * MariaDB cancels statements after `max_statement_time` (seconds). A MySQL server (some Trove
- * clouds) knows only `max_execution_time` (ms, SELECT only); the client backstop covers the rest.
- */
-async function limitStatements(connection, ms) {
-    try {
-        await connection.query(`SET SESSION max_statement_time = ${ms / 1000}`);
-    }
-    catch {
-        await connection.query(`SET SESSION max_execution_time = ${Math.round(ms)}`).catch(() => { });
-    }
-}
-
-// EXTERNAL MODULE: ./src/database/engine.ts
-var engine = __webpack_require__(2027);
-;// CONCATENATED MODULE: ./src/database/mariadb-engine.ts
-
-const ident = (s) => `\`${s.replaceAll('`', '``')}\``;
-const qualified = (t) => `${ident(t.database)}.${ident(t.name)}`;
-/** The server's own schemas, and what a datadir on a mount point shows (Trove volumes). */
-const SYSTEM_DATABASES = new Set([
-    'information_schema',
-    'performance_schema',
-    'mysql',
-    'sys',
-    'lost+found',
-    '#mysql50#lost+found'
-]);
-const mariadbEngine = {
-    label: 'MariaDB',
-    // No database is needed to connect.
-    connectDatabases: [undefined],
-    // 1049 unknown database, 1044 no access to it.
-    isUnusableDatabase: (error) => [1049, 1044].includes(error?.errno ?? 0),
-    optionalDatabases: [],
-    async version(session) {
-        const { rows } = await session.query('SELECT VERSION()');
-        // "10.11.6-MariaDB-0+deb12u1" → "10.11.6"
-        return String(rows[0]?.[0] ?? '?').split('-')[0];
-    },
-    async listDatabases(session) {
-        const { rows } = await session.query('SHOW DATABASES');
-        return rows
-            .map((r) => String(r[0]))
-            .filter((d) => !SYSTEM_DATABASES.has(d.toLowerCase()))
-            .sort();
-    },
-    async listTables(session, database) {
-        const { rows } = await session.query(`SELECT TABLE_NAME FROM information_schema.TABLES
-       WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME`, [database]);
-        return rows.map((r) => ({ database, name: String(r[0]) }));
-    },
-    async countRows(session, table) {
-        const { rows } = await session.query(`SELECT COUNT(*) FROM ${qualified(table)}`);
-        return (0,engine/* toCount */.zK)(rows[0]?.[0]);
-    },
-    async checksum(session, table) {
-        // Columns: Table, Checksum (NULL when the table cannot be read).
-        const { rows } = await session.query(`CHECKSUM TABLE ${qualified(table)}`);
-        const value = rows[0]?.[1];
-        return value === null || value === undefined ? null : String(value);
-    },
-    integrity: checkTables
-};
-/**
- * CHECK TABLE per table. Columns: Table, Op, Msg_type, Msg_text; the last `status` row says OK
- * (or "Table is already up to date"); any `error` row, or another status, means damage. `note`
- * rows (e.g. an engine that cannot check) are not failures.
- */
-async function checkTables(session, _database, tables) {
-    const failures = [];
-    let checked = 0;
-    for (const table of tables) {
-        const { rows } = await session.query(`CHECK TABLE ${qualified(table)}`);
-        checked++;
-        const problems = rows
-            .filter(([, , type, text]) => {
-            const kind = String(type).toLowerCase();
-            if (kind === 'error')
-                return true;
-            return kind === 'status' && !/^(OK|Table is already up to date)$/i.test(String(text));
-        })
-            .map(([, , type, text]) => `${String(type)}: ${String(text)}`);
-        if (problems.length > 0)
-            failures.push(`${table.database}.${table.name}: ${problems.join('; ')}`);
-    }
-    return { checked, failures };
-}
-
-// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
-var esm = __webpack_require__(3849);
-;// CONCATENATED MODULE: ./src/database/pg-connection.ts
-
-
-/** node-postgres' words when the server answers the SSLRequest with "N". */
-const NO_TLS = /does not support SSL/i;
-/**
- * PostgreSQL connections. TLS works like libpq's `sslmode=prefer`/`require`: encrypted without
- * verifying the certificate (Pukki's is self-signed), and with `prefer` plain when the server
- * has no TLS at all.
- */
-function pgConnector(target) {
-    const tls = new TlsChoice(target.tls);
-    return {
-        tlsState: () => tls.state(),
-        async open(options) {
-            const useTls = tls.next();
-            try {
-                const session = await pg_connection_connect(target, options, useTls);
-                if (target.tls === 'prefer' && tls.canFallBack())
-                    tls.settle(useTls, 'TLS');
-                return session;
-            }
-            catch (error) {
-                if (!(useTls && tls.canFallBack() && NO_TLS.test(error.message)))
-                    throw error;
-                const session = await pg_connection_connect(target, options, false);
-                tls.settle(false, 'no TLS (the server does not offer it)');
-                return session;
-            }
-        }
-    };
-}
-async function pg_connection_connect(target, options, useTls) {
-    const client = new esm/* default.Client */.Ay.Client({
-        host: target.host,
-        port: target.port,
-        user: target.user,
-        password: target.password,
-        database: options.database ?? 'postgres',
-        ssl: useTls ? { rejectUnauthorized: false } : false,
-        connectionTimeoutMillis: options.connectTimeoutMs,
-        // The server cancels a statement after this; the client gives up a little later in case the
-        // server (or the network) stops answering altogether.
-        statement_timeout: options.statementTimeoutMs,
-        query_timeout: options.statementTimeoutMs + BACKSTOP_MS,
-        application_name: 'dbaas-backup-action'
-    });
-    let broken = false;
-    const destroy = () => {
-        broken = true;
-        streamOf(client)?.destroy();
-    };
-    // Without a listener, a connection lost while idle would crash the process.
-    client.on('error', () => {
-        broken = true;
-    });
-    try {
-        await client.connect();
-    }
-    catch (error) {
-        destroy();
-        throw error;
-    }
-    return {
-        get broken() {
-            return broken;
-        },
-        async query(sql, params) {
-            try {
-                const result = await client.query({ text: sql, values: params, rowMode: 'array' });
-                // A text with several statements answers with one result each: the last one counts.
-                const last = Array.isArray(result) ? result.at(-1) : result;
-                return { columns: last?.fields?.length ?? 0, rows: (last?.rows ?? []) };
-            }
-            catch (error) {
-                if (error.message === 'Query read timeout') {
-                    destroy();
-                    const seconds = Math.round((options.statementTimeoutMs + BACKSTOP_MS) / 1000);
-                    throw new Error(`no answer from the server within ${seconds}s; the connection was cut`, {
-                        cause: error
-                    });
-                }
-                throw error;
-            }
-        },
-        close: () => closeWithin(() => client.end(), destroy)
-    };
-}
-/** The socket under a pg.Client: not in the typings, needed to cut a connection that hangs. */
-function streamOf(client) {
-    return client.connection?.stream;
-}
-
-;// CONCATENATED MODULE: ./src/database/pg-engine.ts
-
-const pg_engine_ident = (s) => `"${s.replaceAll('"', '""')}"`;
-const pg_engine_qualified = (t) => `${pg_engine_ident(t.schema ?? 'public')}.${pg_engine_ident(t.name)}`;
-const SYSTEM_SCHEMAS = `n.nspname NOT IN ('pg_catalog', 'information_schema')
-  AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'`;
-/** SQLSTATE of a PostgreSQL error (node-postgres puts it in `code`). */
-function sqlState(error) {
-    const code = error?.code;
-    return typeof code === 'string' ? code : undefined;
-}
-const postgresEngine = {
-    label: 'PostgreSQL',
-    // Every cluster has `postgres`; `template1` when `postgres` was dropped or is closed to us.
-    connectDatabases: ['postgres', 'template1'],
-    // 3D000 no such database, 42501 no CONNECT privilege, 28000 pg_hba refuses this database.
-    isUnusableDatabase: (error) => ['3D000', '42501', '28000'].includes(sqlState(error) ?? ''),
-    optionalDatabases: ['postgres'],
-    async version(session) {
-        const { rows } = await session.query('SHOW server_version');
-        return String(rows[0]?.[0] ?? '?').split(' ')[0];
-    },
-    async listDatabases(session) {
-        const { rows } = await session.query(`SELECT datname FROM pg_database
-       WHERE datallowconn AND NOT datistemplate AND has_database_privilege(datname, 'CONNECT')
-       ORDER BY datname`);
-        return rows.map((r) => String(r[0]));
-    },
-    async listTables(session, database) {
-        // Ordinary tables and partitions ('r'); a partitioned parent ('p') would count its rows twice.
-        const { rows } = await session.query(`SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE c.relkind = 'r' AND c.relpersistence <> 't' AND ${SYSTEM_SCHEMAS}
-       ORDER BY n.nspname, c.relname`);
-        return rows.map((r) => ({ database, schema: String(r[0]), name: String(r[1]) }));
-    },
-    async countRows(session, table) {
-        const { rows } = await session.query(`SELECT count(*) FROM ${pg_engine_qualified(table)}`);
-        return (0,engine/* toCount */.zK)(rows[0]?.[0]);
-    },
-    async checksum(session, table) {
-        // Row text in a fixed order: equal on both sides exactly when the rows are equal.
-        const { rows } = await session.query(`SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM ${pg_engine_qualified(table)} t`);
-        const value = rows[0]?.[0];
-        return value === null || value === undefined ? null : String(value);
-    },
-    integrity: amcheck
-};
-/**
- * amcheck's bt_index_check over the btree indexes of user tables. The extension is not trusted:
- * creating it (and calling its functions) needs a superuser or a grant, which a DBaaS user often
- * lacks. That is reported as skipped with the reason, not as a failure of the backup.
- */
-async function amcheck(session, database) {
-    try {
-        await session.query('CREATE EXTENSION IF NOT EXISTS amcheck');
-    }
-    catch (error) {
-        const skipped = `amcheck unavailable in ${database}: ${message(error)}`;
-        return { checked: 0, failures: [], skipped };
-    }
-    const { rows: schema } = await session.query(`SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
-     WHERE e.extname = 'amcheck'`);
-    const fn = `${pg_engine_ident(String(schema[0]?.[0] ?? 'public'))}.bt_index_check`;
-    const { rows: indexes } = await session.query(`SELECT c.oid, n.nspname, c.relname FROM pg_index i
-     JOIN pg_class c ON c.oid = i.indexrelid
-     JOIN pg_am am ON am.oid = c.relam
-     JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE c.relkind = 'i' AND am.amname = 'btree' AND i.indisvalid AND i.indisready AND c.relpersistence <> 't'
-       AND ${SYSTEM_SCHEMAS}
-     ORDER BY n.nspname, c.relname`);
-    const failures = [];
-    let checked = 0;
-    for (const [oid, nsp, name] of indexes) {
-        const label = `${database}.${nsp === 'public' ? '' : `${String(nsp)}.`}${String(name)}`;
-        try {
-            await session.query(`SELECT ${fn}($1::oid::regclass)`, [oid]);
-            checked++;
-        }
-        catch (error) {
-            // 42501: the function exists but EXECUTE was not granted to this user.
-            if (sqlState(error) === '42501' && checked === 0) {
-                return {
-                    checked: 0,
-                    failures: [],
-                    skipped: `amcheck not usable in ${database}: ${message(error)}`
-                };
-            }
-            failures.push(`${label}: ${message(error)}`);
-        }
-    }
-    return { checked, failures };
-}
-function message(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
-;// CONCATENATED MODULE: ./src/database/session-pool.ts
-/**
- * One open session per database, reused by the checks and closed together at the end. A session
- * that broke (lost connection, cut after a timeout) is replaced on the next request.
- */
-class SessionPool {
-    connector;
-    connectTimeoutMs;
-    statementTimeoutMs;
-    open = new Map();
-    extra = new Set();
-    constructor(connector, connectTimeoutMs, statementTimeoutMs) {
-        this.connector = connector;
-        this.connectTimeoutMs = connectTimeoutMs;
-        this.statementTimeoutMs = statementTimeoutMs;
-    }
-    /** The shared session for `database` (undefined: the server's default, MariaDB only). */
-    async get(database) {
-        const key = database ?? '';
-        const existing = this.open.get(key);
-        if (existing) {
-            const session = await existing.catch(() => undefined);
-            if (session && !session.broken)
-                return session;
-            if (session)
-                await session.close();
-        }
-        const opening = this.connector.open({
-            ...(database !== undefined && { database }),
-            connectTimeoutMs: this.connectTimeoutMs,
-            statementTimeoutMs: this.statementTimeoutMs
-        });
-        this.open.set(key, opening);
-        // A failed open is not cached: the next request tries again.
-        opening.catch(() => {
-            if (this.open.get(key) === opening)
-                this.open.delete(key);
-        });
-        return opening;
-    }
-    /** A session of its own (an assertion with its own timeout); closed by closeAll too. */
-    async dedicated(database, statementTimeoutMs) {
-        const session = await this.connector.open({
-            ...(database !== undefined && { database }),
-            connectTimeoutMs: this.connectTimeoutMs,
-            statementTimeoutMs
-        });
-        this.extra.add(session);
-        return session;
-    }
-    async release(session) {
-        this.extra.delete(session);
-        await session.close();
-    }
-    async closeAll() {
-        const shared = await Promise.all([...this.open.values()].map((p) => p.catch(() => undefined)));
-        const all = [...shared, ...this.extra].filter((s) => s !== undefined);
-        this.open.clear();
-        this.extra.clear();
-        await Promise.all(all.map((s) => s.close()));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/database/server.ts
-
-
-
-
-
-function openServer(target, connectTimeoutMs, queryTimeoutMs) {
-    const postgres = target.engine === 'postgresql';
-    const connector = postgres ? pgConnector(target) : mariadbConnector(target);
-    return {
-        target,
-        engine: postgres ? postgresEngine : mariadbEngine,
-        connector,
-        pool: new SessionPool(connector, connectTimeoutMs, queryTimeoutMs)
-    };
-}
-/**
- * The first connection: to the first given database, or else to the engine's usual one
- * (PostgreSQL needs some database to log in to; `template1` when `postgres` is closed to us).
- * A given database that is missing falls back too, so the tables check can say which is missing
- * instead of the whole run stopping at "connect".
- */
-async function connectHome(server) {
-    const given = server.target.databases[0];
-    const usual = server.engine.connectDatabases;
-    const candidates = given !== undefined ? [given, ...usual.filter((d) => d !== given)] : usual;
-    let lastError;
-    for (const [i, database] of candidates.entries()) {
-        try {
-            return { session: await server.pool.get(database), database };
-        }
-        catch (error) {
-            lastError = error;
-            const more = i < candidates.length - 1;
-            if (!(more && server.engine.isUnusableDatabase(error)))
-                throw error;
-        }
-    }
-    throw lastError;
-}
-function endpoint(target) {
-    return `${target.host}:${target.port}`;
-}
-
-
-/***/ }),
-
-/***/ 1990:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hn: () => (/* binding */ cell),
-/* harmony export */   Qq: () => (/* binding */ text),
-/* harmony export */   aY: () => (/* binding */ code),
-/* harmony export */   tp: () => (/* binding */ table)
-/* harmony export */ });
-/* unused harmony exports SUMMARY_LIMIT_BYTES, fitSummary */
-/**
- * Markdown for job summaries. Every user or cloud string goes through `cell` or `text`, so a
- * backup named `a|b` or `<script>` cannot break the table or inject HTML.
- */
-function text(value) {
-    return value.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
-}
-function cell(value) {
-    if (value === undefined || value === '')
-        return '—';
-    return text(String(value)).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-function code(value) {
-    return `\`${value.replace(/`/g, "'")}\``;
-}
-function table(headers, rows) {
-    const head = `| ${headers.map((h) => (h === '' ? ' ' : cell(h))).join(' | ')} |`;
-    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
-    const body = rows.map((row) => `| ${row.map(cell).join(' | ')} |`);
-    return [head, rule, ...body].join('\n');
-}
-/** GitHub refuses step summaries over 1 MiB; keep well under it. */
-const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024 - 16 * 1024));
-function fitSummary(markdown) {
-    if (Buffer.byteLength(markdown) <= SUMMARY_LIMIT_BYTES)
-        return markdown;
-    const note = '\n\n_… summary cut to stay under GitHub’s 1 MiB limit; see the report JSON for everything._\n';
-    let cut = markdown.slice(0, SUMMARY_LIMIT_BYTES - note.length);
-    while (Buffer.byteLength(cut) > SUMMARY_LIMIT_BYTES - note.length)
-        cut = cut.slice(0, -1024);
-    return cut.slice(0, cut.lastIndexOf('\n')) + note;
-}
-
-
-/***/ }),
-
-/***/ 3467:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BL: () => (/* binding */ readDrillInputs),
-/* harmony export */   Ez: () => (/* binding */ readRestoreInputs),
-/* harmony export */   ry: () => (/* binding */ splitList)
-/* harmony export */ });
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9354);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4620);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4314);
-/* harmony import */ var _cloud_allow_list_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6701);
-
-
-
-
-function splitList(value) {
-    return value
-        .split(/[\s,]+/)
-        .map((v) => v.trim())
-        .filter((v) => v !== '');
-}
-/** The inputs shared by verify (temporary instance) and restore (kept instance). */
-function readRestoreInputs(source) {
-    const instance = source.get('instance');
-    const backupId = source.get('backup-id');
-    if (!instance && !backupId) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('instance', 'is required (or backup-id): which instance’s newest backup to restore');
-    }
-    if (backupId && !_openstack_index_js__WEBPACK_IMPORTED_MODULE_2__/* .UUID_PATTERN */ .JJ.test(backupId)) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('backup-id', `"${backupId}" is not a backup id (a UUID like 3f0e…-…)`);
-    }
-    const inputs = {
-        instance,
-        backupId,
-        flavor: source.get('flavor'),
-        volumeType: source.get('volume-type'),
-        datastoreVersion: source.get('datastore-version'),
-        network: source.get('network'),
-        allowedCidrs: readCidrs(source),
-        runnerIpUrl: source.get('runner-ip-url') || 'https://api.ipify.org',
-        restoreTimeoutMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'restore-timeout', '45m', {
-            minMs: 30_000,
-            maxMs: 12 * 3_600_000
-        }),
-        deleteTimeoutMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'delete-timeout', '15m', {
-            minMs: 10_000,
-            maxMs: 2 * 3_600_000
-        })
-    };
-    const size = source.get('volume-size');
-    if (size) {
-        const gb = Number(size);
-        if (!Number.isInteger(gb) || gb < 1 || gb > 10_000) {
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('volume-size', `"${size}" is not a whole number of GB between 1 and 10000`);
-        }
-        inputs.volumeSizeGb = gb;
-    }
-    try {
-        new URL(inputs.runnerIpUrl);
-    }
-    catch {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('runner-ip-url', `"${inputs.runnerIpUrl}" is not a URL`);
-    }
-    return inputs;
-}
-function readCidrs(source) {
-    const raw = source.get('allowed-cidrs') || 'runner';
-    if (raw.toLowerCase() === 'runner')
-        return 'runner';
-    const cidrs = splitList(raw);
-    for (const cidr of cidrs) {
-        const problem = (0,_cloud_allow_list_js__WEBPACK_IMPORTED_MODULE_3__/* .checkCidr */ .tC)(cidr);
-        if (problem)
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('allowed-cidrs', `${problem}; use CIDRs separated by commas, or "runner"`);
-    }
-    return cidrs;
-}
-/** Everything verify needs, checked before any cloud call. */
-function readDrillInputs(source) {
-    const restore = readRestoreInputs(source);
-    const dbPassword = source.get('db-password');
-    if (dbPassword) {
-        source.mask(dbPassword);
-        // Also scrubbed from API answers that become error messages (see openstack/secrets.ts).
-        (0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(dbPassword);
-    }
-    const dbUser = source.get('db-user');
-    if (!dbUser)
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('db-user', 'is required: a database user of the instance, to log in to the restored copy');
-    if (!dbPassword)
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('db-password', 'is required (pass it from a secret)');
-    const tolerance = source.get('row-count-tolerance') || '0';
-    const tolerancePercent = Number(tolerance.replace(/%$/, ''));
-    if (!Number.isFinite(tolerancePercent) || tolerancePercent < 0 || tolerancePercent > 100) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('row-count-tolerance', `"${tolerance}" is not a percentage between 0 and 100`);
-    }
-    const compareWithSource = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(source, 'compare-with-source', false);
-    if (compareWithSource && !restore.instance) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('compare-with-source', 'needs the source instance: set instance');
-    }
-    return {
-        ...restore,
-        dbUser,
-        dbPassword,
-        databases: splitList(source.get('databases')),
-        dbTls: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readChoice */ .Kf)(source, 'db-tls', ['prefer', 'require', 'off'], 'prefer'),
-        checksFile: source.get('checks-file'),
-        compareWithSource,
-        tolerancePercent,
-        integrity: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(source, 'integrity-check', true),
-        command: source.get('command'),
-        keepOnFailure: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(source, 'keep-on-failure', false)
-    };
 }
 
 

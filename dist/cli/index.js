@@ -39025,7 +39025,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(778);
+/* harmony import */ var _host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4962);
 // The CLI entry point: `dbaas-backup <mode> [flags]` (bundled to dist/cli/index.js).
 
 process.exitCode = await (0,_host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -39039,12 +39039,21 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ parseTempInstanceState),
-/* harmony export */   L: () => (/* binding */ STATE_KEYS)
+/* harmony export */   H9: () => (/* binding */ pendingTempInstance),
+/* harmony export */   P3: () => (/* binding */ TempInstanceRecord),
+/* harmony export */   bb: () => (/* binding */ deleteLeftover),
+/* harmony export */   vs: () => (/* binding */ recordedInstances)
 /* harmony export */ });
+/* unused harmony exports STATE_KEYS, LEFTOVER_DELETE_TIMEOUT_MS, parseTempInstanceState */
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(378);
+/* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7595);
+/* harmony import */ var _waits_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5031);
+
+
+
 /**
- * What the main step leaves for the post step (core.saveState), as JSON values under fixed keys.
- * The post step undoes only what these record.
+ * What the main step leaves for the post step (core.saveState; the CLI keeps it in memory), as
+ * JSON values under fixed keys. The clean-up after a cancelled run undoes only what these record.
  */
 const STATE_KEYS = {
     /** `{ "name": string, "id"?: string }` of a temporary instance that may exist. */
@@ -39052,6 +39061,8 @@ const STATE_KEYS = {
     /** `true` once the main step confirmed the temporary instance is gone (or kept it on purpose). */
     tempInstanceDone: 'temp-instance-done'
 };
+/** How long a clean-up after cancellation waits for a delete to be confirmed. */
+const LEFTOVER_DELETE_TIMEOUT_MS = 15 * 60_000;
 function parseTempInstanceState(raw) {
     if (!raw)
         return undefined;
@@ -39065,22 +39076,88 @@ function parseTempInstanceState(raw) {
         return undefined;
     }
 }
+/** The temporary instance a run still owes a delete, from what it saved; undefined: nothing. */
+function pendingTempInstance(read) {
+    if (read(STATE_KEYS.tempInstanceDone) === 'true')
+        return undefined;
+    return parseTempInstanceState(read(STATE_KEYS.tempInstance) ?? '');
+}
+/**
+ * Writes the state from the moment the name is chosen — before the create is sent, since a run
+ * can be killed while the create is in flight — so a cancellation hook and the post step find it.
+ */
+class TempInstanceRecord {
+    name;
+    id;
+    done = false;
+    saveState;
+    constructor(saveState) {
+        this.saveState = saveState;
+    }
+    planned(name) {
+        this.name = name;
+        this.saveState(STATE_KEYS.tempInstance, JSON.stringify({ name }));
+    }
+    created(id) {
+        this.id = id;
+        this.saveState(STATE_KEYS.tempInstance, JSON.stringify({ name: this.name, id }));
+    }
+    /** Deleted and confirmed gone, or kept on purpose: the post step has nothing to do. */
+    finished() {
+        this.done = true;
+        this.saveState(STATE_KEYS.tempInstanceDone, 'true');
+    }
+}
+/**
+ * The instances a saved state may delete. Only a name with our marker is ever considered. A
+ * recorded id is deleted only while the instance still carries the recorded name: a saved id
+ * alone is no proof (state can be forged, and ids are shown to every project member). Without
+ * an id (the run was stopped while the create was in flight) the marker name is looked up.
+ */
+async function recordedInstances(trove, state, deps, prefix = '') {
+    if (!(0,_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .isTempInstanceName */ .x5)(state.name)) {
+        deps.logger.warning(`${prefix}the saved instance name "${state.name}" is not one of ours; not touching it`);
+        return [];
+    }
+    if (!state.id)
+        return (0,_waits_js__WEBPACK_IMPORTED_MODULE_1__/* .findInstancesByName */ .eI)(trove, state.name);
+    const current = await trove.findInstanceById(state.id);
+    if (!current)
+        return [];
+    if (current.name !== state.name) {
+        deps.logger.warning(`${prefix}instance ${state.id} is named "${current.name}", not "${state.name}" as this run recorded; not touching it`);
+        return [];
+    }
+    return [{ id: current.id, name: current.name }];
+}
+/**
+ * Deletes what a cancelled or killed run recorded and waits until it is gone (the post step; the
+ * CLI after Ctrl-C). Idempotent: an instance that is already gone is fine. Throws when a delete
+ * is refused or not confirmed in time; the caller says what to do then.
+ */
+async function deleteLeftover(trove, state, deps, prefix = '') {
+    const found = await recordedInstances(trove, state, deps, prefix);
+    if (found.length === 0 && (0,_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .isTempInstanceName */ .x5)(state.name)) {
+        deps.logger.info(`${prefix}temporary instance ${state.name} is gone or was never created`);
+    }
+    for (const instance of found) {
+        deps.logger.info(`${prefix}deleting temporary instance ${instance.name} (${instance.id}) left by the main step; waiting up to ${(0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .formatElapsed */ .C7)(LEFTOVER_DELETE_TIMEOUT_MS)}`);
+        await (0,_waits_js__WEBPACK_IMPORTED_MODULE_1__/* .deleteAndConfirm */ .L7)(trove, instance, LEFTOVER_DELETE_TIMEOUT_MS, deps);
+        deps.logger.info(`${prefix}temporary instance ${instance.name} (${instance.id}) is gone`);
+    }
+}
 
 
 /***/ }),
 
-/***/ 6216:
+/***/ 7595:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L7: () => (/* binding */ deleteAndConfirm),
-/* harmony export */   eI: () => (/* binding */ findInstancesByName),
 /* harmony export */   nW: () => (/* binding */ tempInstanceName),
 /* harmony export */   x5: () => (/* binding */ isTempInstanceName)
 /* harmony export */ });
 /* unused harmony export TEMP_PREFIX */
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4314);
-
 /**
  * Temporary instances carry our marker in their name (Trove instances have no description):
  * `dbaas-verify-<8 hex of the backup id>-r<run id>-<attempt>`. Sweep deletes only names of exactly
@@ -39100,6 +39177,46 @@ function tempInstanceName(backupId, runId, attempt) {
 function isTempInstanceName(name) {
     return TEMP_PATTERN.test(name);
 }
+
+
+/***/ }),
+
+/***/ 5031:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L7: () => (/* binding */ deleteAndConfirm),
+/* harmony export */   eI: () => (/* binding */ findInstancesByName),
+/* harmony export */   lP: () => (/* binding */ waitForInstanceReady),
+/* harmony export */   nB: () => (/* binding */ waitForBackup)
+/* harmony export */ });
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(378);
+
+/** Waits for ACTIVE (+ HEALTHY where reported). ERROR and friends end the wait at once. */
+function waitForInstanceReady(trove, instance, timeoutMs, deps) {
+    return (0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .waitFor */ .fm)({
+        ...deps,
+        what: `instance ${instance.name}`,
+        poll: () => trove.getInstance(instance.id),
+        describe: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .describeInstance */ .xJ,
+        isDone: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isInstanceReady */ .pI,
+        failure: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .instanceFailure */ .i0,
+        timeoutMs
+    });
+}
+function waitForBackup(trove, backup, timeoutMs, deps) {
+    return (0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .waitFor */ .fm)({
+        ...deps,
+        what: `backup ${backup.name}`,
+        poll: () => trove.getBackup(backup.id),
+        describe: (b) => b.status,
+        isDone: (b) => b.status === _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .BACKUP_DONE */ .Kk,
+        failure: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .backupFailure */ .pz,
+        timeoutMs,
+        initialIntervalMs: 3_000,
+        maxIntervalMs: 20_000
+    });
+}
 async function findInstancesByName(trove, name) {
     return (await trove.listInstances()).filter((i) => i.name === name);
 }
@@ -39116,9 +39233,8 @@ async function deleteAndConfirm(trove, instance, timeoutMs, deps) {
             break;
         }
         catch (error) {
-            const busy = error instanceof _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .OpenStackHttpError */ .v6 && (error.status === 422 || error.status === 409);
             const elapsed = deps.now() - start;
-            if (!busy || elapsed >= timeoutMs)
+            if (!(0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isStatus */ .zM)(error, 422, 409) || elapsed >= timeoutMs)
                 throw error;
             deps.logger.info(`instance ${instance.name} cannot be deleted yet (${error.apiMessage}); asking again (after ${(0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .formatElapsed */ .C7)(elapsed)})`);
             await deps.sleep(Math.min(interval, timeoutMs - elapsed));
@@ -39141,40 +39257,53 @@ async function deleteAndConfirm(trove, instance, timeoutMs, deps) {
 
 /***/ }),
 
-/***/ 165:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ CheckFailure)
-/* harmony export */ });
-/** A failed check or gate: the step fails with this message (exit code 1 in the CLI). */
-class CheckFailure extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'CheckFailure';
-    }
-}
-
-
-/***/ }),
-
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ describeError)
+/* harmony export */   Bg: () => (/* binding */ resultOf),
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   jU: () => (/* binding */ CheckFailure)
 /* harmony export */ });
-/* unused harmony export isInputError */
-/* harmony import */ var _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9354);
-
+// The error vocabulary of the product. Each error says what happened in a user's words; its
+// class decides the result: the CLI's exit code and the failed step's prefix in the action.
+// Cloud errors (Keystone, Trove, the network) are the wire client's own classes
+// (openstack/errors.ts); everything that is neither bad input nor a failed check is one.
+/**
+ * Bad input: names the input and says what is allowed. Raised before any cloud resource is
+ * created or changed. Never put a secret's value in the message.
+ */
+class InputError extends Error {
+    input;
+    constructor(input, problem) {
+        super(`Input "${input}": ${problem}`);
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+/** A failed check or gate: a stale backup, a failed drill, a copy that does not match. */
+class CheckFailure extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'CheckFailure';
+    }
+}
 /** A message for the log and the step's failure annotation: the error's own words, no stack. */
 function describeError(error) {
     if (error instanceof Error)
-        return error.message;
+        return error.message || error.name;
     return String(error);
 }
-function isInputError(error) {
-    return error instanceof InputError;
+/** failed: a check or a stale backup; bad-input: nothing was changed; cloud-error: the rest. */
+function resultOf(error) {
+    if (error === undefined)
+        return 'ok';
+    if (error instanceof CheckFailure)
+        return 'failed';
+    if (error instanceof InputError)
+        return 'bad-input';
+    return 'cloud-error';
 }
 
 
@@ -39184,9 +39313,13 @@ function isInputError(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */   $4: () => (/* binding */ formatElapsedPrecise),
+/* harmony export */   C7: () => (/* reexport safe */ _openstack_time_js__WEBPACK_IMPORTED_MODULE_0__.C),
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
+/* harmony import */ var _openstack_time_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(135);
+
 const UNIT_MS = {
     ms: 1,
     s: 1000,
@@ -39227,17 +39360,56 @@ function formatDuration(ms) {
     }
     return parts.join('') || '0s';
 }
+// Progress lines of the wire client and the summaries speak the same elapsed time; it is
+// defined once, in the client, which imports nothing of the rest of the product.
+
+/** Elapsed time of a fast phase (a report takes seconds): under a minute, to 1/100 s. */
+function formatElapsedPrecise(ms) {
+    return ms < 60_000 ? `${(ms / 1000).toFixed(2)}s` : (0,_openstack_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatElapsed */ .C)(ms);
+}
 
 
 /***/ }),
 
-/***/ 9635:
+/***/ 4962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ addCancelHook),
-/* harmony export */   P: () => (/* binding */ onCancellation)
-/* harmony export */ });
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+;// CONCATENATED MODULE: ./src/commands/registry.ts
+/**
+ * The modes built so far, loaded on demand: ncc splits each into its own chunk, so a report does
+ * not pay for loading the database drivers that verify needs.
+ */
+const COMMANDS = {
+    backup: async (c) => (await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 556))).backup(c),
+    report: async (c) => (await __nccwpck_require__.e(/* import() */ 730).then(__nccwpck_require__.bind(__nccwpck_require__, 2730))).report(c),
+    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(566), __nccwpck_require__.e(98), __nccwpck_require__.e(750), __nccwpck_require__.e(851)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2851))).verify(c),
+    restore: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(98), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 816))).restore(c),
+    sweep: async (c) => (await __nccwpck_require__.e(/* import() */ 522).then(__nccwpck_require__.bind(__nccwpck_require__, 5522))).sweep(c),
+    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(321), __nccwpck_require__.e(98), __nccwpck_require__.e(750), __nccwpck_require__.e(220)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5220))).mirror(c),
+    list: async (c) => (await __nccwpck_require__.e(/* import() */ 664).then(__nccwpck_require__.bind(__nccwpck_require__, 9664))).list(c)
+};
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/inputs/mode.ts
+
+const MODES = ['backup', 'verify', 'restore', 'report', 'mirror', 'sweep', 'list'];
+function readMode(source) {
+    const value = source.get('mode').toLowerCase();
+    if (value === '')
+        throw new InputError('mode', `is required; use one of: ${MODES.join(', ')}`);
+    if (MODES.includes(value))
+        return value;
+    throw new InputError('mode', `"${source.get('mode')}" is not a mode; use one of: ${MODES.join(', ')}`);
+}
+
+;// CONCATENATED MODULE: ./src/host/cancellation.ts
 const hooks = new Set();
 /**
  * The CLI has no post step to confirm a clean-up: it registers a hook here that does what the
@@ -39273,51 +39445,6 @@ function onCancellation(onCancel) {
     };
 }
 
-
-/***/ }),
-
-/***/ 778:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
-});
-
-;// CONCATENATED MODULE: ./src/commands/registry.ts
-/**
- * The modes built so far, loaded on demand: ncc splits each into its own chunk, so a report does
- * not pay for loading the database drivers that verify needs.
- */
-const COMMANDS = {
-    backup: async (c) => (await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 556))).backup(c),
-    report: async (c) => (await __nccwpck_require__.e(/* import() */ 408).then(__nccwpck_require__.bind(__nccwpck_require__, 408))).report(c),
-    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(487), __nccwpck_require__.e(851)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2851))).verify(c),
-    restore: async (c) => (await __nccwpck_require__.e(/* import() */ 816).then(__nccwpck_require__.bind(__nccwpck_require__, 816))).restore(c),
-    sweep: async (c) => (await __nccwpck_require__.e(/* import() */ 522).then(__nccwpck_require__.bind(__nccwpck_require__, 5522))).sweep(c),
-    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(487), __nccwpck_require__.e(321), __nccwpck_require__.e(851), __nccwpck_require__.e(234)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1234))).mirror(c),
-    list: async (c) => (await __nccwpck_require__.e(/* import() */ 561).then(__nccwpck_require__.bind(__nccwpck_require__, 7561))).list(c)
-};
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs/input-error.ts
-var input_error = __nccwpck_require__(9354);
-;// CONCATENATED MODULE: ./src/inputs/mode.ts
-
-const MODES = ['backup', 'verify', 'restore', 'report', 'mirror', 'sweep', 'list'];
-function readMode(source) {
-    const value = source.get('mode').toLowerCase();
-    if (value === '')
-        throw new InputError('mode', `is required; use one of: ${MODES.join(', ')}`);
-    if (MODES.includes(value))
-        return value;
-    throw new InputError('mode', `"${source.get('mode')}" is not a mode; use one of: ${MODES.join(', ')}`);
-}
-
-// EXTERNAL MODULE: ./src/host/cancellation.ts
-var cancellation = __nccwpck_require__(9635);
 ;// CONCATENATED MODULE: ./src/host/cli/args.ts
 
 
@@ -39376,10 +39503,10 @@ function parseArgs(argv, inputs) {
     const mode = args.values.mode ?? positional.shift() ?? '';
     delete args.values.mode;
     if (positional.length > 0) {
-        throw new input_error/* InputError */.d('mode', `unexpected argument "${positional[0]}"; flags start with --`);
+        throw new errors/* InputError */.dz('mode', `unexpected argument "${positional[0]}"; flags start with --`);
     }
     if (mode !== '' && !MODES.includes(mode)) {
-        throw new input_error/* InputError */.d('mode', `"${mode}" is not a mode; use one of: ${MODES.join(', ')}`);
+        throw new errors/* InputError */.dz('mode', `"${mode}" is not a mode; use one of: ${MODES.join(', ')}`);
     }
     args.mode = mode;
     return args;
@@ -39394,7 +39521,7 @@ function parseBool(flag, value) {
 function flagError(flag, problem) {
     // Never echo a value: `--password=hunter2` must not come back in the message.
     const shown = flag.includes('=') ? `${flag.slice(0, flag.indexOf('='))}=…` : flag;
-    return new input_error/* InputError */.d(shown, problem);
+    return new errors/* InputError */.dz(shown, problem);
 }
 function suggest(name, inputs) {
     const close = inputs
@@ -39421,44 +39548,34 @@ function distance(a, b) {
 
 // EXTERNAL MODULE: ./src/cloud/leftovers.ts
 var leftovers = __nccwpck_require__(5161);
-// EXTERNAL MODULE: ./src/cloud/temporary-instance.ts
-var temporary_instance = __nccwpck_require__(6216);
+// EXTERNAL MODULE: ./src/cloud/marker.ts
+var marker = __nccwpck_require__(7595);
 ;// CONCATENATED MODULE: ./src/host/cli/cancel-cleanup.ts
 
 
 
 /**
- * What the action's post step does, for a CLI run that was interrupted: verify's own handler
+ * What the action's post step does, for a CLI run that was interrupted: the mode's own hook
  * only asks for the delete (a runner has seconds), and a cloud refuses to delete an instance
  * still in BUILD. A terminal can wait, so confirm the temporary instance is gone — only one
- * recorded by this run, and only one carrying the drill marker.
+ * recorded by this run, carrying the drill marker and the recorded name.
  */
 async function cleanupAfterCancel(state, context) {
-    const temp = (0,leftovers/* parseTempInstanceState */.G)(state.get(leftovers/* STATE_KEYS */.L.tempInstance) ?? '');
-    if (!temp ||
-        state.get(leftovers/* STATE_KEYS */.L.tempInstanceDone) === 'true' ||
-        !(0,temporary_instance/* isTempInstanceName */.x5)(temp.name)) {
+    const temp = (0,leftovers/* pendingTempInstance */.H9)((key) => state.get(key));
+    if (!temp || !(0,marker/* isTempInstanceName */.x5)(temp.name))
         return;
-    }
-    const log = context.logger;
     try {
-        const { trove } = context.cloud();
-        const ids = temp.id ? [temp.id] : (await (0,temporary_instance/* findInstancesByName */.eI)(trove, temp.name)).map((i) => i.id);
-        for (const id of ids) {
-            log.warning(`Waiting until temporary instance ${temp.name} (${id}) is deleted (up to 15 min; if this ` +
-                'process is killed, run `dbaas-backup sweep`)');
-            await (0,temporary_instance/* deleteAndConfirm */.L7)(trove, { id, name: temp.name }, 15 * 60_000, context);
-            log.info(`Temporary instance ${temp.name} (${id}) is gone`);
-        }
+        context.logger.warning(`Confirming that temporary instance ${temp.name} is deleted (if this process is killed, run \`dbaas-backup sweep\`)`);
+        await (0,leftovers/* deleteLeftover */.bb)(context.cloud().trove, temp, context);
     }
     catch (error) {
-        log.warning(`Could not delete temporary instance ${temp.name}: ${(0,errors/* describeError */.U)(error)}. ` +
+        context.logger.warning(`Could not delete temporary instance ${temp.name}: ${(0,errors/* describeError */.Uc)(error)}. ` +
             'Delete it by hand or run `dbaas-backup sweep`.');
     }
 }
 
-// EXTERNAL MODULE: ./src/openstack/index.ts + 13 modules
-var openstack = __nccwpck_require__(4314);
+// EXTERNAL MODULE: ./src/openstack/index.ts + 12 modules
+var openstack = __nccwpck_require__(378);
 ;// CONCATENATED MODULE: ./src/cloud/connect.ts
 
 /** Wires the typed client from validated inputs: one HTTP client, one session (one token). */
@@ -39487,7 +39604,7 @@ function readCloudInputs(source) {
     const insecure = (0,inputs_source/* readBoolean */.Vf)(source, 'allow-insecure-http', false);
     const authUrl = (0,inputs_source/* inputOrEnv */.hG)(source, 'auth-url', 'OS_AUTH_URL');
     if (!authUrl) {
-        throw new input_error/* InputError */.d('auth-url', 'is required (or set OS_AUTH_URL), e.g. https://pukki.dbaas.csc.fi:5000/v3');
+        throw new errors/* InputError */.dz('auth-url', 'is required (or set OS_AUTH_URL), e.g. https://pukki.dbaas.csc.fi:5000/v3');
     }
     checkUrl('auth-url', authUrl, insecure);
     const databaseEndpoint = source.get('database-endpoint');
@@ -39495,7 +39612,7 @@ function readCloudInputs(source) {
         checkUrl('database-endpoint', databaseEndpoint, insecure);
     const iface = (0,inputs_source/* inputOrEnv */.hG)(source, 'interface', 'OS_INTERFACE', 'OS_ENDPOINT_TYPE') || 'public';
     if (!['public', 'internal', 'admin'].includes(iface.replace(/URL$/, ''))) {
-        throw new input_error/* InputError */.d('interface', `"${iface}" is not allowed; use public, internal or admin`);
+        throw new errors/* InputError */.dz('interface', `"${iface}" is not allowed; use public, internal or admin`);
     }
     const session = {
         authUrl: authUrl.replace(/\/+$/, ''),
@@ -39521,12 +39638,12 @@ function readCredentials(source, secret, password) {
     const authType = normaliseAuthType((0,inputs_source/* inputOrEnv */.hG)(source, 'auth-type', 'OS_AUTH_TYPE'), appCredId || appCredName);
     if (authType === 'application_credential') {
         if (!secret) {
-            throw new input_error/* InputError */.d('application-credential-secret', 'is required with an application credential (or set OS_APPLICATION_CREDENTIAL_SECRET)');
+            throw new errors/* InputError */.dz('application-credential-secret', 'is required with an application credential (or set OS_APPLICATION_CREDENTIAL_SECRET)');
         }
         if (appCredId)
             return { method: 'application_credential', id: appCredId, secret };
         if (!appCredName) {
-            throw new input_error/* InputError */.d('application-credential-id', 'is required (or application-credential-name with its user); set OS_APPLICATION_CREDENTIAL_ID');
+            throw new errors/* InputError */.dz('application-credential-id', 'is required (or application-credential-name with its user); set OS_APPLICATION_CREDENTIAL_ID');
         }
         return {
             method: 'application_credential',
@@ -39537,11 +39654,11 @@ function readCredentials(source, secret, password) {
     }
     const username = (0,inputs_source/* inputOrEnv */.hG)(source, 'username', 'OS_USERNAME') || (0,inputs_source/* inputOrEnv */.hG)(source, 'user-id', 'OS_USER_ID');
     if (!password && !username && !secret) {
-        throw new input_error/* InputError */.d('application-credential-id', 'no credentials were given: set application-credential-id and application-credential-secret ' +
+        throw new errors/* InputError */.dz('application-credential-id', 'no credentials were given: set application-credential-id and application-credential-secret ' +
             '(or OS_APPLICATION_CREDENTIAL_ID / OS_APPLICATION_CREDENTIAL_SECRET, as in an openrc file)');
     }
     if (!password) {
-        throw new input_error/* InputError */.d('password', 'is required for password authentication (or set OS_PASSWORD); application credentials are recommended instead');
+        throw new errors/* InputError */.dz('password', 'is required for password authentication (or set OS_PASSWORD); application credentials are recommended instead');
     }
     return {
         method: 'password',
@@ -39558,7 +39675,7 @@ function normaliseAuthType(value, haveAppCred) {
         return 'application_credential';
     if (['password', 'v3password'].includes(type))
         return 'password';
-    throw new input_error/* InputError */.d('auth-type', `"${value}" is not supported; use v3applicationcredential or password`);
+    throw new errors/* InputError */.dz('auth-type', `"${value}" is not supported; use v3applicationcredential or password`);
 }
 function readUser(source, context) {
     const userId = (0,inputs_source/* inputOrEnv */.hG)(source, 'user-id', 'OS_USER_ID');
@@ -39566,7 +39683,7 @@ function readUser(source, context) {
         return { id: userId };
     const username = (0,inputs_source/* inputOrEnv */.hG)(source, 'username', 'OS_USERNAME');
     if (!username) {
-        throw new input_error/* InputError */.d(context === 'username' ? 'username' : 'user-id', 'a user is required: set user-id, or username with user-domain-name');
+        throw new errors/* InputError */.dz(context === 'username' ? 'username' : 'user-id', 'a user is required: set user-id, or username with user-domain-name');
     }
     return { name: username, domain: readDomain(source, 'user', 'OS_USER_DOMAIN') };
 }
@@ -39576,7 +39693,7 @@ function readProject(source) {
         return { id: projectId };
     const projectName = (0,inputs_source/* inputOrEnv */.hG)(source, 'project-name', 'OS_PROJECT_NAME', 'OS_TENANT_NAME');
     if (!projectName) {
-        throw new input_error/* InputError */.d('project-id', 'password authentication needs a project: set project-id, or project-name with project-domain-id');
+        throw new errors/* InputError */.dz('project-id', 'password authentication needs a project: set project-id, or project-name with project-domain-id');
     }
     return { name: projectName, domain: readDomain(source, 'project', 'OS_PROJECT_DOMAIN') };
 }
@@ -39588,7 +39705,7 @@ function readDomain(source, kind, envPrefix) {
     const name = (0,inputs_source/* inputOrEnv */.hG)(source, `${kind}-domain-name`, `${envPrefix}_NAME`);
     if (name)
         return { name };
-    throw new input_error/* InputError */.d(`${kind}-domain-name`, `is required when the ${kind} is given by name (or set ${envPrefix}_NAME or ${envPrefix}_ID)`);
+    throw new errors/* InputError */.dz(`${kind}-domain-name`, `is required when the ${kind} is given by name (or set ${envPrefix}_NAME or ${envPrefix}_ID)`);
 }
 function checkUrl(input, value, insecure) {
     let url;
@@ -39596,22 +39713,22 @@ function checkUrl(input, value, insecure) {
         url = new URL(value);
     }
     catch {
-        throw new input_error/* InputError */.d(input, `"${value}" is not a URL`);
+        throw new errors/* InputError */.dz(input, `"${value}" is not a URL`);
     }
     if (url.username || url.password) {
-        throw new input_error/* InputError */.d(input, 'must not carry credentials in the URL');
+        throw new errors/* InputError */.dz(input, 'must not carry credentials in the URL');
     }
     if (url.protocol === 'https:')
         return;
     if (url.protocol === 'http:') {
         if (insecure)
             return;
-        throw new input_error/* InputError */.d(input, `"${value}" is plain http, which would send credentials and tokens unencrypted; use https, or set allow-insecure-http: true for a test cloud`);
+        throw new errors/* InputError */.dz(input, `"${value}" is plain http, which would send credentials and tokens unencrypted; use https, or set allow-insecure-http: true for a test cloud`);
     }
-    throw new input_error/* InputError */.d(input, `"${value}" must be an https URL`);
+    throw new errors/* InputError */.dz(input, `"${value}" must be an https URL`);
 }
 
-;// CONCATENATED MODULE: ./src/commands/run-info.ts
+;// CONCATENATED MODULE: ./src/commands/context.ts
 function readRunInfo(env) {
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
     const repository = env.GITHUB_REPOSITORY ?? '';
@@ -39628,6 +39745,7 @@ function readRunInfo(env) {
 }
 
 ;// CONCATENATED MODULE: ./src/host/cli/context.ts
+
 
 
 
@@ -39670,6 +39788,7 @@ function cliContext(options) {
             log(`▸ ${name}`);
             return fn();
         },
+        onCancel: (hook) => onCancellation(hook),
         run: readRunInfo(env),
         now: Date.now,
         sleep: openstack/* defaultSleep */.JG
@@ -39681,23 +39800,10 @@ function envName(input) {
     return `DBAAS_BACKUP_${input.toUpperCase().replace(/-/g, '_')}`;
 }
 
-// EXTERNAL MODULE: ./src/commands/context.ts
-var context = __nccwpck_require__(165);
 ;// CONCATENATED MODULE: ./src/host/cli/exit-codes.ts
-
-
 /** The CLI's exit codes, documented in the README ("CLI"); cron and other CI systems branch on them. */
 const EXIT = { ok: 0, failed: 1, badInput: 2, cloudError: 3 };
 /** 1 a failed check or a stale backup, 2 bad input (nothing was changed), 3 anything else. */
-function resultOf(error) {
-    if (error === undefined)
-        return 'ok';
-    if (error instanceof context/* CheckFailure */.j)
-        return 'failed';
-    if (error instanceof input_error/* InputError */.d)
-        return 'bad-input';
-    return 'cloud-error';
-}
 function exitCodeOf(kind) {
     return {
         ok: EXIT.ok,
@@ -40719,7 +40825,6 @@ class SecretRedactor {
 
 
 
-
 const processIo = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
@@ -40745,7 +40850,7 @@ async function main(argv, io = processIo) {
             return 0;
         }
         if (mode === '') {
-            throw new input_error/* InputError */.d('mode', `is required: dbaas-backup <mode> [flags], mode one of ${MODES.join(', ')} (--help for more)`);
+            throw new errors/* InputError */.dz('mode', `is required: dbaas-backup <mode> [flags], mode one of ${MODES.join(', ')} (--help for more)`);
         }
         const command = COMMANDS[mode];
         const built = cliContext({
@@ -40757,7 +40862,7 @@ async function main(argv, io = processIo) {
         });
         record = built.record;
         const state = built.record.state;
-        const removeHook = (0,cancellation/* addCancelHook */.L)(() => cleanupAfterCancel(state, built.context));
+        const removeHook = addCancelHook(() => cleanupAfterCancel(state, built.context));
         try {
             await command(built.context);
         }
@@ -40768,8 +40873,8 @@ async function main(argv, io = processIo) {
     catch (caught) {
         error = caught;
     }
-    const result = resultOf(error);
-    const message = error === undefined ? undefined : redactor.redact((0,errors/* describeError */.U)(error));
+    const result = (0,errors/* resultOf */.Bg)(error);
+    const message = error === undefined ? undefined : redactor.redact((0,errors/* describeError */.Uc)(error));
     if (json) {
         io.stdout(JSON.stringify(jsonResult(mode, result, record, message, redactor)) + '\n');
     }
@@ -40805,28 +40910,6 @@ function jsonResult(mode, result, record, message, redactor) {
 
 /***/ }),
 
-/***/ 9354:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError)
-/* harmony export */ });
-/**
- * Bad input: names the input and says what is allowed. Raised before any cloud resource is
- * created or changed. Never put a secret's value in the message.
- */
-class InputError extends Error {
-    input;
-    constructor(input, problem) {
-        super(`Input "${input}": ${problem}`);
-        this.name = 'InputError';
-        this.input = input;
-    }
-}
-
-
-/***/ }),
-
 /***/ 4620:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -40837,7 +40920,7 @@ class InputError extends Error {
 /* harmony export */   hG: () => (/* binding */ inputOrEnv)
 /* harmony export */ });
 /* harmony import */ var _format_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(447);
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9354);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
 /** The input, else the first non-empty environment variable of `envNames`. */
@@ -40860,19 +40943,19 @@ function readBoolean(source, name, fallback) {
         return true;
     if (['false', 'no', '0', 'off'].includes(value))
         return false;
-    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(name, `"${source.get(name)}" is not a boolean; use true or false`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `"${source.get(name)}" is not a boolean; use true or false`);
 }
 function readDuration(source, name, fallback, limits = {}) {
     const text = source.get(name) || fallback;
-    const ms = (0,_format_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
+    const ms = (0,_format_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(text);
     if (ms === undefined) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(name, `"${text}" is not a duration; use a number with a unit (ms, s, m, h, d), like 90s, 45m, 2h or 7d`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `"${text}" is not a duration; use a number with a unit (ms, s, m, h, d), like 90s, 45m, 2h or 7d`);
     }
     const min = limits.minMs ?? 1;
     if (ms < min)
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(name, `"${text}" is too short; the minimum is ${min / 1000}s`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `"${text}" is too short; the minimum is ${min / 1000}s`);
     if (limits.maxMs !== undefined && ms > limits.maxMs) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(name, `"${text}" is too long; the maximum is ${limits.maxMs / 3_600_000}h`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `"${text}" is too long; the maximum is ${limits.maxMs / 3_600_000}h`);
     }
     return ms;
 }
@@ -40880,13 +40963,13 @@ function readChoice(source, name, allowed, fallback) {
     const value = (source.get(name) || fallback).toLowerCase();
     if (allowed.includes(value))
         return value;
-    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(name, `"${source.get(name)}" is not allowed; use one of: ${allowed.join(', ')}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `"${source.get(name)}" is not allowed; use one of: ${allowed.join(', ')}`);
 }
 
 
 /***/ }),
 
-/***/ 4314:
+/***/ 378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40894,8 +40977,6 @@ function readChoice(source, name, allowed, fallback) {
 __nccwpck_require__.d(__webpack_exports__, {
   Kk: () => (/* reexport */ BACKUP_DONE),
   Qq: () => (/* reexport */ HttpClient),
-  v6: () => (/* reexport */ OpenStackHttpError),
-  Vp: () => (/* reexport */ OpenStackNetworkError),
   P9: () => (/* reexport */ OpenStackSession),
   e7: () => (/* reexport */ TroveClient),
   JJ: () => (/* reexport */ UUID_PATTERN),
@@ -40903,14 +40984,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   pz: () => (/* reexport */ backupFailure),
   JG: () => (/* reexport */ defaultSleep),
   xJ: () => (/* reexport */ describeInstance),
-  C7: () => (/* reexport */ formatElapsed),
+  C7: () => (/* reexport */ time/* formatElapsed */.C),
   i0: () => (/* reexport */ instanceFailure),
   pI: () => (/* reexport */ isInstanceReady),
+  zM: () => (/* reexport */ isStatus),
+  Hu: () => (/* reexport */ outcomeUnknown),
   cl: () => (/* reexport */ registerSecret),
   fm: () => (/* reexport */ waitFor)
 });
 
-// UNUSED EXPORTS: OpenStackResponseError, authRequestBody, defaultHttpOptions, findEndpoint, issueToken, nextMarker, parseFaultBody, parseOpenStackTime, readBackup, readDatastore, readDatastoreRef, readDatastoreVersion, readFlavor, readInstance, readToken, redactUrl, scrubSecrets, silentLogger, troveBaseUrl
+// UNUSED EXPORTS: OpenStackHttpError, OpenStackNetworkError, OpenStackResponseError, authRequestBody, defaultHttpOptions, findEndpoint, issueToken, nextMarker, parseFaultBody, parseOpenStackTime, readBackup, readDatastore, readDatastoreRef, readDatastoreVersion, readFlavor, readInstance, readToken, redactUrl, scrubSecrets, silentLogger, troveBaseUrl
 
 ;// CONCATENATED MODULE: ./src/openstack/secrets.ts
 /**
@@ -40975,6 +41058,10 @@ class OpenStackHttpError extends Error {
         this.requestId = init.requestId;
         this.retryAfterSeconds = init.retryAfterSeconds;
     }
+}
+/** True when `error` is an HTTP answer with one of `statuses` (e.g. 404 for "absent"). */
+function isStatus(error, ...statuses) {
+    return error instanceof OpenStackHttpError && statuses.includes(error.status);
 }
 /** The request never got an answer: connection refused or reset, DNS, TLS, or our timeout. */
 class OpenStackNetworkError extends Error {
@@ -41076,6 +41163,14 @@ function describeCause(cause) {
     }
     return String(cause);
 }
+/**
+ * A create whose answer was lost or was a server error may still have happened: look for what
+ * it would have made before deciding anything, and never send it again blindly.
+ */
+function outcomeUnknown(error) {
+    return (error instanceof OpenStackNetworkError ||
+        (error instanceof OpenStackHttpError && error.status >= 500));
+}
 
 ;// CONCATENATED MODULE: ./src/openstack/logger.ts
 const silentLogger = {
@@ -41143,33 +41238,8 @@ function parseRetryAfter(value, now) {
     return Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-;// CONCATENATED MODULE: ./src/openstack/time.ts
-/**
- * Trove writes timestamps without a time zone (`2019-12-23T22:38:42`) and means UTC.
- * `new Date()` would read such a string as local time, so add the `Z` ourselves.
- * Returns undefined for anything that is not an ISO-8601 date-time.
- */
-function parseOpenStackTime(value) {
-    const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim());
-    if (!match)
-        return undefined;
-    const [, day, clock, zone] = match;
-    const date = new Date(`${day}T${clock}${zone ?? 'Z'}`);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-}
-/** Formats an elapsed time for progress lines: `45s`, `3m05s`, `1h02m`. */
-function formatElapsed(ms) {
-    const totalSeconds = Math.max(0, Math.round(ms / 1000));
-    const hours = Math.floor(totalSeconds / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    const seconds = totalSeconds % 60;
-    if (hours > 0)
-        return `${hours}h${String(minutes).padStart(2, '0')}m`;
-    if (minutes > 0)
-        return `${minutes}m${String(seconds).padStart(2, '0')}s`;
-    return `${seconds}s`;
-}
-
+// EXTERNAL MODULE: ./src/openstack/time.ts
+var time = __nccwpck_require__(135);
 ;// CONCATENATED MODULE: ./src/openstack/http.ts
 
 
@@ -41243,7 +41313,7 @@ class HttpClient {
             const delay = retryDelayMs(attempt, outcome, retry, this.options.random);
             if (delay > retry.maxRetryAfterMs)
                 throw failure;
-            logger.info(`${failure.message} — retrying in ${formatElapsed(delay)} (attempt ${attempt + 1} of ${retry.maxAttempts})`);
+            logger.info(`${failure.message} — retrying in ${(0,time/* formatElapsed */.C)(delay)} (attempt ${attempt + 1} of ${retry.maxAttempts})`);
             await this.options.sleep(delay);
         }
     }
@@ -41340,7 +41410,7 @@ class Reader {
     /** A Trove time stamp (no time zone: UTC). */
     time(key) {
         const value = this.string(key);
-        const date = parseOpenStackTime(value);
+        const date = (0,time/* parseOpenStackTime */.J)(value);
         if (!date)
             throw this.wrong(key, 'an ISO-8601 date-time', value);
         return date;
@@ -41743,7 +41813,7 @@ class TroveClient {
             return await this.getInstance(id);
         }
         catch (error) {
-            if (error instanceof OpenStackHttpError && error.status === 404)
+            if (isStatus(error, 404))
                 return undefined;
             throw error;
         }
@@ -41836,7 +41906,7 @@ class TroveClient {
             return true;
         }
         catch (error) {
-            if (error instanceof OpenStackHttpError && error.status === 404)
+            if (isStatus(error, 404))
                 return false;
             throw error;
         }
@@ -42024,23 +42094,23 @@ async function waitFor(options) {
         const elapsed = options.now() - start;
         const status = options.describe(value);
         if (status !== lastStatus) {
-            options.logger.info(`${options.what}: ${status} (after ${formatElapsed(elapsed)})`);
+            options.logger.info(`${options.what}: ${status} (after ${(0,time/* formatElapsed */.C)(elapsed)})`);
             lastStatus = status;
             lastLog = options.now();
         }
         else if (options.now() - lastLog >= heartbeat) {
-            options.logger.info(`${options.what}: still ${status} after ${formatElapsed(elapsed)}`);
+            options.logger.info(`${options.what}: still ${status} after ${(0,time/* formatElapsed */.C)(elapsed)}`);
             lastLog = options.now();
         }
         if (options.isDone(value))
             return { value, elapsedMs: elapsed };
         const failure = options.failure(value);
         if (failure !== undefined) {
-            throw new WaitError(`${options.what} ${failure} (after ${formatElapsed(elapsed)})`, 'failed', status);
+            throw new WaitError(`${options.what} ${failure} (after ${(0,time/* formatElapsed */.C)(elapsed)})`, 'failed', status);
         }
         const remaining = options.timeoutMs - elapsed;
         if (remaining <= 0) {
-            throw new WaitError(`${options.what} is still ${status} after ${formatElapsed(elapsed)}: gave up at the timeout of ${formatElapsed(options.timeoutMs)}`, 'timeout', status);
+            throw new WaitError(`${options.what} is still ${status} after ${(0,time/* formatElapsed */.C)(elapsed)}: gave up at the timeout of ${(0,time/* formatElapsed */.C)(options.timeoutMs)}`, 'timeout', status);
         }
         await options.sleep(Math.min(interval, remaining));
         interval = Math.min(maxInterval, Math.round(interval * 1.5));
@@ -42098,6 +42168,42 @@ function createFetch(env) {
         return globalThis.fetch;
     const dispatcher = new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2(settings);
     return ((input, init) => (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .fetch */ .hd)(input, { ...init, dispatcher }));
+}
+
+
+/***/ }),
+
+/***/ 135:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ formatElapsed),
+/* harmony export */   J: () => (/* binding */ parseOpenStackTime)
+/* harmony export */ });
+/**
+ * Trove writes timestamps without a time zone (`2019-12-23T22:38:42`) and means UTC.
+ * `new Date()` would read such a string as local time, so add the `Z` ourselves.
+ * Returns undefined for anything that is not an ISO-8601 date-time.
+ */
+function parseOpenStackTime(value) {
+    const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim());
+    if (!match)
+        return undefined;
+    const [, day, clock, zone] = match;
+    const date = new Date(`${day}T${clock}${zone ?? 'Z'}`);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+/** Formats an elapsed time for progress lines: `45s`, `3m05s`, `1h02m`. */
+function formatElapsed(ms) {
+    const totalSeconds = Math.max(0, Math.round(ms / 1000));
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = totalSeconds % 60;
+    if (hours > 0)
+        return `${hours}h${String(minutes).padStart(2, '0')}m`;
+    if (minutes > 0)
+        return `${minutes}m${String(seconds).padStart(2, '0')}s`;
+    return `${seconds}s`;
 }
 
 

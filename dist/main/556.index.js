@@ -6,10 +6,12 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ resolveInstance)
+/* harmony export */   GO: () => (/* binding */ resolveInstance),
+/* harmony export */   h5: () => (/* binding */ resolveTargets)
 /* harmony export */ });
-/* harmony import */ var _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39354);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24314);
+/* unused harmony export globToRegExp */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30378);
 
 
 /**
@@ -27,11 +29,68 @@ async function resolveInstance(trove, ref, input = 'instance') {
     if (matches.length === 1)
         return matches[0];
     if (matches.length > 1) {
-        throw new _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `"${ref}" names ${matches.length} instances (${matches.map((i) => i.id).join(', ')}); use the id instead`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${ref}" names ${matches.length} instances (${matches.map((i) => i.id).join(', ')}); use the id instead`);
     }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `no instance "${ref}" in this project; ${instancesHint(all)}`);
+}
+/**
+ * The instances a report covers, in a stable order. A list is matched against one listing of
+ * the project: ids and names exactly, `*` and `?` as globs over names. Every entry must match.
+ */
+async function resolveTargets(trove, target) {
+    if (target.kind === 'one') {
+        return { instances: [await resolveInstance(trove, target.ref, 'instance')] };
+    }
+    const all = await trove.listInstances();
+    if (target.kind === 'all')
+        return { instances: byName(all), projectInstances: all.length };
+    const chosen = new Map();
+    for (const ref of target.refs) {
+        for (const instance of match(all, ref))
+            chosen.set(instance.id, instance);
+    }
+    return { instances: byName([...chosen.values()]), projectInstances: all.length };
+}
+function match(all, ref) {
+    if (/[*?]/.test(ref)) {
+        const pattern = globToRegExp(ref);
+        const found = all.filter((i) => pattern.test(i.name));
+        if (found.length === 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('instances', `"${ref}" ${known(all)}`);
+        return found;
+    }
+    const byId = all.filter((i) => i.id === ref);
+    if (byId.length > 0)
+        return byId;
+    const byName = all.filter((i) => i.name === ref);
+    if (byName.length > 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('instances', `"${ref}" names ${byName.length} instances (${byName.map((i) => i.id).join(', ')}); use the id instead`);
+    }
+    if (byName.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('instances', `"${ref}" ${known(all)}`);
+    return byName;
+}
+function known(all) {
+    return `matches no instance; ${instancesHint(all)}`;
+}
+/** What exists, for an error about a reference that matched nothing. */
+function instancesHint(all) {
+    if (all.length === 0)
+        return 'the project has no instances';
     const names = all.map((i) => i.name).sort();
-    const shown = names.slice(0, 30).join(', ') + (names.length > 30 ? `, … (${names.length} in all)` : '');
-    throw new _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `no instance "${ref}" in this project; ${names.length > 0 ? `instances: ${shown}` : 'the project has no instances'}`);
+    return `instances: ${names.slice(0, 30).join(', ')}${names.length > 30 ? `, … (${names.length} in all)` : ''}`;
+}
+function globToRegExp(glob) {
+    const body = glob
+        .split('')
+        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+        .join('');
+    return new RegExp(`^${body}$`);
+}
+/** Code-point order: stable across runners, and no ICU collator to load (it costs ~10 ms). */
+function byName(instances) {
+    const key = (i) => `${i.name}\u0000${i.id}`;
+    return [...instances].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 
@@ -41,10 +100,12 @@ async function resolveInstance(trove, ref, input = 'instance') {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ waitForInstanceReady),
-/* harmony export */   n: () => (/* binding */ waitForBackup)
+/* harmony export */   L7: () => (/* binding */ deleteAndConfirm),
+/* harmony export */   eI: () => (/* binding */ findInstancesByName),
+/* harmony export */   lP: () => (/* binding */ waitForInstanceReady),
+/* harmony export */   nB: () => (/* binding */ waitForBackup)
 /* harmony export */ });
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24314);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(30378);
 
 /** Waits for ACTIVE (+ HEALTHY where reported). ERROR and friends end the wait at once. */
 function waitForInstanceReady(trove, instance, timeoutMs, deps) {
@@ -71,6 +132,42 @@ function waitForBackup(trove, backup, timeoutMs, deps) {
         maxIntervalMs: 20_000
     });
 }
+async function findInstancesByName(trove, name) {
+    return (await trove.listInstances()).filter((i) => i.name === name);
+}
+/**
+ * Deletes an instance and waits until it is really gone. Trove refuses (422) to delete an
+ * instance that is still building, so keep asking until it accepts or the time is up.
+ */
+async function deleteAndConfirm(trove, instance, timeoutMs, deps) {
+    const start = deps.now();
+    let interval = 3_000;
+    for (;;) {
+        try {
+            await trove.deleteInstance(instance.id);
+            break;
+        }
+        catch (error) {
+            const elapsed = deps.now() - start;
+            if (!(0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isStatus */ .zM)(error, 422, 409) || elapsed >= timeoutMs)
+                throw error;
+            deps.logger.info(`instance ${instance.name} cannot be deleted yet (${error.apiMessage}); asking again (after ${(0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .formatElapsed */ .C7)(elapsed)})`);
+            await deps.sleep(Math.min(interval, timeoutMs - elapsed));
+            interval = Math.min(interval * 2, 30_000);
+        }
+    }
+    await (0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .waitFor */ .fm)({
+        ...deps,
+        what: `deleting instance ${instance.name}`,
+        poll: () => trove.findInstanceById(instance.id),
+        describe: (i) => (i ? i.status : 'gone'),
+        isDone: (i) => i === undefined,
+        failure: (i) => (i?.status === 'ERROR' ? 'is in ERROR and was not deleted' : undefined),
+        timeoutMs: Math.max(1_000, timeoutMs - (deps.now() - start)),
+        initialIntervalMs: 2_000,
+        maxIntervalMs: 15_000
+    });
+}
 
 
 /***/ }),
@@ -86,8 +183,8 @@ __webpack_require__.d(__webpack_exports__, {
   backup: () => (/* binding */ backup)
 });
 
-// EXTERNAL MODULE: ./src/inputs/input-error.ts
-var input_error = __webpack_require__(39354);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/inputs/source.ts
 var inputs_source = __webpack_require__(94620);
 ;// CONCATENATED MODULE: ./src/inputs/backup-name.ts
@@ -113,7 +210,7 @@ function renderBackupName(template, values, input = 'backup-name') {
         .map((m) => m[1])
         .filter((name) => !PLACEHOLDERS.includes(name));
     if (unknown.length > 0) {
-        throw new input_error/* InputError */.d(input, `unknown placeholder {${unknown[0]}}; use ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}`);
+        throw new errors/* InputError */.dz(input, `unknown placeholder {${unknown[0]}}; use ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}`);
     }
     const filled = template
         .replace(/\{instance\}/g, safe(values.instance))
@@ -126,9 +223,9 @@ function renderBackupName(template, values, input = 'backup-name') {
         .replace(/^[-_.]+|[-_.]+$/g, '')
         .trim();
     if (name === '')
-        throw new input_error/* InputError */.d(input, `"${template}" gives an empty name here`);
+        throw new errors/* InputError */.dz(input, `"${template}" gives an empty name here`);
     if (name.length > 255)
-        throw new input_error/* InputError */.d(input, `gives a name of ${name.length} characters; Trove allows 255`);
+        throw new errors/* InputError */.dz(input, `gives a name of ${name.length} characters; Trove allows 255`);
     return name;
 }
 
@@ -141,10 +238,10 @@ const DEFAULT_NAME_TEMPLATE = '{instance}-pre-deploy-{timestamp}-{sha}';
 function readBackupInputs(source) {
     const instance = source.get('instance');
     if (!instance)
-        throw new input_error/* InputError */.d('instance', 'is required: the id or name of the database instance to back up');
+        throw new errors/* InputError */.dz('instance', 'is required: the id or name of the database instance to back up');
     const description = source.get('description');
     if (description.length > 255) {
-        throw new input_error/* InputError */.d('description', `is ${description.length} characters long; Trove allows 255`);
+        throw new errors/* InputError */.dz('description', `is ${description.length} characters long; Trove allows 255`);
     }
     const inputs = {
         instance,
@@ -171,8 +268,8 @@ function readBackupInputs(source) {
     return inputs;
 }
 
-// EXTERNAL MODULE: ./src/openstack/index.ts + 13 modules
-var openstack = __webpack_require__(24314);
+// EXTERNAL MODULE: ./src/format/duration.ts
+var duration = __webpack_require__(10447);
 // EXTERNAL MODULE: ./src/format/markdown.ts
 var markdown = __webpack_require__(41990);
 ;// CONCATENATED MODULE: ./src/commands/backup/summary.ts
@@ -196,15 +293,18 @@ function backupSummary(outcome, now) {
         ['Status', backup.status],
         ['Size', backup.sizeGb !== undefined ? `${backup.sizeGb} GB` : undefined],
         ['Created (UTC)', backup.created.toISOString()],
-        outcome.reused ? ['Age', (0,openstack/* formatElapsed */.C7)(ageMs)] : ['Took', (0,openstack/* formatElapsed */.C7)(outcome.durationMs)],
+        outcome.reused ? ['Age', (0,duration/* formatElapsed */.C7)(ageMs)] : ['Took', (0,duration/* formatElapsed */.C7)(outcome.durationMs)],
         ['Type', backup.parentId ? `incremental (parent ${backup.parentId})` : 'full']
     ];
     return [`### ${(0,markdown/* cell */.Hn)(verdict)}: ${(0,markdown/* cell */.Hn)(instance.name)}`, '', (0,markdown/* table */.tp)(['', ''], rows)].join('\n');
 }
 
+// EXTERNAL MODULE: ./src/openstack/index.ts + 12 modules
+var openstack = __webpack_require__(30378);
 // EXTERNAL MODULE: ./src/cloud/waits.ts
 var waits = __webpack_require__(5031);
 ;// CONCATENATED MODULE: ./src/commands/backup/create-backup.ts
+
 
 
 const MAX_CREATE_ATTEMPTS = 4;
@@ -232,14 +332,13 @@ async function createBackupOnce(trove, instanceName, request, deadline, deps) {
             const remaining = deadline - deps.now();
             if (remaining <= 0)
                 throw error;
-            if (error instanceof openstack/* OpenStackHttpError */.v6 && error.status === 422) {
+            if ((0,openstack/* isStatus */.zM)(error, 422)) {
                 deps.logger.info(`The instance is busy (${error.apiMessage}); waiting for it before asking again`);
-                await (0,waits/* waitForInstanceReady */.l)(trove, { id: request.instanceId, name: instanceName }, remaining, deps);
+                await (0,waits/* waitForInstanceReady */.lP)(trove, { id: request.instanceId, name: instanceName }, remaining, deps);
                 continue;
             }
-            if (error instanceof openstack/* OpenStackNetworkError */.Vp ||
-                (error instanceof openstack/* OpenStackHttpError */.v6 && error.status >= 500)) {
-                deps.logger.warning(`${error.message} — checking whether the backup was made before trying again`);
+            if ((0,openstack/* outcomeUnknown */.Hu)(error)) {
+                deps.logger.warning(`${(0,errors/* describeError */.Uc)(error)} — checking whether the backup was made before trying again`);
                 await deps.sleep(Math.min(remaining, 2_000 * attempt));
                 continue;
             }
@@ -253,11 +352,13 @@ async function findBackupByName(trove, instanceId, name) {
     return backups.find((b) => b.name === name);
 }
 
-// EXTERNAL MODULE: ./src/commands/context.ts
-var commands_context = __webpack_require__(80165);
 // EXTERNAL MODULE: ./src/cloud/resolve.ts
 var resolve = __webpack_require__(90021);
+// EXTERNAL MODULE: ./src/policy/index.ts + 7 modules
+var policy = __webpack_require__(39293);
 ;// CONCATENATED MODULE: ./src/commands/backup/index.ts
+
+
 
 
 
@@ -277,7 +378,7 @@ async function backup(context) {
     const deadline = started + inputs.timeoutMs;
     const deps = { logger: context.logger, sleep: context.sleep, now: context.now };
     const { trove } = context.cloud();
-    const instance = await context.group('Find the instance', () => (0,resolve/* resolveInstance */.G)(trove, inputs.instance));
+    const instance = await context.group('Find the instance', () => (0,resolve/* resolveInstance */.GO)(trove, inputs.instance));
     context.logger.info(`Instance ${instance.name} (${instance.id}): ${instance.status}`);
     // Render the name now: a bad template fails before anything is created.
     const name = renderBackupName(inputs.nameTemplate, {
@@ -290,11 +391,11 @@ async function backup(context) {
     const history = inputs.reuseIfNewerThanMs !== undefined || inputs.incremental
         ? await trove.listBackups({ instanceId: instance.id, pageSize: 100 })
         : [];
-    const latest = newestCompleted(history);
+    const latest = (0,policy/* newestUsable */.v4)(history);
     if (inputs.reuseIfNewerThanMs !== undefined && latest) {
         const age = context.now() - latest.created.getTime();
         if (age <= inputs.reuseIfNewerThanMs) {
-            context.logger.info(`Reusing backup ${latest.name} (${latest.id}): COMPLETED ${(0,openstack/* formatElapsed */.C7)(age)} ago, within reuse-if-newer-than`);
+            context.logger.info(`Reusing backup ${latest.name} (${latest.id}): ${latest.status} ${(0,duration/* formatElapsed */.C7)(age)} ago, within reuse-if-newer-than`);
             return finish(context, {
                 instance,
                 backup: latest,
@@ -303,7 +404,7 @@ async function backup(context) {
                 waited: false
             });
         }
-        context.logger.info(`The newest COMPLETED backup is ${(0,openstack/* formatElapsed */.C7)(age)} old: taking a new one`);
+        context.logger.info(`The newest COMPLETED backup is ${(0,duration/* formatElapsed */.C7)(age)} old: taking a new one`);
     }
     let parentId;
     if (inputs.incremental) {
@@ -345,7 +446,7 @@ async function backup(context) {
     }
     catch (error) {
         if (error instanceof openstack/* WaitError */.uf)
-            throw new commands_context/* CheckFailure */.j(explainWaitFailure(error, instance, name, inputs.timeoutMs));
+            throw new errors/* CheckFailure */.jU(explainWaitFailure(error, instance, name, inputs.timeoutMs));
         throw error;
     }
 }
@@ -356,23 +457,18 @@ async function waitUntilIdle(trove, instance, deadline, context) {
     context.logger.info(current.status === 'BACKUP'
         ? `A backup of ${instance.name} is already running (perhaps the automatic one): waiting for it to finish`
         : `Instance ${instance.name} is ${current.status}: waiting until it is ACTIVE`);
-    const { value } = await (0,waits/* waitForInstanceReady */.l)(trove, instance, deadline - context.now(), context);
+    const { value } = await (0,waits/* waitForInstanceReady */.lP)(trove, instance, deadline - context.now(), context);
     return value;
 }
 async function waitForBackupDone(trove, created, deadline, context) {
-    const { value } = await (0,waits/* waitForBackup */.n)(trove, created, deadline - context.now(), context);
+    const { value } = await (0,waits/* waitForBackup */.nB)(trove, created, deadline - context.now(), context);
     return value;
-}
-function newestCompleted(backups) {
-    return backups
-        .filter((b) => b.status === 'COMPLETED')
-        .sort((a, b) => b.created.getTime() - a.created.getTime())[0];
 }
 function explainWaitFailure(error, instance, name, timeoutMs) {
     if (error.reason === 'timeout') {
         return (`${error.message}. The deploy is stopped because no fresh backup is confirmed. ` +
             `The backup may still finish: check it with \`openstack database backup list --instance ${instance.id}\`, ` +
-            `and raise \`timeout\` (now ${(0,openstack/* formatElapsed */.C7)(timeoutMs)}) if backups of this instance take longer.`);
+            `and raise \`timeout\` (now ${(0,duration/* formatElapsed */.C7)(timeoutMs)}) if backups of this instance take longer.`);
     }
     return (`${error.message}. The deploy is stopped because backup ${name} of ${instance.name} did not complete. ` +
         `Check the instance's state in the DBaaS web UI or with \`openstack database instance show ${instance.id}\`, ` +
@@ -393,19 +489,286 @@ function finish(context, outcome) {
 
 /***/ }),
 
-/***/ 80165:
+/***/ 39293:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ CheckFailure)
-/* harmony export */ });
-/** A failed check or gate: the step fails with this message (exit code 1 in the CLI). */
-class CheckFailure extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'CheckFailure';
-    }
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  sO: () => (/* reexport */ DAY_MS),
+  zj: () => (/* reexport */ DEFAULT_POLICY),
+  iQ: () => (/* reexport */ HOUR_MS),
+  zK: () => (/* reexport */ compareSeverity),
+  _3: () => (/* reexport */ evaluate),
+  Ng: () => (/* reexport */ isUsable),
+  ll: () => (/* reexport */ newestFirst),
+  v4: () => (/* reexport */ newestUsable),
+  X4: () => (/* reexport */ round2),
+  zP: () => (/* reexport */ worstVerdict)
+});
+
+// UNUSED EXPORTS: ageMs, clampedTime, expiringSoon, gapsOver, isFailed, isRunning, iso, largestGap, notRestorable, pastRetention, refOf, verdictOf
+
+;// CONCATENATED MODULE: ./src/policy/status.ts
+// RESTORED marks an imported backup; Trove restores from it like from a COMPLETED one
+// (docs/trove-api.md, "Backup status"), so both count as usable — for the report, for a restore
+// and as the base of an incremental backup alike.
+const USABLE = new Set(['COMPLETED', 'RESTORED']);
+const RUNNING = new Set(['NEW', 'BUILDING', 'SAVING']);
+function isUsable(backup) {
+    return USABLE.has(backup.status);
 }
+function isRunning(backup) {
+    return RUNNING.has(backup.status);
+}
+function isFailed(backup) {
+    return backup.status === 'FAILED';
+}
+/** The backup as the report names it; `created` as the cloud said, even when in the future. */
+function refOf(backup) {
+    return {
+        id: backup.id,
+        name: backup.name,
+        status: backup.status,
+        created: backup.created.toISOString()
+    };
+}
+/** The newest backup a restore can start from, if any. */
+function newestUsable(backups) {
+    return newestFirst(backups.filter(isUsable))[0];
+}
+/** Newest first; ties broken by id so the order never depends on the listing. */
+function newestFirst(backups) {
+    return [...backups].sort((a, b) => b.created.getTime() - a.created.getTime() || (a.id < b.id ? -1 : 1));
+}
+
+;// CONCATENATED MODULE: ./src/policy/time.ts
+// Ages measured against `now`, with the cloud's clock allowed to run slightly ahead of ours.
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/**
+ * How old something created at `created` is. A time in the future (the cloud's clock is ahead of
+ * the runner's) counts as age 0 rather than a negative age that would pass every check.
+ */
+function ageMs(created, now) {
+    return Math.max(0, now - created.getTime());
+}
+/** The creation time as seen from `now`: never later than now (see ageMs). */
+function clampedTime(created, now) {
+    return Math.min(created.getTime(), now);
+}
+function iso(ms) {
+    return new Date(ms).toISOString();
+}
+/** Hours or days with two decimals, for outputs and JSON. */
+function round2(value) {
+    return Math.round(value * 100) / 100;
+}
+
+;// CONCATENATED MODULE: ./src/policy/expiry.ts
+
+
+/** Backups the provider will delete within `expiryWarningMs` (created + retention − now). */
+function expiringSoon(backups, now, policy) {
+    const result = [];
+    for (const backup of backups) {
+        const left = policy.retentionMs - ageMs(backup.created, now);
+        if (left <= 0 || left > policy.expiryWarningMs)
+            continue;
+        result.push({
+            ...refOf(backup),
+            expiresAt: iso(now + left),
+            expiresInHours: round2(left / HOUR_MS)
+        });
+    }
+    return result.sort((a, b) => a.expiresInHours - b.expiresInHours);
+}
+/**
+ * Backups older than the retention. The provider deletes them, so they should not exist: one
+ * means the retention drifted (or the policy input is wrong) — worth a look either way.
+ */
+function pastRetention(backups, now, policy) {
+    return backups
+        .filter((b) => ageMs(b.created, now) > policy.retentionMs)
+        .map((b) => ({ ...refOf(b), ageDays: round2(ageMs(b.created, now) / DAY_MS) }))
+        .sort((a, b) => b.ageDays - a.ageDays);
+}
+
+;// CONCATENATED MODULE: ./src/policy/gaps.ts
+
+/**
+ * The intervals between consecutive usable backups that end within the window, oldest first,
+ * plus the open interval from the newest backup to now. A missed daily backup shows as one
+ * ~48 h interval; an interval that starts before the window but ends inside it is kept, so a
+ * miss right at the window's edge is not lost. No backups at all: no gaps (the verdict says so).
+ */
+function gapsOver(usable, now, windowMs) {
+    const times = usable.map((b) => clampedTime(b.created, now)).sort((a, b) => a - b);
+    if (times.length === 0)
+        return [];
+    const windowStart = now - windowMs;
+    const gaps = [];
+    for (let i = 1; i < times.length; i++) {
+        const from = times[i - 1];
+        const to = times[i];
+        if (to < windowStart)
+            continue;
+        gaps.push(gap(from, to, false));
+    }
+    gaps.push(gap(times[times.length - 1], now, true));
+    return gaps;
+}
+/** The longest interval; on a tie the most recent one, which is the one to act on. */
+function largestGap(gaps) {
+    let best;
+    for (const g of gaps)
+        if (!best || g.hours >= best.hours)
+            best = g;
+    return best;
+}
+function gap(from, to, toNow) {
+    return { from: iso(from), to: iso(to), hours: round2((to - from) / HOUR_MS), toNow };
+}
+
+;// CONCATENATED MODULE: ./src/policy/restorable.ts
+
+/**
+ * Usable backups the cloud could not restore any more: a restore must use the backup's own
+ * datastore version, and a version the cloud no longer offers (not listed, or listed inactive —
+ * e.g. PostgreSQL 14 on CSC after 2026-11-12) refuses it. A backup without a datastore lost its
+ * version record altogether. Datastores missing from `offered` were not looked up: no verdict.
+ */
+function notRestorable(backups, offered) {
+    const result = [];
+    for (const backup of backups) {
+        if (!isUsable(backup))
+            continue;
+        const ds = backup.datastore;
+        if (!ds) {
+            result.push({ ...refOf(backup), reason: 'the backup has no datastore version any more' });
+            continue;
+        }
+        const versions = offered.get(ds.type);
+        if (versions === undefined)
+            continue;
+        const where = { datastore: ds.type, version: ds.version };
+        const match = versions.find((v) => ds.versionId ? v.id === ds.versionId || v.name === ds.version : v.name === ds.version);
+        if (!match) {
+            result.push({
+                ...refOf(backup),
+                ...where,
+                reason: `${ds.type} ${ds.version} is not offered by the cloud any more`
+            });
+        }
+        else if (!match.active) {
+            result.push({
+                ...refOf(backup),
+                ...where,
+                reason: `${ds.type} ${ds.version} is inactive on the cloud`
+            });
+        }
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/policy/evaluate.ts
+
+
+
+
+
+/** Everything the policy says about one instance's backups at `now` (ms since the epoch). */
+function evaluate(backups, now, policy, offered = new Map()) {
+    const sorted = newestFirst(backups);
+    const usable = sorted.filter(isUsable);
+    const newest = usable[0];
+    const oldest = sorted[sorted.length - 1];
+    const gaps = gapsOver(usable, now, policy.gapWindowMs);
+    const windowStart = now - policy.gapWindowMs;
+    const evaluation = {
+        verdict: verdictOf(newest, now, policy),
+        counts: {
+            total: sorted.length,
+            usable: usable.length,
+            failed: sorted.filter(isFailed).length,
+            running: sorted.filter(isRunning).length,
+            other: sorted.filter((b) => !isUsable(b) && !isFailed(b) && !isRunning(b)).length
+        },
+        sizeGb: round2(sorted.reduce((sum, b) => sum + (b.sizeGb ?? 0), 0)),
+        failedInWindow: sorted
+            .filter((b) => isFailed(b) && b.created.getTime() >= windowStart)
+            .map(refOf),
+        gaps,
+        expiringSoon: expiringSoon(sorted, now, policy),
+        pastRetention: pastRetention(sorted, now, policy),
+        notRestorable: notRestorable(sorted, offered),
+        clockSkew: sorted.filter((b) => b.created.getTime() > now).map((b) => skewed(b, now))
+    };
+    if (newest) {
+        evaluation.latest = {
+            ...refOf(newest),
+            ageHours: round2(ageMs(newest.created, now) / HOUR_MS)
+        };
+    }
+    if (oldest) {
+        evaluation.oldest = {
+            ...refOf(oldest),
+            ageDays: round2(ageMs(oldest.created, now) / DAY_MS)
+        };
+    }
+    const largest = largestGap(gaps);
+    if (largest)
+        evaluation.largestGap = largest;
+    return evaluation;
+}
+/** none without a usable backup; stale when the newest is older than max-age + grace. */
+function verdictOf(newest, now, policy) {
+    if (!newest)
+        return 'none';
+    return ageMs(newest.created, now) > policy.maxAgeMs + policy.graceMs ? 'stale' : 'ok';
+}
+const RANK = { ok: 0, stale: 1, none: 2 };
+/** none > stale > ok; an empty list is ok (nothing to complain about). */
+function worstVerdict(verdicts) {
+    let worst = 'ok';
+    for (const v of verdicts)
+        if (RANK[v] > RANK[worst])
+            worst = v;
+    return worst;
+}
+/** Sorts worst first: by verdict, then by the oldest newest backup. Stable otherwise. */
+function compareSeverity(a, b) {
+    return RANK[b.verdict] - RANK[a.verdict] || (b.latest?.ageHours ?? 0) - (a.latest?.ageHours ?? 0);
+}
+function skewed(backup, now) {
+    return {
+        ...refOf(backup),
+        aheadSeconds: Math.round((backup.created.getTime() - now) / 1000)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/policy/types.ts
+// The policy's vocabulary. Pure data: no I/O, no GitHub, no HTTP client — the report command
+// feeds these from the cloud, the tests feed them from tables.
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const DEFAULT_POLICY = {
+    maxAgeMs: 24 * HOUR,
+    graceMs: 2 * HOUR,
+    retentionMs: 90 * DAY,
+    expiryWarningMs: 7 * DAY,
+    gapWindowMs: 30 * DAY
+};
+
+;// CONCATENATED MODULE: ./src/policy/index.ts
+// The backup policy as pure functions of (backups, now, policy, offered versions).
+
+
+
+
+
+
+
 
 
 /***/ })

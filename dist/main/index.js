@@ -67393,19 +67393,49 @@ module.exports = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ describeError)
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   jU: () => (/* binding */ CheckFailure)
 /* harmony export */ });
-/* unused harmony export isInputError */
-/* harmony import */ var _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(39354);
-
+/* unused harmony export resultOf */
+// The error vocabulary of the product. Each error says what happened in a user's words; its
+// class decides the result: the CLI's exit code and the failed step's prefix in the action.
+// Cloud errors (Keystone, Trove, the network) are the wire client's own classes
+// (openstack/errors.ts); everything that is neither bad input nor a failed check is one.
+/**
+ * Bad input: names the input and says what is allowed. Raised before any cloud resource is
+ * created or changed. Never put a secret's value in the message.
+ */
+class InputError extends Error {
+    input;
+    constructor(input, problem) {
+        super(`Input "${input}": ${problem}`);
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+/** A failed check or gate: a stale backup, a failed drill, a copy that does not match. */
+class CheckFailure extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'CheckFailure';
+    }
+}
 /** A message for the log and the step's failure annotation: the error's own words, no stack. */
 function describeError(error) {
     if (error instanceof Error)
-        return error.message;
+        return error.message || error.name;
     return String(error);
 }
-function isInputError(error) {
-    return error instanceof InputError;
+/** failed: a check or a stale backup; bad-input: nothing was changed; cloud-error: the rest. */
+function resultOf(error) {
+    if (error === undefined)
+        return 'ok';
+    if (error instanceof CheckFailure)
+        return 'failed';
+    if (error instanceof InputError)
+        return 'bad-input';
+    return 'cloud-error';
 }
 
 
@@ -67415,9 +67445,13 @@ function isInputError(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */   $4: () => (/* binding */ formatElapsedPrecise),
+/* harmony export */   C7: () => (/* reexport safe */ _openstack_time_js__WEBPACK_IMPORTED_MODULE_0__.C),
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
+/* harmony import */ var _openstack_time_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(60135);
+
 const UNIT_MS = {
     ms: 1,
     s: 1000,
@@ -67457,6 +67491,13 @@ function formatDuration(ms) {
         }
     }
     return parts.join('') || '0s';
+}
+// Progress lines of the wire client and the summaries speak the same elapsed time; it is
+// defined once, in the client, which imports nothing of the rest of the product.
+
+/** Elapsed time of a fast phase (a report takes seconds): under a minute, to 1/100 s. */
+function formatElapsedPrecise(ms) {
+    return ms < 60_000 ? `${(ms / 1000).toFixed(2)}s` : (0,_openstack_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatElapsed */ .C)(ms);
 }
 
 
@@ -67509,7 +67550,7 @@ function fitSummary(markdown) {
 
 /***/ }),
 
-/***/ 78194:
+/***/ 24707:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -69335,8 +69376,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/openstack/index.ts + 13 modules
-var openstack = __nccwpck_require__(24314);
+// EXTERNAL MODULE: ./src/openstack/index.ts + 12 modules
+var openstack = __nccwpck_require__(30378);
 ;// CONCATENATED MODULE: ./src/cloud/connect.ts
 
 /** Wires the typed client from validated inputs: one HTTP client, one session (one token). */
@@ -69346,19 +69387,24 @@ function connect(inputs, logger) {
     return { session, trove: new openstack/* TroveClient */.e7(session) };
 }
 
-;// CONCATENATED MODULE: ./src/host/action/inputs.ts
-
-/** Inputs as GitHub passes them (INPUT_* variables), secrets masked with ::add-mask::. */
-function actionInputSource(env = process.env) {
+;// CONCATENATED MODULE: ./src/commands/context.ts
+function readRunInfo(env) {
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    const runId = env.GITHUB_RUN_ID ?? '';
     return {
-        get: (name) => getInput(name),
-        env,
-        mask: (secret) => core_setSecret(secret)
+        repository,
+        runId,
+        runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+        runUrl: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : '',
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF_NAME || env.GITHUB_REF || '',
+        workflow: env.GITHUB_WORKFLOW ?? ''
     };
 }
 
-// EXTERNAL MODULE: ./src/inputs/input-error.ts
-var input_error = __nccwpck_require__(39354);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./src/inputs/source.ts
 var inputs_source = __nccwpck_require__(94620);
 ;// CONCATENATED MODULE: ./src/inputs/cloud.ts
@@ -69378,7 +69424,7 @@ function readCloudInputs(source) {
     const insecure = (0,inputs_source/* readBoolean */.Vf)(source, 'allow-insecure-http', false);
     const authUrl = (0,inputs_source/* inputOrEnv */.hG)(source, 'auth-url', 'OS_AUTH_URL');
     if (!authUrl) {
-        throw new input_error/* InputError */.d('auth-url', 'is required (or set OS_AUTH_URL), e.g. https://pukki.dbaas.csc.fi:5000/v3');
+        throw new errors/* InputError */.dz('auth-url', 'is required (or set OS_AUTH_URL), e.g. https://pukki.dbaas.csc.fi:5000/v3');
     }
     checkUrl('auth-url', authUrl, insecure);
     const databaseEndpoint = source.get('database-endpoint');
@@ -69386,7 +69432,7 @@ function readCloudInputs(source) {
         checkUrl('database-endpoint', databaseEndpoint, insecure);
     const iface = (0,inputs_source/* inputOrEnv */.hG)(source, 'interface', 'OS_INTERFACE', 'OS_ENDPOINT_TYPE') || 'public';
     if (!['public', 'internal', 'admin'].includes(iface.replace(/URL$/, ''))) {
-        throw new input_error/* InputError */.d('interface', `"${iface}" is not allowed; use public, internal or admin`);
+        throw new errors/* InputError */.dz('interface', `"${iface}" is not allowed; use public, internal or admin`);
     }
     const session = {
         authUrl: authUrl.replace(/\/+$/, ''),
@@ -69412,12 +69458,12 @@ function readCredentials(source, secret, password) {
     const authType = normaliseAuthType((0,inputs_source/* inputOrEnv */.hG)(source, 'auth-type', 'OS_AUTH_TYPE'), appCredId || appCredName);
     if (authType === 'application_credential') {
         if (!secret) {
-            throw new input_error/* InputError */.d('application-credential-secret', 'is required with an application credential (or set OS_APPLICATION_CREDENTIAL_SECRET)');
+            throw new errors/* InputError */.dz('application-credential-secret', 'is required with an application credential (or set OS_APPLICATION_CREDENTIAL_SECRET)');
         }
         if (appCredId)
             return { method: 'application_credential', id: appCredId, secret };
         if (!appCredName) {
-            throw new input_error/* InputError */.d('application-credential-id', 'is required (or application-credential-name with its user); set OS_APPLICATION_CREDENTIAL_ID');
+            throw new errors/* InputError */.dz('application-credential-id', 'is required (or application-credential-name with its user); set OS_APPLICATION_CREDENTIAL_ID');
         }
         return {
             method: 'application_credential',
@@ -69428,11 +69474,11 @@ function readCredentials(source, secret, password) {
     }
     const username = (0,inputs_source/* inputOrEnv */.hG)(source, 'username', 'OS_USERNAME') || (0,inputs_source/* inputOrEnv */.hG)(source, 'user-id', 'OS_USER_ID');
     if (!password && !username && !secret) {
-        throw new input_error/* InputError */.d('application-credential-id', 'no credentials were given: set application-credential-id and application-credential-secret ' +
+        throw new errors/* InputError */.dz('application-credential-id', 'no credentials were given: set application-credential-id and application-credential-secret ' +
             '(or OS_APPLICATION_CREDENTIAL_ID / OS_APPLICATION_CREDENTIAL_SECRET, as in an openrc file)');
     }
     if (!password) {
-        throw new input_error/* InputError */.d('password', 'is required for password authentication (or set OS_PASSWORD); application credentials are recommended instead');
+        throw new errors/* InputError */.dz('password', 'is required for password authentication (or set OS_PASSWORD); application credentials are recommended instead');
     }
     return {
         method: 'password',
@@ -69449,7 +69495,7 @@ function normaliseAuthType(value, haveAppCred) {
         return 'application_credential';
     if (['password', 'v3password'].includes(type))
         return 'password';
-    throw new input_error/* InputError */.d('auth-type', `"${value}" is not supported; use v3applicationcredential or password`);
+    throw new errors/* InputError */.dz('auth-type', `"${value}" is not supported; use v3applicationcredential or password`);
 }
 function readUser(source, context) {
     const userId = (0,inputs_source/* inputOrEnv */.hG)(source, 'user-id', 'OS_USER_ID');
@@ -69457,7 +69503,7 @@ function readUser(source, context) {
         return { id: userId };
     const username = (0,inputs_source/* inputOrEnv */.hG)(source, 'username', 'OS_USERNAME');
     if (!username) {
-        throw new input_error/* InputError */.d(context === 'username' ? 'username' : 'user-id', 'a user is required: set user-id, or username with user-domain-name');
+        throw new errors/* InputError */.dz(context === 'username' ? 'username' : 'user-id', 'a user is required: set user-id, or username with user-domain-name');
     }
     return { name: username, domain: readDomain(source, 'user', 'OS_USER_DOMAIN') };
 }
@@ -69467,7 +69513,7 @@ function readProject(source) {
         return { id: projectId };
     const projectName = (0,inputs_source/* inputOrEnv */.hG)(source, 'project-name', 'OS_PROJECT_NAME', 'OS_TENANT_NAME');
     if (!projectName) {
-        throw new input_error/* InputError */.d('project-id', 'password authentication needs a project: set project-id, or project-name with project-domain-id');
+        throw new errors/* InputError */.dz('project-id', 'password authentication needs a project: set project-id, or project-name with project-domain-id');
     }
     return { name: projectName, domain: readDomain(source, 'project', 'OS_PROJECT_DOMAIN') };
 }
@@ -69479,7 +69525,7 @@ function readDomain(source, kind, envPrefix) {
     const name = (0,inputs_source/* inputOrEnv */.hG)(source, `${kind}-domain-name`, `${envPrefix}_NAME`);
     if (name)
         return { name };
-    throw new input_error/* InputError */.d(`${kind}-domain-name`, `is required when the ${kind} is given by name (or set ${envPrefix}_NAME or ${envPrefix}_ID)`);
+    throw new errors/* InputError */.dz(`${kind}-domain-name`, `is required when the ${kind} is given by name (or set ${envPrefix}_NAME or ${envPrefix}_ID)`);
 }
 function checkUrl(input, value, insecure) {
     let url;
@@ -69487,34 +69533,54 @@ function checkUrl(input, value, insecure) {
         url = new URL(value);
     }
     catch {
-        throw new input_error/* InputError */.d(input, `"${value}" is not a URL`);
+        throw new errors/* InputError */.dz(input, `"${value}" is not a URL`);
     }
     if (url.username || url.password) {
-        throw new input_error/* InputError */.d(input, 'must not carry credentials in the URL');
+        throw new errors/* InputError */.dz(input, 'must not carry credentials in the URL');
     }
     if (url.protocol === 'https:')
         return;
     if (url.protocol === 'http:') {
         if (insecure)
             return;
-        throw new input_error/* InputError */.d(input, `"${value}" is plain http, which would send credentials and tokens unencrypted; use https, or set allow-insecure-http: true for a test cloud`);
+        throw new errors/* InputError */.dz(input, `"${value}" is plain http, which would send credentials and tokens unencrypted; use https, or set allow-insecure-http: true for a test cloud`);
     }
-    throw new input_error/* InputError */.d(input, `"${value}" must be an https URL`);
+    throw new errors/* InputError */.dz(input, `"${value}" must be an https URL`);
 }
 
-;// CONCATENATED MODULE: ./src/commands/run-info.ts
-function readRunInfo(env) {
-    const server = env.GITHUB_SERVER_URL || 'https://github.com';
-    const repository = env.GITHUB_REPOSITORY ?? '';
-    const runId = env.GITHUB_RUN_ID ?? '';
-    return {
-        repository,
-        runId,
-        runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
-        runUrl: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : '',
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF_NAME || env.GITHUB_REF || '',
-        workflow: env.GITHUB_WORKFLOW ?? ''
+;// CONCATENATED MODULE: ./src/host/cancellation.ts
+const hooks = new Set();
+/**
+ * The CLI has no post step to confirm a clean-up: it registers a hook here that does what the
+ * post step does, within the same exit. Returns a function that removes the hook.
+ */
+function addCancelHook(hook) {
+    hooks.add(hook);
+    return () => hooks.delete(hook);
+}
+/**
+ * A cancelled job gets SIGINT, then SIGTERM a few seconds later, then is killed. Run `onCancel`
+ * once on the first of them (quickly: it has seconds), then exit. Returns a function that removes
+ * the handlers.
+ */
+function onCancellation(onCancel) {
+    let started = false;
+    const handler = (signal) => {
+        if (started)
+            return;
+        started = true;
+        void onCancel(signal)
+            .then(async () => {
+            for (const hook of hooks)
+                await hook(signal).catch(() => undefined);
+        })
+            .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return () => {
+        process.off('SIGINT', handler);
+        process.off('SIGTERM', handler);
     };
 }
 
@@ -69530,6 +69596,14 @@ const coreLogger = {
     info: (m) => info(m),
     warning: (m) => warning(m)
 };
+/** Inputs as GitHub passes them (INPUT_* variables), secrets masked with ::add-mask::. */
+function actionInputSource(env = process.env) {
+    return {
+        get: (name) => getInput(name),
+        env,
+        mask: (secret) => core_setSecret(secret)
+    };
+}
 /** The CommandContext of a GitHub Actions step; `summaryParts` are written by the entry point. */
 function actionContext(summaryParts) {
     const inputs = actionInputSource();
@@ -69543,6 +69617,7 @@ function actionContext(summaryParts) {
         summary: (markdown) => summaryParts.push(markdown),
         saveState: (key, value) => saveState(key, value),
         group: (name, fn) => group(name, fn),
+        onCancel: (hook) => onCancellation(hook),
         run: readRunInfo(process.env),
         now: Date.now,
         sleep: openstack/* defaultSleep */.JG
@@ -69556,26 +69631,24 @@ function actionContext(summaryParts) {
  */
 const COMMANDS = {
     backup: async (c) => (await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 70556))).backup(c),
-    report: async (c) => (await __nccwpck_require__.e(/* import() */ 408).then(__nccwpck_require__.bind(__nccwpck_require__, 90408))).report(c),
-    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(266), __nccwpck_require__.e(851)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12851))).verify(c),
-    restore: async (c) => (await __nccwpck_require__.e(/* import() */ 816).then(__nccwpck_require__.bind(__nccwpck_require__, 80816))).restore(c),
+    report: async (c) => (await __nccwpck_require__.e(/* import() */ 730).then(__nccwpck_require__.bind(__nccwpck_require__, 22730))).report(c),
+    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(815), __nccwpck_require__.e(717), __nccwpck_require__.e(738), __nccwpck_require__.e(851)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12851))).verify(c),
+    restore: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(717), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80816))).restore(c),
     sweep: async (c) => (await __nccwpck_require__.e(/* import() */ 522).then(__nccwpck_require__.bind(__nccwpck_require__, 65522))).sweep(c),
-    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(266), __nccwpck_require__.e(321), __nccwpck_require__.e(851), __nccwpck_require__.e(234)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31234))).mirror(c),
-    list: async (c) => (await __nccwpck_require__.e(/* import() */ 561).then(__nccwpck_require__.bind(__nccwpck_require__, 17561))).list(c)
+    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(321), __nccwpck_require__.e(717), __nccwpck_require__.e(738), __nccwpck_require__.e(220)]).then(__nccwpck_require__.bind(__nccwpck_require__, 25220))).mirror(c),
+    list: async (c) => (await __nccwpck_require__.e(/* import() */ 664).then(__nccwpck_require__.bind(__nccwpck_require__, 49664))).list(c)
 };
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(83916);
 ;// CONCATENATED MODULE: ./src/inputs/mode.ts
 
 const MODES = ['backup', 'verify', 'restore', 'report', 'mirror', 'sweep', 'list'];
 function readMode(source) {
     const value = source.get('mode').toLowerCase();
     if (value === '')
-        throw new input_error/* InputError */.d('mode', `is required; use one of: ${MODES.join(', ')}`);
+        throw new errors/* InputError */.dz('mode', `is required; use one of: ${MODES.join(', ')}`);
     if (MODES.includes(value))
         return value;
-    throw new input_error/* InputError */.d('mode', `"${source.get('mode')}" is not a mode; use one of: ${MODES.join(', ')}`);
+    throw new errors/* InputError */.dz('mode', `"${source.get('mode')}" is not a mode; use one of: ${MODES.join(', ')}`);
 }
 
 // EXTERNAL MODULE: ./src/format/markdown.ts
@@ -69596,7 +69669,7 @@ async function run() {
         await COMMANDS[mode](context);
     }
     catch (error) {
-        setFailed((0,errors/* describeError */.U)(error));
+        setFailed((0,errors/* describeError */.Uc)(error));
     }
     finally {
         await writeSummary(summaryParts);
@@ -69610,7 +69683,7 @@ async function writeSummary(parts) {
         await summary.addRaw((0,markdown/* fitSummary */.mW)(parts.join('\n\n')), true).write();
     }
     catch (error) {
-        warning(`Could not write the job summary: ${(0,errors/* describeError */.U)(error)}`);
+        warning(`Could not write the job summary: ${(0,errors/* describeError */.Uc)(error)}`);
     }
 }
 
@@ -69621,34 +69694,12 @@ async function writeSummary(parts) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _host_action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(78194);
+/* harmony import */ var _host_action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24707);
 
 await (0,_host_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 39354:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError)
-/* harmony export */ });
-/**
- * Bad input: names the input and says what is allowed. Raised before any cloud resource is
- * created or changed. Never put a secret's value in the message.
- */
-class InputError extends Error {
-    input;
-    constructor(input, problem) {
-        super(`Input "${input}": ${problem}`);
-        this.name = 'InputError';
-        this.input = input;
-    }
-}
-
 
 /***/ }),
 
@@ -69662,7 +69713,7 @@ class InputError extends Error {
 /* harmony export */   hG: () => (/* binding */ inputOrEnv)
 /* harmony export */ });
 /* harmony import */ var _format_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10447);
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(39354);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 
 
 /** The input, else the first non-empty environment variable of `envNames`. */
@@ -69685,19 +69736,19 @@ function readBoolean(source, name, fallback) {
         return true;
     if (['false', 'no', '0', 'off'].includes(value))
         return false;
-    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(name, `"${source.get(name)}" is not a boolean; use true or false`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `"${source.get(name)}" is not a boolean; use true or false`);
 }
 function readDuration(source, name, fallback, limits = {}) {
     const text = source.get(name) || fallback;
-    const ms = (0,_format_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
+    const ms = (0,_format_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(text);
     if (ms === undefined) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(name, `"${text}" is not a duration; use a number with a unit (ms, s, m, h, d), like 90s, 45m, 2h or 7d`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `"${text}" is not a duration; use a number with a unit (ms, s, m, h, d), like 90s, 45m, 2h or 7d`);
     }
     const min = limits.minMs ?? 1;
     if (ms < min)
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(name, `"${text}" is too short; the minimum is ${min / 1000}s`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `"${text}" is too short; the minimum is ${min / 1000}s`);
     if (limits.maxMs !== undefined && ms > limits.maxMs) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(name, `"${text}" is too long; the maximum is ${limits.maxMs / 3_600_000}h`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `"${text}" is too long; the maximum is ${limits.maxMs / 3_600_000}h`);
     }
     return ms;
 }
@@ -69705,13 +69756,13 @@ function readChoice(source, name, allowed, fallback) {
     const value = (source.get(name) || fallback).toLowerCase();
     if (allowed.includes(value))
         return value;
-    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(name, `"${source.get(name)}" is not allowed; use one of: ${allowed.join(', ')}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `"${source.get(name)}" is not allowed; use one of: ${allowed.join(', ')}`);
 }
 
 
 /***/ }),
 
-/***/ 24314:
+/***/ 30378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -69719,8 +69770,6 @@ function readChoice(source, name, allowed, fallback) {
 __nccwpck_require__.d(__webpack_exports__, {
   Kk: () => (/* reexport */ BACKUP_DONE),
   Qq: () => (/* reexport */ HttpClient),
-  v6: () => (/* reexport */ OpenStackHttpError),
-  Vp: () => (/* reexport */ OpenStackNetworkError),
   P9: () => (/* reexport */ OpenStackSession),
   e7: () => (/* reexport */ TroveClient),
   JJ: () => (/* reexport */ UUID_PATTERN),
@@ -69728,14 +69777,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   pz: () => (/* reexport */ backupFailure),
   JG: () => (/* reexport */ defaultSleep),
   xJ: () => (/* reexport */ describeInstance),
-  C7: () => (/* reexport */ formatElapsed),
+  C7: () => (/* reexport */ time/* formatElapsed */.C),
   i0: () => (/* reexport */ instanceFailure),
   pI: () => (/* reexport */ isInstanceReady),
+  zM: () => (/* reexport */ isStatus),
+  Hu: () => (/* reexport */ outcomeUnknown),
   cl: () => (/* reexport */ registerSecret),
   fm: () => (/* reexport */ waitFor)
 });
 
-// UNUSED EXPORTS: OpenStackResponseError, authRequestBody, defaultHttpOptions, findEndpoint, issueToken, nextMarker, parseFaultBody, parseOpenStackTime, readBackup, readDatastore, readDatastoreRef, readDatastoreVersion, readFlavor, readInstance, readToken, redactUrl, scrubSecrets, silentLogger, troveBaseUrl
+// UNUSED EXPORTS: OpenStackHttpError, OpenStackNetworkError, OpenStackResponseError, authRequestBody, defaultHttpOptions, findEndpoint, issueToken, nextMarker, parseFaultBody, parseOpenStackTime, readBackup, readDatastore, readDatastoreRef, readDatastoreVersion, readFlavor, readInstance, readToken, redactUrl, scrubSecrets, silentLogger, troveBaseUrl
 
 ;// CONCATENATED MODULE: ./src/openstack/secrets.ts
 /**
@@ -69800,6 +69851,10 @@ class OpenStackHttpError extends Error {
         this.requestId = init.requestId;
         this.retryAfterSeconds = init.retryAfterSeconds;
     }
+}
+/** True when `error` is an HTTP answer with one of `statuses` (e.g. 404 for "absent"). */
+function isStatus(error, ...statuses) {
+    return error instanceof OpenStackHttpError && statuses.includes(error.status);
 }
 /** The request never got an answer: connection refused or reset, DNS, TLS, or our timeout. */
 class OpenStackNetworkError extends Error {
@@ -69901,6 +69956,14 @@ function describeCause(cause) {
     }
     return String(cause);
 }
+/**
+ * A create whose answer was lost or was a server error may still have happened: look for what
+ * it would have made before deciding anything, and never send it again blindly.
+ */
+function outcomeUnknown(error) {
+    return (error instanceof OpenStackNetworkError ||
+        (error instanceof OpenStackHttpError && error.status >= 500));
+}
 
 ;// CONCATENATED MODULE: ./src/openstack/logger.ts
 const silentLogger = {
@@ -69968,33 +70031,8 @@ function parseRetryAfter(value, now) {
     return Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-;// CONCATENATED MODULE: ./src/openstack/time.ts
-/**
- * Trove writes timestamps without a time zone (`2019-12-23T22:38:42`) and means UTC.
- * `new Date()` would read such a string as local time, so add the `Z` ourselves.
- * Returns undefined for anything that is not an ISO-8601 date-time.
- */
-function parseOpenStackTime(value) {
-    const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim());
-    if (!match)
-        return undefined;
-    const [, day, clock, zone] = match;
-    const date = new Date(`${day}T${clock}${zone ?? 'Z'}`);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-}
-/** Formats an elapsed time for progress lines: `45s`, `3m05s`, `1h02m`. */
-function formatElapsed(ms) {
-    const totalSeconds = Math.max(0, Math.round(ms / 1000));
-    const hours = Math.floor(totalSeconds / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    const seconds = totalSeconds % 60;
-    if (hours > 0)
-        return `${hours}h${String(minutes).padStart(2, '0')}m`;
-    if (minutes > 0)
-        return `${minutes}m${String(seconds).padStart(2, '0')}s`;
-    return `${seconds}s`;
-}
-
+// EXTERNAL MODULE: ./src/openstack/time.ts
+var time = __nccwpck_require__(60135);
 ;// CONCATENATED MODULE: ./src/openstack/http.ts
 
 
@@ -70068,7 +70106,7 @@ class HttpClient {
             const delay = retryDelayMs(attempt, outcome, retry, this.options.random);
             if (delay > retry.maxRetryAfterMs)
                 throw failure;
-            logger.info(`${failure.message} — retrying in ${formatElapsed(delay)} (attempt ${attempt + 1} of ${retry.maxAttempts})`);
+            logger.info(`${failure.message} — retrying in ${(0,time/* formatElapsed */.C)(delay)} (attempt ${attempt + 1} of ${retry.maxAttempts})`);
             await this.options.sleep(delay);
         }
     }
@@ -70165,7 +70203,7 @@ class Reader {
     /** A Trove time stamp (no time zone: UTC). */
     time(key) {
         const value = this.string(key);
-        const date = parseOpenStackTime(value);
+        const date = (0,time/* parseOpenStackTime */.J)(value);
         if (!date)
             throw this.wrong(key, 'an ISO-8601 date-time', value);
         return date;
@@ -70568,7 +70606,7 @@ class TroveClient {
             return await this.getInstance(id);
         }
         catch (error) {
-            if (error instanceof OpenStackHttpError && error.status === 404)
+            if (isStatus(error, 404))
                 return undefined;
             throw error;
         }
@@ -70661,7 +70699,7 @@ class TroveClient {
             return true;
         }
         catch (error) {
-            if (error instanceof OpenStackHttpError && error.status === 404)
+            if (isStatus(error, 404))
                 return false;
             throw error;
         }
@@ -70849,23 +70887,23 @@ async function waitFor(options) {
         const elapsed = options.now() - start;
         const status = options.describe(value);
         if (status !== lastStatus) {
-            options.logger.info(`${options.what}: ${status} (after ${formatElapsed(elapsed)})`);
+            options.logger.info(`${options.what}: ${status} (after ${(0,time/* formatElapsed */.C)(elapsed)})`);
             lastStatus = status;
             lastLog = options.now();
         }
         else if (options.now() - lastLog >= heartbeat) {
-            options.logger.info(`${options.what}: still ${status} after ${formatElapsed(elapsed)}`);
+            options.logger.info(`${options.what}: still ${status} after ${(0,time/* formatElapsed */.C)(elapsed)}`);
             lastLog = options.now();
         }
         if (options.isDone(value))
             return { value, elapsedMs: elapsed };
         const failure = options.failure(value);
         if (failure !== undefined) {
-            throw new WaitError(`${options.what} ${failure} (after ${formatElapsed(elapsed)})`, 'failed', status);
+            throw new WaitError(`${options.what} ${failure} (after ${(0,time/* formatElapsed */.C)(elapsed)})`, 'failed', status);
         }
         const remaining = options.timeoutMs - elapsed;
         if (remaining <= 0) {
-            throw new WaitError(`${options.what} is still ${status} after ${formatElapsed(elapsed)}: gave up at the timeout of ${formatElapsed(options.timeoutMs)}`, 'timeout', status);
+            throw new WaitError(`${options.what} is still ${status} after ${(0,time/* formatElapsed */.C)(elapsed)}: gave up at the timeout of ${(0,time/* formatElapsed */.C)(options.timeoutMs)}`, 'timeout', status);
         }
         await options.sleep(Math.min(interval, remaining));
         interval = Math.min(maxInterval, Math.round(interval * 1.5));
@@ -70923,6 +70961,42 @@ function createFetch(env) {
         return globalThis.fetch;
     const dispatcher = new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2(settings);
     return ((input, init) => (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .fetch */ .hd)(input, { ...init, dispatcher }));
+}
+
+
+/***/ }),
+
+/***/ 60135:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ formatElapsed),
+/* harmony export */   J: () => (/* binding */ parseOpenStackTime)
+/* harmony export */ });
+/**
+ * Trove writes timestamps without a time zone (`2019-12-23T22:38:42`) and means UTC.
+ * `new Date()` would read such a string as local time, so add the `Z` ourselves.
+ * Returns undefined for anything that is not an ISO-8601 date-time.
+ */
+function parseOpenStackTime(value) {
+    const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim());
+    if (!match)
+        return undefined;
+    const [, day, clock, zone] = match;
+    const date = new Date(`${day}T${clock}${zone ?? 'Z'}`);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+/** Formats an elapsed time for progress lines: `45s`, `3m05s`, `1h02m`. */
+function formatElapsed(ms) {
+    const totalSeconds = Math.max(0, Math.round(ms / 1000));
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = totalSeconds % 60;
+    if (hours > 0)
+        return `${hours}h${String(minutes).padStart(2, '0')}m`;
+    if (minutes > 0)
+        return `${minutes}m${String(seconds).padStart(2, '0')}s`;
+    return `${seconds}s`;
 }
 
 

@@ -67389,7 +67389,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4238:
+/***/ 8064:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -70407,6 +70407,10 @@ class OpenStackHttpError extends Error {
         this.retryAfterSeconds = init.retryAfterSeconds;
     }
 }
+/** True when `error` is an HTTP answer with one of `statuses` (e.g. 404 for "absent"). */
+function isStatus(error, ...statuses) {
+    return error instanceof OpenStackHttpError && statuses.includes(error.status);
+}
 /** The request never got an answer: connection refused or reset, DNS, TLS, or our timeout. */
 class OpenStackNetworkError extends Error {
     method;
@@ -70506,6 +70510,14 @@ function describeCause(cause) {
         return typeof code === 'string' ? `${String(message)} (${code})` : String(message);
     }
     return String(cause);
+}
+/**
+ * A create whose answer was lost or was a server error may still have happened: look for what
+ * it would have made before deciding anything, and never send it again blindly.
+ */
+function outcomeUnknown(error) {
+    return (error instanceof OpenStackNetworkError ||
+        (error instanceof OpenStackHttpError && error.status >= 500));
 }
 
 ;// CONCATENATED MODULE: ./src/openstack/logger.ts
@@ -70618,7 +70630,7 @@ function parseOpenStackTime(value) {
     return Number.isNaN(date.getTime()) ? undefined : date;
 }
 /** Formats an elapsed time for progress lines: `45s`, `3m05s`, `1h02m`. */
-function formatElapsed(ms) {
+function time_formatElapsed(ms) {
     const totalSeconds = Math.max(0, Math.round(ms / 1000));
     const hours = Math.floor(totalSeconds / 3600);
     const minutes = Math.floor((totalSeconds % 3600) / 60);
@@ -70703,7 +70715,7 @@ class http_HttpClient {
             const delay = retryDelayMs(attempt, outcome, retry, this.options.random);
             if (delay > retry.maxRetryAfterMs)
                 throw failure;
-            logger.info(`${failure.message} — retrying in ${formatElapsed(delay)} (attempt ${attempt + 1} of ${retry.maxAttempts})`);
+            logger.info(`${failure.message} — retrying in ${time_formatElapsed(delay)} (attempt ${attempt + 1} of ${retry.maxAttempts})`);
             await this.options.sleep(delay);
         }
     }
@@ -71178,7 +71190,7 @@ class TroveClient {
             return await this.getInstance(id);
         }
         catch (error) {
-            if (error instanceof OpenStackHttpError && error.status === 404)
+            if (isStatus(error, 404))
                 return undefined;
             throw error;
         }
@@ -71271,7 +71283,7 @@ class TroveClient {
             return true;
         }
         catch (error) {
-            if (error instanceof OpenStackHttpError && error.status === 404)
+            if (isStatus(error, 404))
                 return false;
             throw error;
         }
@@ -71447,7 +71459,7 @@ function nextMarker(page) {
  * Polls until done, failed or out of time. Logs each status change and a heartbeat with the
  * elapsed time, so a user watching the log knows the step is alive.
  */
-async function waitFor(options) {
+async function wait_waitFor(options) {
     const start = options.now();
     const maxInterval = options.maxIntervalMs ?? 30_000;
     const heartbeat = options.heartbeatMs ?? 60_000;
@@ -71459,23 +71471,23 @@ async function waitFor(options) {
         const elapsed = options.now() - start;
         const status = options.describe(value);
         if (status !== lastStatus) {
-            options.logger.info(`${options.what}: ${status} (after ${formatElapsed(elapsed)})`);
+            options.logger.info(`${options.what}: ${status} (after ${time_formatElapsed(elapsed)})`);
             lastStatus = status;
             lastLog = options.now();
         }
         else if (options.now() - lastLog >= heartbeat) {
-            options.logger.info(`${options.what}: still ${status} after ${formatElapsed(elapsed)}`);
+            options.logger.info(`${options.what}: still ${status} after ${time_formatElapsed(elapsed)}`);
             lastLog = options.now();
         }
         if (options.isDone(value))
             return { value, elapsedMs: elapsed };
         const failure = options.failure(value);
         if (failure !== undefined) {
-            throw new WaitError(`${options.what} ${failure} (after ${formatElapsed(elapsed)})`, 'failed', status);
+            throw new WaitError(`${options.what} ${failure} (after ${time_formatElapsed(elapsed)})`, 'failed', status);
         }
         const remaining = options.timeoutMs - elapsed;
         if (remaining <= 0) {
-            throw new WaitError(`${options.what} is still ${status} after ${formatElapsed(elapsed)}: gave up at the timeout of ${formatElapsed(options.timeoutMs)}`, 'timeout', status);
+            throw new WaitError(`${options.what} is still ${status} after ${time_formatElapsed(elapsed)}: gave up at the timeout of ${time_formatElapsed(options.timeoutMs)}`, 'timeout', status);
         }
         await options.sleep(Math.min(interval, remaining));
         interval = Math.min(maxInterval, Math.round(interval * 1.5));
@@ -71496,6 +71508,232 @@ async function waitFor(options) {
 
 
 
+;// CONCATENATED MODULE: ./src/cloud/marker.ts
+/**
+ * Temporary instances carry our marker in their name (Trove instances have no description):
+ * `dbaas-verify-<8 hex of the backup id>-r<run id>-<attempt>`. Sweep deletes only names of exactly
+ * this shape, so nothing a person named is ever touched.
+ */
+const TEMP_PREFIX = 'dbaas-verify-';
+const TEMP_PATTERN = /^dbaas-verify-[0-9a-f]{8}-r[0-9a-z]+-\d+$/;
+function tempInstanceName(backupId, runId, attempt) {
+    const backupPart = backupId
+        .replace(/[^0-9a-f]/gi, '')
+        .slice(0, 8)
+        .toLowerCase()
+        .padEnd(8, '0');
+    const run = (runId || `local${Date.now().toString(36)}`).toLowerCase().replace(/[^0-9a-z]/g, '');
+    return `${TEMP_PREFIX}${backupPart}-r${run}-${attempt.replace(/\D/g, '') || '1'}`;
+}
+function isTempInstanceName(name) {
+    return TEMP_PATTERN.test(name);
+}
+
+;// CONCATENATED MODULE: ./src/cloud/waits.ts
+
+/** Waits for ACTIVE (+ HEALTHY where reported). ERROR and friends end the wait at once. */
+function waitForInstanceReady(trove, instance, timeoutMs, deps) {
+    return waitFor({
+        ...deps,
+        what: `instance ${instance.name}`,
+        poll: () => trove.getInstance(instance.id),
+        describe: describeInstance,
+        isDone: isInstanceReady,
+        failure: instanceFailure,
+        timeoutMs
+    });
+}
+function waitForBackup(trove, backup, timeoutMs, deps) {
+    return waitFor({
+        ...deps,
+        what: `backup ${backup.name}`,
+        poll: () => trove.getBackup(backup.id),
+        describe: (b) => b.status,
+        isDone: (b) => b.status === BACKUP_DONE,
+        failure: backupFailure,
+        timeoutMs,
+        initialIntervalMs: 3_000,
+        maxIntervalMs: 20_000
+    });
+}
+async function findInstancesByName(trove, name) {
+    return (await trove.listInstances()).filter((i) => i.name === name);
+}
+/**
+ * Deletes an instance and waits until it is really gone. Trove refuses (422) to delete an
+ * instance that is still building, so keep asking until it accepts or the time is up.
+ */
+async function deleteAndConfirm(trove, instance, timeoutMs, deps) {
+    const start = deps.now();
+    let interval = 3_000;
+    for (;;) {
+        try {
+            await trove.deleteInstance(instance.id);
+            break;
+        }
+        catch (error) {
+            const elapsed = deps.now() - start;
+            if (!isStatus(error, 422, 409) || elapsed >= timeoutMs)
+                throw error;
+            deps.logger.info(`instance ${instance.name} cannot be deleted yet (${error.apiMessage}); asking again (after ${time_formatElapsed(elapsed)})`);
+            await deps.sleep(Math.min(interval, timeoutMs - elapsed));
+            interval = Math.min(interval * 2, 30_000);
+        }
+    }
+    await wait_waitFor({
+        ...deps,
+        what: `deleting instance ${instance.name}`,
+        poll: () => trove.findInstanceById(instance.id),
+        describe: (i) => (i ? i.status : 'gone'),
+        isDone: (i) => i === undefined,
+        failure: (i) => (i?.status === 'ERROR' ? 'is in ERROR and was not deleted' : undefined),
+        timeoutMs: Math.max(1_000, timeoutMs - (deps.now() - start)),
+        initialIntervalMs: 2_000,
+        maxIntervalMs: 15_000
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cloud/leftovers.ts
+
+
+
+/**
+ * What the main step leaves for the post step (core.saveState; the CLI keeps it in memory), as
+ * JSON values under fixed keys. The clean-up after a cancelled run undoes only what these record.
+ */
+const STATE_KEYS = {
+    /** `{ "name": string, "id"?: string }` of a temporary instance that may exist. */
+    tempInstance: 'temp-instance',
+    /** `true` once the main step confirmed the temporary instance is gone (or kept it on purpose). */
+    tempInstanceDone: 'temp-instance-done'
+};
+/** How long a clean-up after cancellation waits for a delete to be confirmed. */
+const LEFTOVER_DELETE_TIMEOUT_MS = 15 * 60_000;
+function parseTempInstanceState(raw) {
+    if (!raw)
+        return undefined;
+    try {
+        const value = JSON.parse(raw);
+        if (typeof value.name !== 'string' || value.name === '')
+            return undefined;
+        return typeof value.id === 'string' ? { name: value.name, id: value.id } : { name: value.name };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The temporary instance a run still owes a delete, from what it saved; undefined: nothing. */
+function pendingTempInstance(read) {
+    if (read(STATE_KEYS.tempInstanceDone) === 'true')
+        return undefined;
+    return parseTempInstanceState(read(STATE_KEYS.tempInstance) ?? '');
+}
+/**
+ * Writes the state from the moment the name is chosen — before the create is sent, since a run
+ * can be killed while the create is in flight — so a cancellation hook and the post step find it.
+ */
+class TempInstanceRecord {
+    name;
+    id;
+    done = false;
+    saveState;
+    constructor(saveState) {
+        this.saveState = saveState;
+    }
+    planned(name) {
+        this.name = name;
+        this.saveState(STATE_KEYS.tempInstance, JSON.stringify({ name }));
+    }
+    created(id) {
+        this.id = id;
+        this.saveState(STATE_KEYS.tempInstance, JSON.stringify({ name: this.name, id }));
+    }
+    /** Deleted and confirmed gone, or kept on purpose: the post step has nothing to do. */
+    finished() {
+        this.done = true;
+        this.saveState(STATE_KEYS.tempInstanceDone, 'true');
+    }
+}
+/**
+ * The instances a saved state may delete. Only a name with our marker is ever considered. A
+ * recorded id is deleted only while the instance still carries the recorded name: a saved id
+ * alone is no proof (state can be forged, and ids are shown to every project member). Without
+ * an id (the run was stopped while the create was in flight) the marker name is looked up.
+ */
+async function recordedInstances(trove, state, deps, prefix = '') {
+    if (!isTempInstanceName(state.name)) {
+        deps.logger.warning(`${prefix}the saved instance name "${state.name}" is not one of ours; not touching it`);
+        return [];
+    }
+    if (!state.id)
+        return findInstancesByName(trove, state.name);
+    const current = await trove.findInstanceById(state.id);
+    if (!current)
+        return [];
+    if (current.name !== state.name) {
+        deps.logger.warning(`${prefix}instance ${state.id} is named "${current.name}", not "${state.name}" as this run recorded; not touching it`);
+        return [];
+    }
+    return [{ id: current.id, name: current.name }];
+}
+/**
+ * Deletes what a cancelled or killed run recorded and waits until it is gone (the post step; the
+ * CLI after Ctrl-C). Idempotent: an instance that is already gone is fine. Throws when a delete
+ * is refused or not confirmed in time; the caller says what to do then.
+ */
+async function deleteLeftover(trove, state, deps, prefix = '') {
+    const found = await recordedInstances(trove, state, deps, prefix);
+    if (found.length === 0 && isTempInstanceName(state.name)) {
+        deps.logger.info(`${prefix}temporary instance ${state.name} is gone or was never created`);
+    }
+    for (const instance of found) {
+        deps.logger.info(`${prefix}deleting temporary instance ${instance.name} (${instance.id}) left by the main step; waiting up to ${time_formatElapsed(LEFTOVER_DELETE_TIMEOUT_MS)}`);
+        await deleteAndConfirm(trove, instance, LEFTOVER_DELETE_TIMEOUT_MS, deps);
+        deps.logger.info(`${prefix}temporary instance ${instance.name} (${instance.id}) is gone`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/errors.ts
+// The error vocabulary of the product. Each error says what happened in a user's words; its
+// class decides the result: the CLI's exit code and the failed step's prefix in the action.
+// Cloud errors (Keystone, Trove, the network) are the wire client's own classes
+// (openstack/errors.ts); everything that is neither bad input nor a failed check is one.
+/**
+ * Bad input: names the input and says what is allowed. Raised before any cloud resource is
+ * created or changed. Never put a secret's value in the message.
+ */
+class errors_InputError extends Error {
+    input;
+    constructor(input, problem) {
+        super(`Input "${input}": ${problem}`);
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+/** A failed check or gate: a stale backup, a failed drill, a copy that does not match. */
+class CheckFailure extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'CheckFailure';
+    }
+}
+/** A message for the log and the step's failure annotation: the error's own words, no stack. */
+function describeError(error) {
+    if (error instanceof Error)
+        return error.message || error.name;
+    return String(error);
+}
+/** failed: a check or a stale backup; bad-input: nothing was changed; cloud-error: the rest. */
+function resultOf(error) {
+    if (error === undefined)
+        return 'ok';
+    if (error instanceof CheckFailure)
+        return 'failed';
+    if (error instanceof errors_InputError)
+        return 'bad-input';
+    return 'cloud-error';
+}
+
 ;// CONCATENATED MODULE: ./src/cloud/connect.ts
 
 /** Wires the typed client from validated inputs: one HTTP client, one session (one token). */
@@ -71505,32 +71743,24 @@ function connect(inputs, logger) {
     return { session, trove: new TroveClient(session) };
 }
 
-;// CONCATENATED MODULE: ./src/host/action/inputs.ts
-
-/** Inputs as GitHub passes them (INPUT_* variables), secrets masked with ::add-mask::. */
-function actionInputSource(env = process.env) {
+;// CONCATENATED MODULE: ./src/commands/context.ts
+function readRunInfo(env) {
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    const runId = env.GITHUB_RUN_ID ?? '';
     return {
-        get: (name) => getInput(name),
-        env,
-        mask: (secret) => core_setSecret(secret)
+        repository,
+        runId,
+        runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+        runUrl: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : '',
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF_NAME || env.GITHUB_REF || '',
+        workflow: env.GITHUB_WORKFLOW ?? ''
     };
 }
 
-;// CONCATENATED MODULE: ./src/inputs/input-error.ts
-/**
- * Bad input: names the input and says what is allowed. Raised before any cloud resource is
- * created or changed. Never put a secret's value in the message.
- */
-class input_error_InputError extends Error {
-    input;
-    constructor(input, problem) {
-        super(`Input "${input}": ${problem}`);
-        this.name = 'InputError';
-        this.input = input;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/format/duration.ts
+
 const UNIT_MS = {
     ms: 1,
     s: 1000,
@@ -71571,6 +71801,13 @@ function formatDuration(ms) {
     }
     return parts.join('') || '0s';
 }
+// Progress lines of the wire client and the summaries speak the same elapsed time; it is
+// defined once, in the client, which imports nothing of the rest of the product.
+
+/** Elapsed time of a fast phase (a report takes seconds): under a minute, to 1/100 s. */
+function formatElapsedPrecise(ms) {
+    return ms < 60_000 ? `${(ms / 1000).toFixed(2)}s` : formatElapsed(ms);
+}
 
 ;// CONCATENATED MODULE: ./src/inputs/source.ts
 
@@ -71595,19 +71832,19 @@ function readBoolean(source, name, fallback) {
         return true;
     if (['false', 'no', '0', 'off'].includes(value))
         return false;
-    throw new input_error_InputError(name, `"${source.get(name)}" is not a boolean; use true or false`);
+    throw new errors_InputError(name, `"${source.get(name)}" is not a boolean; use true or false`);
 }
 function readDuration(source, name, fallback, limits = {}) {
     const text = source.get(name) || fallback;
     const ms = parseDuration(text);
     if (ms === undefined) {
-        throw new input_error_InputError(name, `"${text}" is not a duration; use a number with a unit (ms, s, m, h, d), like 90s, 45m, 2h or 7d`);
+        throw new errors_InputError(name, `"${text}" is not a duration; use a number with a unit (ms, s, m, h, d), like 90s, 45m, 2h or 7d`);
     }
     const min = limits.minMs ?? 1;
     if (ms < min)
-        throw new input_error_InputError(name, `"${text}" is too short; the minimum is ${min / 1000}s`);
+        throw new errors_InputError(name, `"${text}" is too short; the minimum is ${min / 1000}s`);
     if (limits.maxMs !== undefined && ms > limits.maxMs) {
-        throw new input_error_InputError(name, `"${text}" is too long; the maximum is ${limits.maxMs / 3_600_000}h`);
+        throw new errors_InputError(name, `"${text}" is too long; the maximum is ${limits.maxMs / 3_600_000}h`);
     }
     return ms;
 }
@@ -71635,7 +71872,7 @@ function readCloudInputs(source) {
     const insecure = readBoolean(source, 'allow-insecure-http', false);
     const authUrl = inputOrEnv(source, 'auth-url', 'OS_AUTH_URL');
     if (!authUrl) {
-        throw new input_error_InputError('auth-url', 'is required (or set OS_AUTH_URL), e.g. https://pukki.dbaas.csc.fi:5000/v3');
+        throw new errors_InputError('auth-url', 'is required (or set OS_AUTH_URL), e.g. https://pukki.dbaas.csc.fi:5000/v3');
     }
     checkUrl('auth-url', authUrl, insecure);
     const databaseEndpoint = source.get('database-endpoint');
@@ -71643,7 +71880,7 @@ function readCloudInputs(source) {
         checkUrl('database-endpoint', databaseEndpoint, insecure);
     const iface = inputOrEnv(source, 'interface', 'OS_INTERFACE', 'OS_ENDPOINT_TYPE') || 'public';
     if (!['public', 'internal', 'admin'].includes(iface.replace(/URL$/, ''))) {
-        throw new input_error_InputError('interface', `"${iface}" is not allowed; use public, internal or admin`);
+        throw new errors_InputError('interface', `"${iface}" is not allowed; use public, internal or admin`);
     }
     const session = {
         authUrl: authUrl.replace(/\/+$/, ''),
@@ -71669,12 +71906,12 @@ function readCredentials(source, secret, password) {
     const authType = normaliseAuthType(inputOrEnv(source, 'auth-type', 'OS_AUTH_TYPE'), appCredId || appCredName);
     if (authType === 'application_credential') {
         if (!secret) {
-            throw new input_error_InputError('application-credential-secret', 'is required with an application credential (or set OS_APPLICATION_CREDENTIAL_SECRET)');
+            throw new errors_InputError('application-credential-secret', 'is required with an application credential (or set OS_APPLICATION_CREDENTIAL_SECRET)');
         }
         if (appCredId)
             return { method: 'application_credential', id: appCredId, secret };
         if (!appCredName) {
-            throw new input_error_InputError('application-credential-id', 'is required (or application-credential-name with its user); set OS_APPLICATION_CREDENTIAL_ID');
+            throw new errors_InputError('application-credential-id', 'is required (or application-credential-name with its user); set OS_APPLICATION_CREDENTIAL_ID');
         }
         return {
             method: 'application_credential',
@@ -71685,11 +71922,11 @@ function readCredentials(source, secret, password) {
     }
     const username = inputOrEnv(source, 'username', 'OS_USERNAME') || inputOrEnv(source, 'user-id', 'OS_USER_ID');
     if (!password && !username && !secret) {
-        throw new input_error_InputError('application-credential-id', 'no credentials were given: set application-credential-id and application-credential-secret ' +
+        throw new errors_InputError('application-credential-id', 'no credentials were given: set application-credential-id and application-credential-secret ' +
             '(or OS_APPLICATION_CREDENTIAL_ID / OS_APPLICATION_CREDENTIAL_SECRET, as in an openrc file)');
     }
     if (!password) {
-        throw new input_error_InputError('password', 'is required for password authentication (or set OS_PASSWORD); application credentials are recommended instead');
+        throw new errors_InputError('password', 'is required for password authentication (or set OS_PASSWORD); application credentials are recommended instead');
     }
     return {
         method: 'password',
@@ -71706,7 +71943,7 @@ function normaliseAuthType(value, haveAppCred) {
         return 'application_credential';
     if (['password', 'v3password'].includes(type))
         return 'password';
-    throw new input_error_InputError('auth-type', `"${value}" is not supported; use v3applicationcredential or password`);
+    throw new errors_InputError('auth-type', `"${value}" is not supported; use v3applicationcredential or password`);
 }
 function readUser(source, context) {
     const userId = inputOrEnv(source, 'user-id', 'OS_USER_ID');
@@ -71714,7 +71951,7 @@ function readUser(source, context) {
         return { id: userId };
     const username = inputOrEnv(source, 'username', 'OS_USERNAME');
     if (!username) {
-        throw new input_error_InputError(context === 'username' ? 'username' : 'user-id', 'a user is required: set user-id, or username with user-domain-name');
+        throw new errors_InputError(context === 'username' ? 'username' : 'user-id', 'a user is required: set user-id, or username with user-domain-name');
     }
     return { name: username, domain: readDomain(source, 'user', 'OS_USER_DOMAIN') };
 }
@@ -71724,7 +71961,7 @@ function readProject(source) {
         return { id: projectId };
     const projectName = inputOrEnv(source, 'project-name', 'OS_PROJECT_NAME', 'OS_TENANT_NAME');
     if (!projectName) {
-        throw new input_error_InputError('project-id', 'password authentication needs a project: set project-id, or project-name with project-domain-id');
+        throw new errors_InputError('project-id', 'password authentication needs a project: set project-id, or project-name with project-domain-id');
     }
     return { name: projectName, domain: readDomain(source, 'project', 'OS_PROJECT_DOMAIN') };
 }
@@ -71736,7 +71973,7 @@ function readDomain(source, kind, envPrefix) {
     const name = inputOrEnv(source, `${kind}-domain-name`, `${envPrefix}_NAME`);
     if (name)
         return { name };
-    throw new input_error_InputError(`${kind}-domain-name`, `is required when the ${kind} is given by name (or set ${envPrefix}_NAME or ${envPrefix}_ID)`);
+    throw new errors_InputError(`${kind}-domain-name`, `is required when the ${kind} is given by name (or set ${envPrefix}_NAME or ${envPrefix}_ID)`);
 }
 function checkUrl(input, value, insecure) {
     let url;
@@ -71744,34 +71981,54 @@ function checkUrl(input, value, insecure) {
         url = new URL(value);
     }
     catch {
-        throw new input_error_InputError(input, `"${value}" is not a URL`);
+        throw new errors_InputError(input, `"${value}" is not a URL`);
     }
     if (url.username || url.password) {
-        throw new input_error_InputError(input, 'must not carry credentials in the URL');
+        throw new errors_InputError(input, 'must not carry credentials in the URL');
     }
     if (url.protocol === 'https:')
         return;
     if (url.protocol === 'http:') {
         if (insecure)
             return;
-        throw new input_error_InputError(input, `"${value}" is plain http, which would send credentials and tokens unencrypted; use https, or set allow-insecure-http: true for a test cloud`);
+        throw new errors_InputError(input, `"${value}" is plain http, which would send credentials and tokens unencrypted; use https, or set allow-insecure-http: true for a test cloud`);
     }
-    throw new input_error_InputError(input, `"${value}" must be an https URL`);
+    throw new errors_InputError(input, `"${value}" must be an https URL`);
 }
 
-;// CONCATENATED MODULE: ./src/commands/run-info.ts
-function readRunInfo(env) {
-    const server = env.GITHUB_SERVER_URL || 'https://github.com';
-    const repository = env.GITHUB_REPOSITORY ?? '';
-    const runId = env.GITHUB_RUN_ID ?? '';
-    return {
-        repository,
-        runId,
-        runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
-        runUrl: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : '',
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF_NAME || env.GITHUB_REF || '',
-        workflow: env.GITHUB_WORKFLOW ?? ''
+;// CONCATENATED MODULE: ./src/host/cancellation.ts
+const hooks = new Set();
+/**
+ * The CLI has no post step to confirm a clean-up: it registers a hook here that does what the
+ * post step does, within the same exit. Returns a function that removes the hook.
+ */
+function addCancelHook(hook) {
+    hooks.add(hook);
+    return () => hooks.delete(hook);
+}
+/**
+ * A cancelled job gets SIGINT, then SIGTERM a few seconds later, then is killed. Run `onCancel`
+ * once on the first of them (quickly: it has seconds), then exit. Returns a function that removes
+ * the handlers.
+ */
+function onCancellation(onCancel) {
+    let started = false;
+    const handler = (signal) => {
+        if (started)
+            return;
+        started = true;
+        void onCancel(signal)
+            .then(async () => {
+            for (const hook of hooks)
+                await hook(signal).catch(() => undefined);
+        })
+            .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return () => {
+        process.off('SIGINT', handler);
+        process.off('SIGTERM', handler);
     };
 }
 
@@ -71787,6 +72044,14 @@ const coreLogger = {
     info: (m) => info(m),
     warning: (m) => warning(m)
 };
+/** Inputs as GitHub passes them (INPUT_* variables), secrets masked with ::add-mask::. */
+function actionInputSource(env = process.env) {
+    return {
+        get: (name) => getInput(name),
+        env,
+        mask: (secret) => core_setSecret(secret)
+    };
+}
 /** The CommandContext of a GitHub Actions step; `summaryParts` are written by the entry point. */
 function actionContext(summaryParts) {
     const inputs = actionInputSource();
@@ -71800,106 +72065,11 @@ function actionContext(summaryParts) {
         summary: (markdown) => summaryParts.push(markdown),
         saveState: (key, value) => saveState(key, value),
         group: (name, fn) => group(name, fn),
+        onCancel: (hook) => onCancellation(hook),
         run: readRunInfo(process.env),
         now: Date.now,
         sleep: defaultSleep
     };
-}
-
-;// CONCATENATED MODULE: ./src/errors.ts
-
-/** A message for the log and the step's failure annotation: the error's own words, no stack. */
-function describeError(error) {
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-function isInputError(error) {
-    return error instanceof InputError;
-}
-
-;// CONCATENATED MODULE: ./src/cloud/leftovers.ts
-/**
- * What the main step leaves for the post step (core.saveState), as JSON values under fixed keys.
- * The post step undoes only what these record.
- */
-const STATE_KEYS = {
-    /** `{ "name": string, "id"?: string }` of a temporary instance that may exist. */
-    tempInstance: 'temp-instance',
-    /** `true` once the main step confirmed the temporary instance is gone (or kept it on purpose). */
-    tempInstanceDone: 'temp-instance-done'
-};
-function parseTempInstanceState(raw) {
-    if (!raw)
-        return undefined;
-    try {
-        const value = JSON.parse(raw);
-        if (typeof value.name !== 'string' || value.name === '')
-            return undefined;
-        return typeof value.id === 'string' ? { name: value.name, id: value.id } : { name: value.name };
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cloud/temporary-instance.ts
-
-/**
- * Temporary instances carry our marker in their name (Trove instances have no description):
- * `dbaas-verify-<8 hex of the backup id>-r<run id>-<attempt>`. Sweep deletes only names of exactly
- * this shape, so nothing a person named is ever touched.
- */
-const TEMP_PREFIX = 'dbaas-verify-';
-const TEMP_PATTERN = /^dbaas-verify-[0-9a-f]{8}-r[0-9a-z]+-\d+$/;
-function tempInstanceName(backupId, runId, attempt) {
-    const backupPart = backupId
-        .replace(/[^0-9a-f]/gi, '')
-        .slice(0, 8)
-        .toLowerCase()
-        .padEnd(8, '0');
-    const run = (runId || `local${Date.now().toString(36)}`).toLowerCase().replace(/[^0-9a-z]/g, '');
-    return `${TEMP_PREFIX}${backupPart}-r${run}-${attempt.replace(/\D/g, '') || '1'}`;
-}
-function isTempInstanceName(name) {
-    return TEMP_PATTERN.test(name);
-}
-async function findInstancesByName(trove, name) {
-    return (await trove.listInstances()).filter((i) => i.name === name);
-}
-/**
- * Deletes an instance and waits until it is really gone. Trove refuses (422) to delete an
- * instance that is still building, so keep asking until it accepts or the time is up.
- */
-async function deleteAndConfirm(trove, instance, timeoutMs, deps) {
-    const start = deps.now();
-    let interval = 3_000;
-    for (;;) {
-        try {
-            await trove.deleteInstance(instance.id);
-            break;
-        }
-        catch (error) {
-            const busy = error instanceof OpenStackHttpError && (error.status === 422 || error.status === 409);
-            const elapsed = deps.now() - start;
-            if (!busy || elapsed >= timeoutMs)
-                throw error;
-            deps.logger.info(`instance ${instance.name} cannot be deleted yet (${error.apiMessage}); asking again (after ${formatElapsed(elapsed)})`);
-            await deps.sleep(Math.min(interval, timeoutMs - elapsed));
-            interval = Math.min(interval * 2, 30_000);
-        }
-    }
-    await waitFor({
-        ...deps,
-        what: `deleting instance ${instance.name}`,
-        poll: () => trove.findInstanceById(instance.id),
-        describe: (i) => (i ? i.status : 'gone'),
-        isDone: (i) => i === undefined,
-        failure: (i) => (i?.status === 'ERROR' ? 'is in ERROR and was not deleted' : undefined),
-        timeoutMs: Math.max(1_000, timeoutMs - (deps.now() - start)),
-        initialIntervalMs: 2_000,
-        maxIntervalMs: 15_000
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/host/action/post.ts
@@ -71911,11 +72081,12 @@ async function deleteAndConfirm(trove, instance, timeoutMs, deps) {
 /**
  * The post step (post-if: always()). When the main step was cancelled or killed before it could
  * confirm that its temporary instance is gone, delete it now. Undoes only what the main step
- * recorded, and only an instance carrying our marker. Idempotent: a gone instance is fine.
+ * recorded, and only an instance carrying our marker and the recorded name. Idempotent: a gone
+ * instance is fine.
  */
 async function post() {
-    const state = parseTempInstanceState(getState(STATE_KEYS.tempInstance));
-    if (!state || getState(STATE_KEYS.tempInstanceDone) === 'true') {
+    const state = pendingTempInstance((key) => getState(key));
+    if (!state) {
         core_debug('post: nothing to clean up');
         return;
     }
@@ -71925,19 +72096,7 @@ async function post() {
     }
     try {
         const context = actionContext([]);
-        const { trove } = context.cloud();
-        const ids = state.id
-            ? [state.id]
-            : (await findInstancesByName(trove, state.name)).map((i) => i.id);
-        if (ids.length === 0) {
-            info(`post: temporary instance ${state.name} was never created`);
-            return;
-        }
-        for (const id of ids) {
-            info(`post: deleting temporary instance ${state.name} (${id}) left by the main step`);
-            await deleteAndConfirm(trove, { id, name: state.name }, 15 * 60_000, context);
-            info(`post: temporary instance ${state.name} (${id}) is gone`);
-        }
+        await deleteLeftover(context.cloud().trove, state, context, 'post: ');
     }
     catch (error) {
         // A leaked instance costs money and holds a copy of production data: fail loudly.
@@ -71953,7 +72112,7 @@ async function post() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _host_action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4238);
+/* harmony import */ var _host_action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8064);
 
 await (0,_host_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .b)();
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parseDocument } from 'yaml'
 import { formatDuration, parseDuration } from '../format/duration.js'
-import { InputError } from '../inputs/input-error.js'
+import { describeError, InputError } from '../errors.js'
 import { EXPECTATION_GRAMMAR, parseExpectation } from './expectation.js'
 import type { Assertion } from './types.js'
 
@@ -41,7 +41,7 @@ function parseJson(file: string, text: string): unknown {
   try {
     return JSON.parse(text) as unknown
   } catch (error) {
-    throw new InputError(INPUT, `"${file}" is not valid JSON: ${(error as Error).message}`)
+    throw new InputError(INPUT, `"${file}" is not valid JSON: ${describeError(error)}`)
   }
 }
 

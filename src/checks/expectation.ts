@@ -1,3 +1,4 @@
+import { describeError } from '../errors.js'
 // The expectation grammar of an assertion: a comparison with a number, or a regular expression,
 // applied to the first column of the first row.
 
@@ -33,7 +34,7 @@ export function parseExpectation(text: string): Expectation | string {
       const regex = literal ? new RegExp(literal[1] as string, literal[2]) : new RegExp(source)
       return { kind: 'matches', regex, text: `matches ${source}` }
     } catch (error) {
-      return `"matches" has an invalid regular expression: ${(error as Error).message}`
+      return `"matches" has an invalid regular expression: ${describeError(error)}`
     }
   }
   return `unknown expectation "${trimmed}"`

@@ -1,3 +1,5 @@
+import { describeError } from '../errors.js'
+
 /**
  * Removes secrets from text bound for a result, a log line or an error message. Driver errors
  * are the risk: they quote connection settings, and a user's SQL error may echo a literal.
@@ -16,8 +18,7 @@ export function redact(text: string, secrets: readonly string[]): string {
 
 /** The message of anything thrown, without secrets, on one line. */
 export function errorText(error: unknown, secrets: readonly string[]): string {
-  const message = error instanceof Error ? error.message || error.name : String(error)
-  return redact(message, secrets)
+  return redact(describeError(error), secrets)
     .replace(/\s*\n\s*/g, ' ')
     .trim()
 }

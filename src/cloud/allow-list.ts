@@ -1,3 +1,4 @@
+import { describeError } from '../errors.js'
 import { isIPv4 } from 'node:net'
 import { createFetch, type FetchFn } from '../openstack/proxy.js'
 
@@ -17,7 +18,7 @@ export async function detectRunnerCidr(
     text = (await response.text()).trim()
   } catch (error) {
     throw new Error(
-      `Could not detect the runner's public address from ${echoUrl} (${(error as Error).message}); ` +
+      `Could not detect the runner's public address from ${echoUrl} (${describeError(error)}); ` +
         `set allowed-cidrs to the runner's address, e.g. 203.0.113.7/32, or runner-ip-url to another echo service`,
       { cause: error }
     )

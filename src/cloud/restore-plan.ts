@@ -1,7 +1,7 @@
-import { CheckFailure } from '../commands/context.js'
-import { InputError } from '../inputs/input-error.js'
+import { CheckFailure, InputError } from '../errors.js'
 import { resolveInstance } from './resolve.js'
 import type { Backup, Instance, TroveClient } from '../openstack/index.js'
+import { isUsable, newestUsable } from '../policy/index.js'
 import type { RestoreInputs } from '../inputs/restore.js'
 
 export interface RestorePlan {
@@ -24,9 +24,9 @@ export async function planRestore(trove: TroveClient, inputs: RestoreInputs): Pr
   const backup = inputs.backupId
     ? await trove.getBackup(inputs.backupId)
     : await newestCompleted(trove, source as Instance)
-  if (backup.status !== 'COMPLETED') {
+  if (!isUsable(backup)) {
     throw new CheckFailure(
-      `Backup ${backup.name} (${backup.id}) is ${backup.status}; only a COMPLETED backup can be restored`
+      `Backup ${backup.name} (${backup.id}) is ${backup.status}; only a COMPLETED (or RESTORED) backup can be restored`
     )
   }
   if (source && backup.instanceId && backup.instanceId !== source.id) {
@@ -83,9 +83,7 @@ export async function planRestore(trove: TroveClient, inputs: RestoreInputs): Pr
 
 async function newestCompleted(trove: TroveClient, instance: Instance): Promise<Backup> {
   const backups = await trove.listBackups({ instanceId: instance.id, pageSize: 100 })
-  const newest = backups
-    .filter((b) => b.status === 'COMPLETED')
-    .sort((a, b) => b.created.getTime() - a.created.getTime())[0]
+  const newest = newestUsable(backups)
   if (!newest)
     throw new CheckFailure(`Instance ${instance.name} has no COMPLETED backup to restore`)
   return newest

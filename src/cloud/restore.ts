@@ -1,13 +1,7 @@
-import type { CommandContext } from '../commands/context.js'
-import {
-  type Instance,
-  OpenStackHttpError,
-  OpenStackNetworkError,
-  type TroveClient
-} from '../openstack/index.js'
-import { waitForInstanceReady } from './waits.js'
+import { describeError } from '../errors.js'
+import { type Instance, outcomeUnknown, type TroveClient } from '../openstack/index.js'
+import { findInstancesByName, type WaitDeps, waitForInstanceReady } from './waits.js'
 import type { RestorePlan } from './restore-plan.js'
-import { findInstancesByName } from './temporary-instance.js'
 
 export interface RestoredInstance {
   instance: Instance
@@ -21,7 +15,7 @@ export interface RestoredInstance {
  * once: if its answer is lost, we look the instance up by its unique name instead of asking again.
  */
 export async function restoreInstance(
-  context: CommandContext,
+  deps: WaitDeps,
   trove: TroveClient,
   plan: RestorePlan,
   name: string,
@@ -29,7 +23,7 @@ export async function restoreInstance(
   timeoutMs: number,
   onCreated: (id: string) => void
 ): Promise<RestoredInstance> {
-  const started = context.now()
+  const started = deps.now()
   let created: Instance
   try {
     created = await trove.createInstance({
@@ -43,24 +37,21 @@ export async function restoreInstance(
       ...(plan.nics && { nics: plan.nics })
     })
   } catch (error) {
-    const unknownOutcome =
-      error instanceof OpenStackNetworkError ||
-      (error instanceof OpenStackHttpError && error.status >= 500)
-    if (!unknownOutcome) throw error
-    context.logger.warning(
-      `${(error as Error).message} — checking whether instance ${name} was created anyway`
+    if (!outcomeUnknown(error)) throw error
+    deps.logger.warning(
+      `${describeError(error)} — checking whether instance ${name} was created anyway`
     )
     const found = await findInstancesByName(trove, name)
     if (found.length === 0) throw error
     created = found[0] as Instance
   }
   onCreated(created.id)
-  context.logger.info(`Restoring backup ${plan.backup.id} into instance ${name} (${created.id})`)
-  const { value } = await waitForInstanceReady(trove, { id: created.id, name }, timeoutMs, context)
+  deps.logger.info(`Restoring backup ${plan.backup.id} into instance ${name} (${created.id})`)
+  const { value } = await waitForInstanceReady(trove, { id: created.id, name }, timeoutMs, deps)
   const host = value.addresses[0]
   if (!host)
     throw new Error(
       `Instance ${name} is ACTIVE but has no address; is it public (access.is_public)?`
     )
-  return { instance: value, host, restoreMs: context.now() - started }
+  return { instance: value, host, restoreMs: deps.now() - started }
 }

@@ -3,14 +3,17 @@ import {
   backupFailure,
   BACKUP_DONE,
   describeInstance,
+  formatElapsed,
   type Instance,
   instanceFailure,
   isInstanceReady,
+  isStatus,
   type Logger,
   type TroveClient,
   waitFor
 } from '../openstack/index.js'
 
+/** What every wait needs from its host: where progress goes, and time. */
 export interface WaitDeps {
   logger: Logger
   sleep: (ms: number) => Promise<void>
@@ -51,5 +54,48 @@ export function waitForBackup(
     timeoutMs,
     initialIntervalMs: 3_000,
     maxIntervalMs: 20_000
+  })
+}
+
+export async function findInstancesByName(trove: TroveClient, name: string): Promise<Instance[]> {
+  return (await trove.listInstances()).filter((i) => i.name === name)
+}
+
+/**
+ * Deletes an instance and waits until it is really gone. Trove refuses (422) to delete an
+ * instance that is still building, so keep asking until it accepts or the time is up.
+ */
+export async function deleteAndConfirm(
+  trove: TroveClient,
+  instance: { id: string; name: string },
+  timeoutMs: number,
+  deps: WaitDeps
+): Promise<void> {
+  const start = deps.now()
+  let interval = 3_000
+  for (;;) {
+    try {
+      await trove.deleteInstance(instance.id)
+      break
+    } catch (error) {
+      const elapsed = deps.now() - start
+      if (!isStatus(error, 422, 409) || elapsed >= timeoutMs) throw error
+      deps.logger.info(
+        `instance ${instance.name} cannot be deleted yet (${error.apiMessage}); asking again (after ${formatElapsed(elapsed)})`
+      )
+      await deps.sleep(Math.min(interval, timeoutMs - elapsed))
+      interval = Math.min(interval * 2, 30_000)
+    }
+  }
+  await waitFor({
+    ...deps,
+    what: `deleting instance ${instance.name}`,
+    poll: () => trove.findInstanceById(instance.id),
+    describe: (i) => (i ? i.status : 'gone'),
+    isDone: (i) => i === undefined,
+    failure: (i) => (i?.status === 'ERROR' ? 'is in ERROR and was not deleted' : undefined),
+    timeoutMs: Math.max(1_000, timeoutMs - (deps.now() - start)),
+    initialIntervalMs: 2_000,
+    maxIntervalMs: 15_000
   })
 }

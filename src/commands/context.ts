@@ -1,7 +1,6 @@
 import type { Cloud } from '../cloud/connect.js'
 import type { InputSource } from '../inputs/source.js'
 import type { Logger } from '../openstack/index.js'
-import type { RunInfo } from './run-info.js'
 
 /**
  * Everything a mode needs from the world, so commands are the same for the action and the CLI
@@ -22,15 +21,39 @@ export interface CommandContext {
   saveState(key: string, value: string): void
   /** Runs a phase, as a collapsible group in the Actions log. */
   group<T>(name: string, fn: () => Promise<T>): Promise<T>
+  /**
+   * Work to do when the run is cancelled (SIGINT/SIGTERM: the runner gives seconds). Returns a
+   * function that removes the hook. The host owns the signals; a command only says what to undo.
+   */
+  onCancel(hook: (signal: string) => Promise<void>): () => void
   run: RunInfo
   now(): number
   sleep(ms: number): Promise<void>
 }
 
-/** A failed check or gate: the step fails with this message (exit code 1 in the CLI). */
-export class CheckFailure extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'CheckFailure'
+/** Facts about the workflow run, from GitHub's environment (empty outside Actions). */
+export interface RunInfo {
+  repository: string
+  runId: string
+  runAttempt: string
+  /** Link to the run, for descriptions and summaries; '' outside Actions. */
+  runUrl: string
+  sha: string
+  ref: string
+  workflow: string
+}
+
+export function readRunInfo(env: NodeJS.ProcessEnv): RunInfo {
+  const server = env.GITHUB_SERVER_URL || 'https://github.com'
+  const repository = env.GITHUB_REPOSITORY ?? ''
+  const runId = env.GITHUB_RUN_ID ?? ''
+  return {
+    repository,
+    runId,
+    runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+    runUrl: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : '',
+    sha: env.GITHUB_SHA ?? '',
+    ref: env.GITHUB_REF_NAME || env.GITHUB_REF || '',
+    workflow: env.GITHUB_WORKFLOW ?? ''
   }
 }

@@ -14,5 +14,5 @@ export const COMMANDS: Record<Mode, Command> = {
   restore: async (c) => (await import('./restore.js')).restore(c),
   sweep: async (c) => (await import('./sweep.js')).sweep(c),
   mirror: async (c) => (await import('./mirror/index.js')).mirror(c),
-  list: async (c) => (await import('./list/index.js')).list(c)
+  list: async (c) => (await import('./list.js')).list(c)
 }

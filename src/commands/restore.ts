@@ -1,27 +1,20 @@
-import { CheckFailure, type CommandContext } from './context.js'
-import { InputError } from '../inputs/input-error.js'
-import { formatElapsed } from '../openstack/index.js'
-import { cell, table } from '../format/markdown.js'
-import { checkQuota, planRestore } from '../cloud/restore-plan.js'
-import { restoreInstance } from '../cloud/restore.js'
 import { resolveAllowedCidrs } from '../cloud/allow-list.js'
-import { isTempInstanceName } from '../cloud/temporary-instance.js'
-import { readRestoreInputs } from '../inputs/restore.js'
+import { isTempInstanceName } from '../cloud/marker.js'
+import { restoreInstance } from '../cloud/restore.js'
+import { checkQuota, planRestore } from '../cloud/restore-plan.js'
+import { CheckFailure, describeError, InputError } from '../errors.js'
+import { formatElapsed } from '../format/duration.js'
+import { cell, table } from '../format/markdown.js'
+import { readKeptRestoreInputs } from '../inputs/restore.js'
+import type { CommandContext } from './context.js'
 
 /**
  * A real recovery: restore a backup into a new instance that is kept. It gets a new address, so
  * the summary reminds the user that firewalls and connection strings must follow.
  */
 export async function restore(context: CommandContext): Promise<void> {
-  const inputs = readRestoreInputs(context.inputs)
-  const name = context.inputs.get('restore-name')
-  if (!name)
-    throw new InputError(
-      'restore-name',
-      'is required: the name of the new instance to restore into'
-    )
-  if (name.length > 255)
-    throw new InputError('restore-name', 'is longer than Trove’s 255 characters')
+  const inputs = readKeptRestoreInputs(context.inputs)
+  const name = inputs.restoreName
   if (isTempInstanceName(name))
     throw new InputError(
       'restore-name',
@@ -53,7 +46,8 @@ export async function restore(context: CommandContext): Promise<void> {
     )
     .catch((error: unknown) => {
       throw new CheckFailure(
-        `${(error as Error).message}. The new instance "${name}" may exist in a failed state: check it with \`openstack database instance list\`.`
+        `${describeError(error)}. The new instance "${name}" may exist in a failed state: check it with \`openstack database instance list\`.`,
+        { cause: error }
       )
     })
   context.setOutput('instance-id', restored.instance.id)

@@ -1,8 +1,10 @@
 import type { CommandContext } from './context.js'
 import { readDuration } from '../inputs/source.js'
-import { formatElapsed } from '../openstack/index.js'
+import { formatElapsed } from '../format/duration.js'
 import { table } from '../format/markdown.js'
-import { deleteAndConfirm, isTempInstanceName } from '../cloud/temporary-instance.js'
+import { isTempInstanceName } from '../cloud/marker.js'
+import { deleteAndConfirm } from '../cloud/waits.js'
+import { describeError } from '../errors.js'
 
 /**
  * Deletes temporary instances that restore drills left behind (a runner that died, a job killed
@@ -46,8 +48,8 @@ export async function sweep(context: CommandContext): Promise<void> {
       context.logger.info(`Deleted ${instance.name} (${instance.id}), ${age} old`)
       rows.push([instance.name, instance.id, age, 'deleted'])
     } catch (error) {
-      failures.push(`${instance.name} (${instance.id}): ${(error as Error).message}`)
-      rows.push([instance.name, instance.id, age, `❌ ${(error as Error).message}`])
+      failures.push(`${instance.name} (${instance.id}): ${describeError(error)}`)
+      rows.push([instance.name, instance.id, age, `❌ ${describeError(error)}`])
     }
   }
   const swept = rows.filter((r) => r[3] === 'deleted').map((r) => r[1] as string)

@@ -1,3 +1,4 @@
+import { describeError } from '../errors.js'
 import pg from 'pg'
 import type { DbTarget } from './types.js'
 import {
@@ -29,7 +30,7 @@ export function pgConnector(target: DbTarget): Connector {
         if (target.tls === 'prefer' && tls.canFallBack()) tls.settle(useTls, 'TLS')
         return session
       } catch (error) {
-        if (!(useTls && tls.canFallBack() && NO_TLS.test((error as Error).message))) throw error
+        if (!(useTls && tls.canFallBack() && NO_TLS.test(describeError(error)))) throw error
         const session = await connect(target, options, false)
         tls.settle(false, 'no TLS (the server does not offer it)')
         return session
@@ -79,7 +80,7 @@ async function connect(target: DbTarget, options: OpenOptions, useTls: boolean):
         const last = Array.isArray(result) ? (result.at(-1) as pg.QueryArrayResult) : result
         return { columns: last?.fields?.length ?? 0, rows: (last?.rows ?? []) as unknown[][] }
       } catch (error) {
-        if ((error as Error).message === 'Query read timeout') {
+        if (describeError(error) === 'Query read timeout') {
           destroy()
           const seconds = Math.round((options.statementTimeoutMs + BACKSTOP_MS) / 1000)
           throw new Error(`no answer from the server within ${seconds}s; the connection was cut`, {

@@ -1,3 +1,5 @@
+import { formatElapsed } from '../openstack/time.js'
+
 const UNIT_MS: Record<string, number> = {
   ms: 1,
   s: 1000,
@@ -37,4 +39,13 @@ export function formatDuration(ms: number): string {
     }
   }
   return parts.join('') || '0s'
+}
+
+// Progress lines of the wire client and the summaries speak the same elapsed time; it is
+// defined once, in the client, which imports nothing of the rest of the product.
+export { formatElapsed }
+
+/** Elapsed time of a fast phase (a report takes seconds): under a minute, to 1/100 s. */
+export function formatElapsedPrecise(ms: number): string {
+  return ms < 60_000 ? `${(ms / 1000).toFixed(2)}s` : formatElapsed(ms)
 }

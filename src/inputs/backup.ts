@@ -1,4 +1,4 @@
-import { InputError } from './input-error.js'
+import { InputError } from '../errors.js'
 import { type InputSource, readBoolean, readDuration } from './source.js'
 import { renderBackupName } from './backup-name.js'
 

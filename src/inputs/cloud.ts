@@ -1,6 +1,6 @@
 import type { Credentials, NamedRef, SessionConfig } from '../openstack/index.js'
-import { InputError } from './input-error.js'
-import { type InputSource, inputOrEnv, readBoolean, readDuration } from './source.js'
+import { InputError } from '../errors.js'
+import { inputOrEnv, type InputSource, readBoolean, readDuration } from './source.js'
 
 export interface CloudInputs {
   session: SessionConfig

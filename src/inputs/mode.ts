@@ -1,4 +1,4 @@
-import { InputError } from './input-error.js'
+import { InputError } from '../errors.js'
 import type { InputSource } from './source.js'
 
 export const MODES = ['backup', 'verify', 'restore', 'report', 'mirror', 'sweep', 'list'] as const

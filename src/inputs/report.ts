@@ -1,4 +1,4 @@
-import { InputError } from './input-error.js'
+import { InputError } from '../errors.js'
 import { type InputSource, readChoice, readDuration } from './source.js'
 import type { Policy } from '../policy/index.js'
 
@@ -17,6 +17,45 @@ export interface ReportInputs {
 
 export const MAX_CONCURRENCY_LIMIT = 32
 
+/** report with `report-files`: merge per-job report files, no cloud call. */
+export interface MergeInputs {
+  /** Folders, globs or files, as given (the merge expands them). */
+  files: string
+  failOn: 'stale' | 'never'
+  reportPath?: string
+}
+
+/** Whether this report merges report files (`report-files`) rather than asking the cloud. */
+export function mergesReportFiles(source: InputSource): boolean {
+  return source.get('report-files') !== ''
+}
+
+export function readMergeInputs(source: InputSource): MergeInputs {
+  if (source.get('instance') || source.get('instances')) {
+    throw new InputError(
+      'report-files',
+      'merges report files without calling the cloud; give it without "instance" or "instances"'
+    )
+  }
+  const inputs: MergeInputs = {
+    files: source.get('report-files'),
+    failOn: readFailOn(source)
+  }
+  const reportPath = source.get('report-path')
+  if (reportPath) inputs.reportPath = reportPath
+  return inputs
+}
+
+/**
+ * list reads `instances` like report does (all, a list, globs) but defaults to all: listing is
+ * what the mode is for, and `instance` (one) makes no sense for a matrix.
+ */
+export function readListTarget(source: InputSource): ReportTarget {
+  const refs = uniqueList(source.get('instances'))
+  if (refs.length === 0 || refs.some((r) => r.toLowerCase() === 'all')) return { kind: 'all' }
+  return { kind: 'list', refs }
+}
+
 /** Reads and checks every report input, before any call to the cloud. */
 export function readReportInputs(source: InputSource): ReportInputs {
   const inputs: ReportInputs = {
@@ -28,7 +67,7 @@ export function readReportInputs(source: InputSource): ReportInputs {
       expiryWarningMs: readDuration(source, 'expiry-warning', '7d', { minMs: 0 }),
       gapWindowMs: readDuration(source, 'gap-window', '30d', { minMs: 3_600_000 })
     },
-    failOn: readChoice(source, 'fail-on', ['stale', 'never'] as const, 'stale'),
+    failOn: readFailOn(source),
     maxConcurrency: readConcurrency(source)
   }
   const reportPath = source.get('report-path')
@@ -52,7 +91,7 @@ function readTarget(source: InputSource): ReportTarget {
       'name the instance to report on (id or name), or set "instances" to a list or "all"'
     )
   }
-  const refs = [...new Set(many.split(/[,\n]/).map((r) => r.trim()))].filter((r) => r !== '')
+  const refs = uniqueList(many)
   if (refs.length === 0) throw new InputError('instances', 'the list names no instance')
   if (refs.some((r) => r.toLowerCase() === 'all')) {
     if (refs.length > 1) {
@@ -61,6 +100,15 @@ function readTarget(source: InputSource): ReportTarget {
     return { kind: 'all' }
   }
   return { kind: 'list', refs }
+}
+
+function readFailOn(source: InputSource): 'stale' | 'never' {
+  return readChoice(source, 'fail-on', ['stale', 'never'] as const, 'stale')
+}
+
+/** Entries separated by commas or newlines (names may hold spaces), each once. */
+function uniqueList(text: string): string[] {
+  return [...new Set(text.split(/[,\n]/).map((r) => r.trim()))].filter((r) => r !== '')
 }
 
 function readConcurrency(source: InputSource): number {

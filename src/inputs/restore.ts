@@ -1,4 +1,4 @@
-import { InputError } from './input-error.js'
+import { InputError } from '../errors.js'
 import { type InputSource, readBoolean, readChoice, readDuration } from './source.js'
 import { registerSecret, UUID_PATTERN } from '../openstack/index.js'
 import { checkCidr } from '../cloud/allow-list.js'
@@ -101,6 +101,25 @@ function readCidrs(source: InputSource): string[] | 'runner' {
       )
   }
   return cidrs
+}
+
+export interface KeptRestoreInputs extends RestoreInputs {
+  /** The name of the new instance, which is kept. */
+  restoreName: string
+}
+
+/** restore mode: the restore inputs and the new instance's name. */
+export function readKeptRestoreInputs(source: InputSource): KeptRestoreInputs {
+  const restore = readRestoreInputs(source)
+  const restoreName = source.get('restore-name')
+  if (!restoreName)
+    throw new InputError(
+      'restore-name',
+      'is required: the name of the new instance to restore into'
+    )
+  if (restoreName.length > 255)
+    throw new InputError('restore-name', 'is longer than Trove’s 255 characters')
+  return { ...restore, restoreName }
 }
 
 /** Everything verify needs, checked before any cloud call. */

@@ -1,5 +1,5 @@
 import { parseDuration } from '../format/duration.js'
-import { InputError } from './input-error.js'
+import { InputError } from '../errors.js'
 
 /**
  * Where input values come from: the action's `INPUT_*` variables through @actions/core, or the

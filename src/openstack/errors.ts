@@ -44,6 +44,11 @@ export class OpenStackHttpError extends Error {
   }
 }
 
+/** True when `error` is an HTTP answer with one of `statuses` (e.g. 404 for "absent"). */
+export function isStatus(error: unknown, ...statuses: number[]): error is OpenStackHttpError {
+  return error instanceof OpenStackHttpError && statuses.includes(error.status)
+}
+
 /** The request never got an answer: connection refused or reset, DNS, TLS, or our timeout. */
 export class OpenStackNetworkError extends Error {
   readonly method: string
@@ -152,4 +157,15 @@ function describeCause(cause: unknown): string {
     return typeof code === 'string' ? `${String(message)} (${code})` : String(message)
   }
   return String(cause)
+}
+
+/**
+ * A create whose answer was lost or was a server error may still have happened: look for what
+ * it would have made before deciding anything, and never send it again blindly.
+ */
+export function outcomeUnknown(error: unknown): boolean {
+  return (
+    error instanceof OpenStackNetworkError ||
+    (error instanceof OpenStackHttpError && error.status >= 500)
+  )
 }

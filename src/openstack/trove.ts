@@ -1,4 +1,4 @@
-import { OpenStackHttpError, OpenStackResponseError } from './errors.js'
+import { isStatus, OpenStackResponseError } from './errors.js'
 import { Reader } from './parse.js'
 import type { OpenStackSession } from './session.js'
 import {
@@ -72,7 +72,7 @@ export class TroveClient {
     try {
       return await this.getInstance(id)
     } catch (error) {
-      if (error instanceof OpenStackHttpError && error.status === 404) return undefined
+      if (isStatus(error, 404)) return undefined
       throw error
     }
   }
@@ -164,7 +164,7 @@ export class TroveClient {
       })
       return true
     } catch (error) {
-      if (error instanceof OpenStackHttpError && error.status === 404) return false
+      if (isStatus(error, 404)) return false
       throw error
     }
   }

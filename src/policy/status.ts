@@ -1,7 +1,8 @@
 import type { BackupRecord, BackupRef } from './types.js'
 
 // RESTORED marks an imported backup; Trove restores from it like from a COMPLETED one
-// (trove-api.md 3.3), so both count as usable.
+// (docs/trove-api.md, "Backup status"), so both count as usable — for the report, for a restore
+// and as the base of an incremental backup alike.
 const USABLE = new Set(['COMPLETED', 'RESTORED'])
 const RUNNING = new Set(['NEW', 'BUILDING', 'SAVING'])
 
@@ -25,6 +26,11 @@ export function refOf(backup: BackupRecord): BackupRef {
     status: backup.status,
     created: backup.created.toISOString()
   }
+}
+
+/** The newest backup a restore can start from, if any. */
+export function newestUsable<T extends BackupRecord>(backups: readonly T[]): T | undefined {
+  return newestFirst(backups.filter(isUsable))[0]
 }
 
 /** Newest first; ties broken by id so the order never depends on the listing. */

@@ -27,6 +27,11 @@ export async function listKeys(
   return keys
 }
 
+/** One small listing: proves the store answers and the credentials may read the prefix. */
+export async function probe(client: S3Client, bucket: string, prefix: string): Promise<void> {
+  await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 1 }))
+}
+
 export async function getText(client: S3Client, bucket: string, key: string): Promise<string> {
   const answer = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }))
   if (!answer.Body) throw new Error(`S3: ${key} has no body`)

@@ -1,10 +1,11 @@
 import {
   type Backup,
   type CreateBackupRequest,
-  OpenStackHttpError,
-  OpenStackNetworkError,
+  isStatus,
+  outcomeUnknown,
   type TroveClient
 } from '../../openstack/index.js'
+import { describeError } from '../../errors.js'
 import { type WaitDeps, waitForInstanceReady } from '../../cloud/waits.js'
 
 const MAX_CREATE_ATTEMPTS = 4
@@ -39,7 +40,7 @@ export async function createBackupOnce(
       lastError = error
       const remaining = deadline - deps.now()
       if (remaining <= 0) throw error
-      if (error instanceof OpenStackHttpError && error.status === 422) {
+      if (isStatus(error, 422)) {
         deps.logger.info(
           `The instance is busy (${error.apiMessage}); waiting for it before asking again`
         )
@@ -51,12 +52,9 @@ export async function createBackupOnce(
         )
         continue
       }
-      if (
-        error instanceof OpenStackNetworkError ||
-        (error instanceof OpenStackHttpError && error.status >= 500)
-      ) {
+      if (outcomeUnknown(error)) {
         deps.logger.warning(
-          `${error.message} — checking whether the backup was made before trying again`
+          `${describeError(error)} — checking whether the backup was made before trying again`
         )
         await deps.sleep(Math.min(remaining, 2_000 * attempt))
         continue

@@ -1,17 +1,14 @@
 import { readBackupInputs } from '../../inputs/backup.js'
-import { backupSummary, type BackupOutcome } from './summary.js'
+import { type BackupOutcome, backupSummary } from './summary.js'
 import { createBackupOnce } from './create-backup.js'
 import { renderBackupName } from '../../inputs/backup-name.js'
-import { CheckFailure, type CommandContext } from '../context.js'
+import { CheckFailure } from '../../errors.js'
+import type { CommandContext } from '../context.js'
 import { resolveInstance } from '../../cloud/resolve.js'
 import { waitForBackup, waitForInstanceReady } from '../../cloud/waits.js'
-import {
-  type Backup,
-  formatElapsed,
-  type Instance,
-  type TroveClient,
-  WaitError
-} from '../../openstack/index.js'
+import { newestUsable } from '../../policy/index.js'
+import { formatElapsed } from '../../format/duration.js'
+import { type Backup, type Instance, type TroveClient, WaitError } from '../../openstack/index.js'
 
 /**
  * The pre-deploy gate: take a manual backup of one instance and succeed only when it is
@@ -42,13 +39,13 @@ export async function backup(context: CommandContext): Promise<void> {
     inputs.reuseIfNewerThanMs !== undefined || inputs.incremental
       ? await trove.listBackups({ instanceId: instance.id, pageSize: 100 })
       : []
-  const latest = newestCompleted(history)
+  const latest = newestUsable(history)
 
   if (inputs.reuseIfNewerThanMs !== undefined && latest) {
     const age = context.now() - latest.created.getTime()
     if (age <= inputs.reuseIfNewerThanMs) {
       context.logger.info(
-        `Reusing backup ${latest.name} (${latest.id}): COMPLETED ${formatElapsed(age)} ago, within reuse-if-newer-than`
+        `Reusing backup ${latest.name} (${latest.id}): ${latest.status} ${formatElapsed(age)} ago, within reuse-if-newer-than`
       )
       return finish(context, {
         instance,
@@ -146,12 +143,6 @@ async function waitForBackupDone(
 ): Promise<Backup> {
   const { value } = await waitForBackup(trove, created, deadline - context.now(), context)
   return value
-}
-
-function newestCompleted(backups: Backup[]): Backup | undefined {
-  return backups
-    .filter((b) => b.status === 'COMPLETED')
-    .sort((a, b) => b.created.getTime() - a.created.getTime())[0]
 }
 
 function explainWaitFailure(

@@ -1,5 +1,5 @@
 import type { Backup, Instance } from '../../openstack/index.js'
-import { formatElapsed } from '../../openstack/index.js'
+import { formatElapsed } from '../../format/duration.js'
 import { cell, table } from '../../format/markdown.js'
 
 export interface BackupOutcome {

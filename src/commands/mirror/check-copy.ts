@@ -2,7 +2,14 @@ import type { S3Client } from '@aws-sdk/client-s3'
 import { pipeline } from 'node:stream/promises'
 import { Writable } from 'node:stream'
 import { HashingCounter } from '../../storage/hash.js'
+import { CheckFailure } from '../../errors.js'
+import { formatBytes } from '../../format/bytes.js'
+import type { VerifyCopyInputs } from '../../inputs/mirror.js'
 import { getStream, getText } from '../../storage/objects.js'
+import { formatS3Uri } from '../../storage/s3-uri.js'
+import type { CommandContext } from '../context.js'
+import { listManifests } from './store-retention.js'
+import { verifySummary } from './summary.js'
 import { manifestKeyFor, type MirrorManifest, parseManifest } from './manifest.js'
 
 export interface CopyCheck {
@@ -13,6 +20,45 @@ export interface CopyCheck {
   problems: string[]
 }
 
+/** mirror-action: verify — the stored copy (given, or the newest) against its manifest. */
+export async function checkCopy(
+  context: CommandContext,
+  client: S3Client,
+  inputs: VerifyCopyInputs
+): Promise<void> {
+  const { bucket, prefix } = inputs.location
+  let objectKey = inputs.objectKey
+  if (!objectKey) {
+    const newest = (await listManifests(client, bucket, prefix))
+      .filter(
+        (e) =>
+          !inputs.instance ||
+          e.manifest.source.instanceName === inputs.instance ||
+          e.manifest.source.instanceId === inputs.instance
+      )
+      .sort((a, b) => Date.parse(b.manifest.created) - Date.parse(a.manifest.created))[0]
+    if (!newest)
+      throw new CheckFailure(`No copy made by this action under ${formatS3Uri(bucket, prefix)}`)
+    objectKey = newest.manifest.objectKey
+  }
+  const check = await context.group(`Download and hash ${formatS3Uri(bucket, objectKey)}`, () =>
+    verifyCopy(client, bucket, objectKey)
+  )
+  context.setOutput('object-key', objectKey)
+  context.setOutput('manifest-key', manifestKeyFor(objectKey))
+  context.setOutput('bytes', check.bytes)
+  context.setOutput('sha256', check.sha256)
+  context.summary(verifySummary(objectKey, check.bytes, check.problems))
+  if (check.problems.length > 0) {
+    throw new CheckFailure(
+      `Copy ${objectKey} does not match its manifest: ${check.problems.join('; ')}`
+    )
+  }
+  context.logger.info(
+    `Copy ${objectKey} matches its manifest (${formatBytes(check.bytes)}, sha256 ${check.sha256})`
+  )
+}
+
 /** Downloads the dump (streaming, nothing kept), hashes it and compares with its manifest. */
 export async function verifyCopy(
   client: S3Client,
@@ -21,7 +67,7 @@ export async function verifyCopy(
 ): Promise<CopyCheck> {
   const manifestKey = manifestKeyFor(objectKey)
   const manifest = parseManifest(await getText(client, bucket, manifestKey), manifestKey)
-  if (!manifest) throw new Error(`${manifestKey} is not a manifest of this action`)
+  if (!manifest) throw new CheckFailure(`${manifestKey} is not a manifest of this action`)
   const hasher = new HashingCounter()
   await pipeline(
     await getStream(client, bucket, objectKey),

@@ -1,6 +1,6 @@
 import { connectHome, openServer } from '../../database/server.js'
 import type { DbTarget } from '../../database/types.js'
-import { CheckFailure } from '../context.js'
+import { CheckFailure } from '../../errors.js'
 
 export interface DbInfo {
   serverVersion: string

@@ -1,7 +1,7 @@
-import { spawn, execFile, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { promisify } from 'node:util'
 import type { Readable } from 'node:stream'
-import { CheckFailure } from '../context.js'
+import { CheckFailure } from '../../errors.js'
 import type { DbTarget, Engine } from '../../database/types.js'
 
 const run = promisify(execFile)

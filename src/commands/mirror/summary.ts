@@ -1,3 +1,4 @@
+import { formatS3Uri } from '../../storage/s3-uri.js'
 import { code, table, text } from '../../format/markdown.js'
 import type { MirrorManifest } from './manifest.js'
 import { formatBytes } from '../../format/bytes.js'
@@ -12,7 +13,7 @@ export function uploadSummary(
   const rate = seconds > 0 ? manifest.sizes.dumpBytes / seconds / 1e6 : 0
   const rows = [
     [
-      `s3://${bucket}/${manifest.objectKey}`,
+      formatS3Uri(bucket, manifest.objectKey),
       `${manifest.source.instanceName} (${manifest.source.kind}${manifest.source.backupId ? `, backup ${manifest.source.backupId}` : ''})`,
       formatBytes(manifest.sizes.dumpBytes),
       formatBytes(manifest.sizes.storedBytes),

@@ -2,11 +2,11 @@ import {
   type Backup,
   type Instance,
   type Logger,
-  OpenStackHttpError,
+  isStatus,
   type TroveClient
 } from '../../openstack/index.js'
 import type { OfferedVersion } from '../../policy/index.js'
-import { elapsed } from '../../format/elapsed.js'
+import { formatElapsedPrecise } from '../../format/duration.js'
 import { mapPool } from './pool.js'
 
 /**
@@ -73,7 +73,7 @@ async function byInstance(
     done++
     if (done % every === 0 || done === instances.length) {
       options.logger.info(
-        `[${done}/${instances.length}] ${instance.name}: ${backups.length} backup(s) (${elapsed(options.now() - started)})`
+        `[${done}/${instances.length}] ${instance.name}: ${backups.length} backup(s) (${formatElapsedPrecise(options.now() - started)})`
       )
     }
     return { instance, backups }
@@ -92,7 +92,7 @@ async function byProject(
   for (const b of all) if (b.instanceId) byInstanceId.get(b.instanceId)?.push(b)
   const mine = [...byInstanceId.values()].reduce((n, list) => n + list.length, 0)
   options.logger.info(
-    `${all.length} backup(s) in the project, ${mine} of the ${instances.length} instance(s) (${elapsed(options.now() - started)})`
+    `${all.length} backup(s) in the project, ${mine} of the ${instances.length} instance(s) (${formatElapsedPrecise(options.now() - started)})`
   )
   return instances.map((instance) => ({ instance, backups: byInstanceId.get(instance.id) ?? [] }))
 }
@@ -102,7 +102,7 @@ async function offeredVersions(trove: TroveClient, datastore: string): Promise<O
   try {
     return await trove.listDatastoreVersions(datastore)
   } catch (error) {
-    if (error instanceof OpenStackHttpError && error.status === 404) return []
+    if (isStatus(error, 404)) return []
     throw error
   }
 }

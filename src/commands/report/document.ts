@@ -90,34 +90,44 @@ export function buildDocument(
   const instances = [...evaluated]
     .sort((a, b) => compareSeverity(a.evaluation, b.evaluation))
     .map(instanceReport)
-  const sum = (f: (i: InstanceReport) => number): number =>
-    instances.reduce((total, i) => total + f(i), 0)
-  const count = (v: Verdict): number => instances.filter((i) => i.verdict === v).length
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     generatedAt: new Date(now).toISOString(),
     status: worstVerdict(instances.map((i) => i.verdict)),
-    policy: {
-      maxAgeHours: round2(policy.maxAgeMs / HOUR_MS),
-      graceHours: round2(policy.graceMs / HOUR_MS),
-      retentionDays: round2(policy.retentionMs / DAY_MS),
-      expiryWarningDays: round2(policy.expiryWarningMs / DAY_MS),
-      gapWindowDays: round2(policy.gapWindowMs / DAY_MS),
-      failOn
-    },
-    totals: {
-      instances: instances.length,
-      ok: count('ok'),
-      stale: count('stale'),
-      none: count('none'),
-      backups: sum((i) => i.counts.total),
-      sizeGb: round2(sum((i) => i.sizeGb)),
-      failedInWindow: sum((i) => i.failedInWindow.length),
-      expiringSoon: sum((i) => i.expiringSoon.length),
-      pastRetention: sum((i) => i.pastRetention.length),
-      notRestorable: sum((i) => i.notRestorable.length)
-    },
+    policy: policyOf(policy, failOn),
+    totals: totalsOf(instances),
     instances
+  }
+}
+
+/** The policy as the report states it: hours and days. */
+export function policyOf(policy: Policy, failOn: 'stale' | 'never'): ReportDocument['policy'] {
+  return {
+    maxAgeHours: round2(policy.maxAgeMs / HOUR_MS),
+    graceHours: round2(policy.graceMs / HOUR_MS),
+    retentionDays: round2(policy.retentionMs / DAY_MS),
+    expiryWarningDays: round2(policy.expiryWarningMs / DAY_MS),
+    gapWindowDays: round2(policy.gapWindowMs / DAY_MS),
+    failOn
+  }
+}
+
+/** The totals of a report, from its instances (a single report and a merged one alike). */
+export function totalsOf(instances: InstanceReport[]): ReportDocument['totals'] {
+  const sum = (f: (i: InstanceReport) => number): number =>
+    instances.reduce((total, i) => total + f(i), 0)
+  const count = (v: Verdict): number => instances.filter((i) => i.verdict === v).length
+  return {
+    instances: instances.length,
+    ok: count('ok'),
+    stale: count('stale'),
+    none: count('none'),
+    backups: sum((i) => i.counts.total),
+    sizeGb: round2(sum((i) => i.sizeGb)),
+    failedInWindow: sum((i) => i.failedInWindow.length),
+    expiringSoon: sum((i) => i.expiringSoon.length),
+    pastRetention: sum((i) => i.pastRetention.length),
+    notRestorable: sum((i) => i.notRestorable.length)
   }
 }
 

@@ -1,19 +1,16 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { CheckFailure, type CommandContext } from '../context.js'
+import { CheckFailure } from '../../errors.js'
+import type { CommandContext } from '../context.js'
 import type { Backup, TroveClient } from '../../openstack/index.js'
 import { evaluate } from '../../policy/index.js'
 import { BACKUP_PAGE_SIZE, collect } from './collect.js'
-import { elapsed } from '../../format/elapsed.js'
-import { buildDocument, type ReportDocument } from './document.js'
-import { readReportInputs } from '../../inputs/report.js'
+import { formatElapsedPrecise } from '../../format/duration.js'
+import { buildDocument } from './document.js'
+import { mergesReportFiles, readReportInputs } from '../../inputs/report.js'
+import { failureMessage, REPORT_FILE, setOutputs, writeReportFile } from './output.js'
 import { listProjectBackups } from './project-walk.js'
 import { reportSummary } from './summary.js'
-import { resolveTargets } from '../../cloud/targets.js'
+import { resolveTargets } from '../../cloud/resolve.js'
 import { reportWarnings } from './warnings.js'
-
-export const REPORT_FILE = 'dbaas-backup-report.json'
 
 /**
  * report mode: lists every backup of the chosen instances, checks them against the backup
@@ -22,9 +19,7 @@ export const REPORT_FILE = 'dbaas-backup-report.json'
  */
 export async function report(context: CommandContext): Promise<void> {
   // A fleet report merges the per-job report files of a matrix run: no cloud call at all.
-  if (context.inputs.get('report-files')) {
-    return (await import('./merge.js')).fleetReport(context)
-  }
+  if (mergesReportFiles(context.inputs)) return (await import('./merge.js')).mergeReport(context)
   const inputs = readReportInputs(context.inputs)
   const started = context.now()
   const { trove } = context.cloud()
@@ -35,7 +30,7 @@ export async function report(context: CommandContext): Promise<void> {
     const targets = await resolveTargets(trove, inputs.target)
     const found = targets.instances
     context.logger.info(
-      `${found.length} instance(s) in ${elapsed(context.now() - started)}: ${preview(found.map((i) => i.name))}`
+      `${found.length} instance(s) in ${formatElapsedPrecise(context.now() - started)}: ${preview(found.map((i) => i.name))}`
     )
     return targets
   })
@@ -52,7 +47,7 @@ export async function report(context: CommandContext): Promise<void> {
     })
     const total = result.instances.reduce((n, i) => n + i.backups.length, 0)
     context.logger.info(
-      `${total} backup(s) of ${instances.length} instance(s) in ${elapsed(context.now() - started)}`
+      `${total} backup(s) of ${instances.length} instance(s) in ${formatElapsedPrecise(context.now() - started)}`
     )
     return result
   })
@@ -69,59 +64,18 @@ export async function report(context: CommandContext): Promise<void> {
     inputs.failOn
   )
 
-  const reportPath = await context.group('Write report', async () => {
-    const file =
-      inputs.reportPath ?? path.join(context.inputs.env.RUNNER_TEMP || tmpdir(), REPORT_FILE)
-    await mkdir(path.dirname(path.resolve(file)), { recursive: true })
-    // Compact: thousands of backups; `jq .` makes it readable.
-    await writeFile(file, JSON.stringify(doc) + '\n')
-    context.logger.info(`Report JSON: ${file}`)
-    return file
-  })
+  const reportPath = await context.group('Write report', () =>
+    writeReportFile(context, doc, inputs.reportPath, REPORT_FILE)
+  )
 
   setOutputs(context, doc, reportPath)
   for (const warning of reportWarnings(doc)) context.warn(warning.message, warning.title)
   context.summary(reportSummary(doc, reportPath))
   context.logger.info(
-    `Status: ${doc.status} (${doc.totals.ok} ok, ${doc.totals.stale} stale, ${doc.totals.none} without a backup) in ${elapsed(context.now() - started)}`
+    `Status: ${doc.status} (${doc.totals.ok} ok, ${doc.totals.stale} stale, ${doc.totals.none} without a backup) in ${formatElapsedPrecise(context.now() - started)}`
   )
 
   if (inputs.failOn === 'stale' && doc.status !== 'ok') throw new CheckFailure(failureMessage(doc))
-}
-
-/** status is the worst verdict; latest-backup-* describe the worst instance (listed first). */
-export function setOutputs(context: CommandContext, doc: ReportDocument, reportPath: string): void {
-  const worst = doc.instances[0]
-  const oldest = Math.max(0, ...doc.instances.map((i) => i.oldestBackup?.ageDays ?? 0))
-  const anyBackup = doc.instances.some((i) => i.oldestBackup !== null)
-  context.setOutput('status', doc.status)
-  context.setOutput('latest-backup-id', worst?.latestBackup?.id ?? '')
-  context.setOutput('latest-backup-age-hours', worst?.latestBackup?.ageHours ?? '')
-  context.setOutput('backups-count', doc.totals.backups)
-  context.setOutput('oldest-backup-age-days', anyBackup ? oldest : '')
-  context.setOutput('report-json', reportPath)
-}
-
-export function failureMessage(doc: ReportDocument): string {
-  const p = doc.policy
-  const bad = doc.instances.filter((i) => i.verdict !== 'ok')
-  const lines = bad
-    .slice(0, 10)
-    .map((i) =>
-      i.latestBackup
-        ? `${i.name} (${i.id}): newest COMPLETED backup ${i.latestBackup.ageHours} h old, limit ${p.maxAgeHours} h + ${p.graceHours} h grace`
-        : `${i.name} (${i.id}): no COMPLETED backup`
-    )
-  if (bad.length > lines.length)
-    lines.push(`… and ${bad.length - lines.length} more (see the report JSON)`)
-  return [
-    `Backup report: ${bad.length} of ${doc.instances.length} instance(s) ${bad.length === 1 ? 'is' : 'are'} not covered by a recent backup:`,
-    ...lines.map((l) => `  - ${l}`),
-    'What to do: check that the instance is ACTIVE and HEALTHY (a configuration change that waits for a ' +
-      'restart stops automatic backups until the instance is restarted), take a manual backup now ' +
-      '(mode: backup), and ask the provider’s support if the automatic backups do not resume. ' +
-      'Set fail-on: never to report without failing.'
-  ].join('\n')
 }
 
 function walkProject(trove: TroveClient, context: CommandContext): Promise<Backup[]> {

@@ -1,5 +1,5 @@
 import type { CheckResult } from '../../checks/types.js'
-import { formatElapsed } from '../../openstack/index.js'
+import { formatElapsed } from '../../format/duration.js'
 import { cell, table } from '../../format/markdown.js'
 import type { RestorePlan } from '../../cloud/restore-plan.js'
 

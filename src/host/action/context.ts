@@ -1,15 +1,24 @@
 import * as core from '@actions/core'
-import { connect, type Cloud } from '../../cloud/connect.js'
-import type { CommandContext } from '../../commands/context.js'
-import { actionInputSource } from './inputs.js'
+import { type Cloud, connect } from '../../cloud/connect.js'
+import { type CommandContext, readRunInfo } from '../../commands/context.js'
 import { readCloudInputs } from '../../inputs/cloud.js'
+import type { InputSource } from '../../inputs/source.js'
 import { defaultSleep, type Logger } from '../../openstack/index.js'
-import { readRunInfo } from '../../commands/run-info.js'
+import { onCancellation } from '../cancellation.js'
 
 export const coreLogger: Logger = {
   debug: (m) => core.debug(m),
   info: (m) => core.info(m),
   warning: (m) => core.warning(m)
+}
+
+/** Inputs as GitHub passes them (INPUT_* variables), secrets masked with ::add-mask::. */
+export function actionInputSource(env: NodeJS.ProcessEnv = process.env): InputSource {
+  return {
+    get: (name) => core.getInput(name),
+    env,
+    mask: (secret) => core.setSecret(secret)
+  }
 }
 
 /** The CommandContext of a GitHub Actions step; `summaryParts` are written by the entry point. */
@@ -25,6 +34,7 @@ export function actionContext(summaryParts: string[]): CommandContext {
     summary: (markdown) => summaryParts.push(markdown),
     saveState: (key, value) => core.saveState(key, value),
     group: (name, fn) => core.group(name, fn),
+    onCancel: (hook) => onCancellation(hook),
     run: readRunInfo(process.env),
     now: Date.now,
     sleep: defaultSleep

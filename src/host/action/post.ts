@@ -1,21 +1,18 @@
 import * as core from '@actions/core'
-import { actionContext } from './context.js'
+import { deleteLeftover, pendingTempInstance } from '../../cloud/leftovers.js'
+import { isTempInstanceName } from '../../cloud/marker.js'
 import { describeError } from '../../errors.js'
-import { parseTempInstanceState, STATE_KEYS } from '../../cloud/leftovers.js'
-import {
-  deleteAndConfirm,
-  findInstancesByName,
-  isTempInstanceName
-} from '../../cloud/temporary-instance.js'
+import { actionContext } from './context.js'
 
 /**
  * The post step (post-if: always()). When the main step was cancelled or killed before it could
  * confirm that its temporary instance is gone, delete it now. Undoes only what the main step
- * recorded, and only an instance carrying our marker. Idempotent: a gone instance is fine.
+ * recorded, and only an instance carrying our marker and the recorded name. Idempotent: a gone
+ * instance is fine.
  */
 export async function post(): Promise<void> {
-  const state = parseTempInstanceState(core.getState(STATE_KEYS.tempInstance))
-  if (!state || core.getState(STATE_KEYS.tempInstanceDone) === 'true') {
+  const state = pendingTempInstance((key) => core.getState(key))
+  if (!state) {
     core.debug('post: nothing to clean up')
     return
   }
@@ -27,19 +24,7 @@ export async function post(): Promise<void> {
   }
   try {
     const context = actionContext([])
-    const { trove } = context.cloud()
-    const ids = state.id
-      ? [state.id]
-      : (await findInstancesByName(trove, state.name)).map((i) => i.id)
-    if (ids.length === 0) {
-      core.info(`post: temporary instance ${state.name} was never created`)
-      return
-    }
-    for (const id of ids) {
-      core.info(`post: deleting temporary instance ${state.name} (${id}) left by the main step`)
-      await deleteAndConfirm(trove, { id, name: state.name }, 15 * 60_000, context)
-      core.info(`post: temporary instance ${state.name} (${id}) is gone`)
-    }
+    await deleteLeftover(context.cloud().trove, state, context, 'post: ')
   } catch (error) {
     // A leaked instance costs money and holds a copy of production data: fail loudly.
     core.setFailed(

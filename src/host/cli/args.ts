@@ -1,6 +1,6 @@
 import type { InputMeta } from '../../inputs/catalog.js'
-import { InputError } from '../../inputs/input-error.js'
-import { MODES, type Mode } from '../../inputs/mode.js'
+import { InputError } from '../../errors.js'
+import { type Mode, MODES } from '../../inputs/mode.js'
 
 export interface CliArgs {
   /** '' when not given (then only --help makes sense). */

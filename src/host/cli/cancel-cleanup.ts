@@ -1,44 +1,27 @@
+import { deleteLeftover, pendingTempInstance } from '../../cloud/leftovers.js'
+import { isTempInstanceName } from '../../cloud/marker.js'
 import type { CommandContext } from '../../commands/context.js'
 import { describeError } from '../../errors.js'
-import { parseTempInstanceState, STATE_KEYS } from '../../cloud/leftovers.js'
-import {
-  deleteAndConfirm,
-  findInstancesByName,
-  isTempInstanceName
-} from '../../cloud/temporary-instance.js'
 
 /**
- * What the action's post step does, for a CLI run that was interrupted: verify's own handler
+ * What the action's post step does, for a CLI run that was interrupted: the mode's own hook
  * only asks for the delete (a runner has seconds), and a cloud refuses to delete an instance
  * still in BUILD. A terminal can wait, so confirm the temporary instance is gone — only one
- * recorded by this run, and only one carrying the drill marker.
+ * recorded by this run, carrying the drill marker and the recorded name.
  */
 export async function cleanupAfterCancel(
   state: Map<string, string>,
   context: CommandContext
 ): Promise<void> {
-  const temp = parseTempInstanceState(state.get(STATE_KEYS.tempInstance) ?? '')
-  if (
-    !temp ||
-    state.get(STATE_KEYS.tempInstanceDone) === 'true' ||
-    !isTempInstanceName(temp.name)
-  ) {
-    return
-  }
-  const log = context.logger
+  const temp = pendingTempInstance((key) => state.get(key))
+  if (!temp || !isTempInstanceName(temp.name)) return
   try {
-    const { trove } = context.cloud()
-    const ids = temp.id ? [temp.id] : (await findInstancesByName(trove, temp.name)).map((i) => i.id)
-    for (const id of ids) {
-      log.warning(
-        `Waiting until temporary instance ${temp.name} (${id}) is deleted (up to 15 min; if this ` +
-          'process is killed, run `dbaas-backup sweep`)'
-      )
-      await deleteAndConfirm(trove, { id, name: temp.name }, 15 * 60_000, context)
-      log.info(`Temporary instance ${temp.name} (${id}) is gone`)
-    }
+    context.logger.warning(
+      `Confirming that temporary instance ${temp.name} is deleted (if this process is killed, run \`dbaas-backup sweep\`)`
+    )
+    await deleteLeftover(context.cloud().trove, temp, context)
   } catch (error) {
-    log.warning(
+    context.logger.warning(
       `Could not delete temporary instance ${temp.name}: ${describeError(error)}. ` +
         'Delete it by hand or run `dbaas-backup sweep`.'
     )

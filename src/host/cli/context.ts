@@ -1,9 +1,10 @@
-import { connect, type Cloud } from '../../cloud/connect.js'
+import { type Cloud, connect } from '../../cloud/connect.js'
 import type { CommandContext } from '../../commands/context.js'
 import { readCloudInputs } from '../../inputs/cloud.js'
 import type { InputSource } from '../../inputs/source.js'
 import { defaultSleep, type Logger } from '../../openstack/index.js'
-import { readRunInfo } from '../../commands/run-info.js'
+import { readRunInfo } from '../../commands/context.js'
+import { onCancellation } from '../cancellation.js'
 import type { SecretRedactor } from './secrets.js'
 
 /** What a CLI run collected, for the final human or JSON output. */
@@ -65,6 +66,7 @@ export function cliContext(options: CliContextOptions): {
       log(`▸ ${name}`)
       return fn()
     },
+    onCancel: (hook) => onCancellation(hook),
     run: readRunInfo(env),
     now: Date.now,
     sleep: defaultSleep

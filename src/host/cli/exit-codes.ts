@@ -1,19 +1,9 @@
-import { CheckFailure } from '../../commands/context.js'
-import { InputError } from '../../inputs/input-error.js'
+import type { ResultKind } from '../../errors.js'
 
 /** The CLI's exit codes, documented in the README ("CLI"); cron and other CI systems branch on them. */
 export const EXIT = { ok: 0, failed: 1, badInput: 2, cloudError: 3 } as const
 
-export type ResultKind = 'ok' | 'failed' | 'bad-input' | 'cloud-error'
-
 /** 1 a failed check or a stale backup, 2 bad input (nothing was changed), 3 anything else. */
-export function resultOf(error: unknown): ResultKind {
-  if (error === undefined) return 'ok'
-  if (error instanceof CheckFailure) return 'failed'
-  if (error instanceof InputError) return 'bad-input'
-  return 'cloud-error'
-}
-
 export function exitCodeOf(kind: ResultKind): number {
   return {
     ok: EXIT.ok,

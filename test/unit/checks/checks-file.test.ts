@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { readChecksFile } from '../../../src/checks/checks-file.js'
-import { InputError } from '../../../src/inputs/input-error.js'
+import { InputError } from '../../../src/errors.js'
 
 let dir: string
 beforeAll(() => {

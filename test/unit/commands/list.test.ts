@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from '@jest/globals'
 import nock from 'nock'
-import { list } from '../../../src/commands/list/index.js'
-import { InputError } from '../../../src/inputs/input-error.js'
+import { list } from '../../../src/commands/list.js'
+import { InputError } from '../../../src/errors.js'
 import { instanceJson, mockKeystone, TROVE, TROVE_BASE } from '../helpers/fake-cloud.js'
 import { fakeContext } from '../helpers/fake-context.js'
 

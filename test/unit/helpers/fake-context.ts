@@ -13,6 +13,10 @@ export interface Recorded {
   /** How many times the command opened the cloud connection. */
   cloudCalls: () => number
   clock: FakeClock
+  /** What the command saved for a post step. */
+  state: Map<string, string>
+  /** Runs the cancel hooks the command registered, as a host does on SIGINT/SIGTERM. */
+  cancel: (signal?: string) => Promise<void>
 }
 
 /** A CommandContext that records everything; the cloud is the nock-mocked test cloud. */
@@ -20,6 +24,7 @@ export function fakeContext(inputs: Record<string, string>, env: NodeJS.ProcessE
   const clock = new FakeClock()
   let cloud: Cloud | undefined
   let cloudCalls = 0
+  const cancelHooks = new Set<(signal: string) => Promise<void>>()
   const recorded: Omit<Recorded, 'context'> = {
     outputs: {},
     warnings: [],
@@ -27,7 +32,11 @@ export function fakeContext(inputs: Record<string, string>, env: NodeJS.ProcessE
     logs: [],
     groups: [],
     cloudCalls: () => cloudCalls,
-    clock
+    clock,
+    state: new Map(),
+    cancel: async (signal = 'SIGINT') => {
+      for (const hook of [...cancelHooks]) await hook(signal)
+    }
   }
   const context: CommandContext = {
     inputs: fakeInputs(inputs, env),
@@ -48,7 +57,11 @@ export function fakeContext(inputs: Record<string, string>, env: NodeJS.ProcessE
     warn: (message, title) =>
       void recorded.warnings.push(title === undefined ? { message } : { message, title }),
     summary: (markdown) => void recorded.summary.push(markdown),
-    saveState: () => undefined,
+    saveState: (key, value) => void recorded.state.set(key, value),
+    onCancel: (hook) => {
+      cancelHooks.add(hook)
+      return () => void cancelHooks.delete(hook)
+    },
     group: async (name, fn) => {
       recorded.groups.push(name)
       return fn()

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import { readCloudInputs } from '../../../src/inputs/cloud.js'
-import { InputError } from '../../../src/inputs/input-error.js'
+import { InputError } from '../../../src/errors.js'
 import { fakeInputs } from '../helpers/inputs.js'
 
 const pukkiEnv = {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import { report } from '../../../src/commands/report/index.js'
-import { InputError } from '../../../src/inputs/input-error.js'
+import { InputError } from '../../../src/errors.js'
 import { readReportInputs } from '../../../src/inputs/report.js'
 import { fakeInputs } from '../helpers/inputs.js'
 import { fakeContext } from '../helpers/fake-context.js'

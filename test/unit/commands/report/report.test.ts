@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
 import nock from 'nock'
 import { report } from '../../../../src/commands/report/index.js'
-import { CheckFailure } from '../../../../src/commands/context.js'
+import { CheckFailure } from '../../../../src/errors.js'
 import type { ReportDocument } from '../../../../src/commands/report/document.js'
 import {
   backupJson,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { parseArgs } from '../../../../src/host/cli/args.js'
 import { ACTION_META } from '../../../../src/inputs/catalog-data.js'
-import { InputError } from '../../../../src/inputs/input-error.js'
+import { InputError } from '../../../../src/errors.js'
 
 const parse = (...argv: string[]) => parseArgs(argv, ACTION_META.inputs)
 

@@ -1,7 +1,6 @@
 import { expect, test } from '@jest/globals'
-import { exitCodeOf, resultOf } from '../../../../src/host/cli/exit-codes.js'
-import { CheckFailure } from '../../../../src/commands/context.js'
-import { InputError } from '../../../../src/inputs/input-error.js'
+import { CheckFailure, InputError, resultOf } from '../../../../src/errors.js'
+import { exitCodeOf } from '../../../../src/host/cli/exit-codes.js'
 import { OpenStackNetworkError } from '../../../../src/openstack/errors.js'
 
 test.each([

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import nock from 'nock'
-import { InputError } from '../../../src/inputs/input-error.js'
-import { globToRegExp, resolveTargets } from '../../../src/cloud/targets.js'
+import { InputError } from '../../../src/errors.js'
+import { globToRegExp, resolveTargets } from '../../../src/cloud/resolve.js'
 import { instanceJson, makeClient, mockKeystone, TROVE, TROVE_BASE } from '../helpers/fake-cloud.js'
 
 const ID = (n: number): string => `00000000-0000-4000-8000-00000000000${n}`

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { isTempInstanceName, tempInstanceName } from '../../../src/cloud/temporary-instance.js'
+import { isTempInstanceName, tempInstanceName } from '../../../src/cloud/marker.js'
 
 describe('temporary instance names carry our marker', () => {
   test('prefix, backup id and run id', () => {

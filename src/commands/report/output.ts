@@ -1,0 +1,57 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { CommandContext } from '../context.js'
+import type { ReportDocument } from './document.js'
+
+export const REPORT_FILE = 'dbaas-backup-report.json'
+export const FLEET_REPORT_FILE = 'dbaas-backup-fleet-report.json'
+
+/** Writes the report JSON (compact: thousands of backups; `jq .` makes it readable). */
+export async function writeReportFile(
+  context: CommandContext,
+  doc: ReportDocument,
+  chosen: string | undefined,
+  defaultName: string
+): Promise<string> {
+  const file = chosen ?? path.join(context.inputs.env.RUNNER_TEMP || tmpdir(), defaultName)
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true })
+  await writeFile(file, JSON.stringify(doc) + '\n')
+  context.logger.info(`Report JSON: ${file}`)
+  return file
+}
+
+/** status is the worst verdict; latest-backup-* describe the worst instance (listed first). */
+export function setOutputs(context: CommandContext, doc: ReportDocument, reportPath: string): void {
+  const worst = doc.instances[0]
+  const oldest = Math.max(0, ...doc.instances.map((i) => i.oldestBackup?.ageDays ?? 0))
+  const anyBackup = doc.instances.some((i) => i.oldestBackup !== null)
+  context.setOutput('status', doc.status)
+  context.setOutput('latest-backup-id', worst?.latestBackup?.id ?? '')
+  context.setOutput('latest-backup-age-hours', worst?.latestBackup?.ageHours ?? '')
+  context.setOutput('backups-count', doc.totals.backups)
+  context.setOutput('oldest-backup-age-days', anyBackup ? oldest : '')
+  context.setOutput('report-json', reportPath)
+}
+
+export function failureMessage(doc: ReportDocument): string {
+  const p = doc.policy
+  const bad = doc.instances.filter((i) => i.verdict !== 'ok')
+  const lines = bad
+    .slice(0, 10)
+    .map((i) =>
+      i.latestBackup
+        ? `${i.name} (${i.id}): newest COMPLETED backup ${i.latestBackup.ageHours} h old, limit ${p.maxAgeHours} h + ${p.graceHours} h grace`
+        : `${i.name} (${i.id}): no COMPLETED backup`
+    )
+  if (bad.length > lines.length)
+    lines.push(`… and ${bad.length - lines.length} more (see the report JSON)`)
+  return [
+    `Backup report: ${bad.length} of ${doc.instances.length} instance(s) ${bad.length === 1 ? 'is' : 'are'} not covered by a recent backup:`,
+    ...lines.map((l) => `  - ${l}`),
+    'What to do: check that the instance is ACTIVE and HEALTHY (a configuration change that waits for a ' +
+      'restart stops automatic backups until the instance is restarted), take a manual backup now ' +
+      '(mode: backup), and ask the provider’s support if the automatic backups do not resume. ' +
+      'Set fail-on: never to report without failing.'
+  ].join('\n')
+}
