@@ -10,7 +10,8 @@ const common = {
 }
 
 export default {
-  // The fault suite's one-line totals (issue 7) close every run that includes it.
+  // The fault suite's one-line totals (cases, leaks, secret hits, bad inputs) close every run
+  // that includes it.
   reporters: ['default', './test/faults/totals-reporter.mjs'],
   projects: [
     {
@@ -33,7 +34,7 @@ export default {
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts']
     },
     {
-      // Issue 7: faults, cancellation, bad input, secrets and load, through the committed bundle.
+      // Faults, cancellation, bad input, secrets and load, through the committed bundle.
       ...common,
       displayName: 'faults',
       testMatch: ['<rootDir>/test/faults/**/*.test.ts']

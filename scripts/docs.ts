@@ -1,21 +1,21 @@
-// `npm run docs`: regenerates what is derived from action.yml — the CLI's bundled input
-// metadata (src/inputs/catalog-data.ts) and the README's inputs/outputs reference block — then
-// formats both with prettier, so the committed files are exactly what this produces.
+// `npm run docs`: regenerates what is derived from action.yml — the input catalogue
+// (src/inputs/catalog.json and catalog-names.ts) and the README's inputs/outputs reference block (formatted with
+// prettier) — so the committed files are exactly what this produces.
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import {
   readActionMeta,
-  renderMetadataModule,
+  renderCatalogJson,
+  renderCatalogNames,
   renderReference,
   spliceReference
-} from '../src/inputs/catalog.ts'
+} from './action-metadata.ts'
 
 const meta = readActionMeta(readFileSync('action.yml', 'utf8'))
-writeFileSync('src/inputs/catalog-data.ts', renderMetadataModule(meta))
+writeFileSync('src/inputs/catalog.json', renderCatalogJson(meta))
+writeFileSync('src/inputs/catalog-names.ts', renderCatalogNames(meta))
 writeFileSync(
   'README.md',
   spliceReference(readFileSync('README.md', 'utf8'), renderReference(meta))
 )
-execFileSync('npx', ['prettier', '--write', 'src/inputs/catalog-data.ts', 'README.md'], {
-  stdio: 'ignore'
-})
+execFileSync('npx', ['prettier', '--write', 'README.md'], { stdio: 'ignore' })

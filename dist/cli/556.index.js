@@ -157,7 +157,6 @@ function renderBackupName(template, values, input = 'backup-name') {
 
 
 
-const DEFAULT_NAME_TEMPLATE = '{instance}-pre-deploy-{timestamp}-{sha}';
 /** Reads and checks every backup input before anything touches the cloud. */
 function readBackupInputs(source) {
     const instance = source.get('instance');
@@ -169,11 +168,11 @@ function readBackupInputs(source) {
     }
     const inputs = {
         instance,
-        nameTemplate: source.get('backup-name') || DEFAULT_NAME_TEMPLATE,
+        nameTemplate: (0,inputs_source/* valueOrDefault */.a4)(source, 'backup-name'),
         description,
-        incremental: (0,inputs_source/* readBoolean */.Vf)(source, 'incremental', false),
-        wait: (0,inputs_source/* readBoolean */.Vf)(source, 'wait', true),
-        timeoutMs: (0,inputs_source/* readDuration */.$7)(source, 'timeout', '60m', { minMs: 10_000, maxMs: 24 * 3_600_000 })
+        incremental: (0,inputs_source/* readBoolean */.Vf)(source, 'incremental'),
+        wait: (0,inputs_source/* readBoolean */.Vf)(source, 'wait'),
+        timeoutMs: (0,inputs_source/* readDuration */.$7)(source, 'timeout', { minMs: 10_000, maxMs: 24 * 3_600_000 })
     };
     // Check the template's placeholders now, before anything touches the cloud.
     renderBackupName(inputs.nameTemplate, {
@@ -184,7 +183,7 @@ function readBackupInputs(source) {
         now: new Date(0)
     });
     if (source.get('reuse-if-newer-than')) {
-        inputs.reuseIfNewerThanMs = (0,inputs_source/* readDuration */.$7)(source, 'reuse-if-newer-than', '', {
+        inputs.reuseIfNewerThanMs = (0,inputs_source/* readDuration */.$7)(source, 'reuse-if-newer-than', {
             minMs: 60_000,
             maxMs: 7 * 24 * 3_600_000
         });
@@ -278,8 +277,8 @@ async function findBackupByName(trove, instanceId, name) {
 
 // EXTERNAL MODULE: ./src/cloud/resolve.ts
 var resolve = __webpack_require__(21);
-// EXTERNAL MODULE: ./src/policy/index.ts + 7 modules
-var policy = __webpack_require__(9293);
+// EXTERNAL MODULE: ./src/policy/index.ts + 6 modules
+var policy = __webpack_require__(467);
 ;// CONCATENATED MODULE: ./src/commands/backup/index.ts
 
 
@@ -350,22 +349,15 @@ async function backup(context) {
             }, deadline, deps);
         });
         context.logger.info(`Backup ${created.id} requested: ${created.status}`);
-        if (!inputs.wait) {
-            return finish(context, {
-                instance,
-                backup: created,
-                reused: false,
-                durationMs: context.now() - started,
-                waited: false
-            });
-        }
-        const done = await context.group('Wait for the backup', () => waitForBackupDone(trove, created, deadline, context));
+        const done = inputs.wait
+            ? await context.group('Wait for the backup', () => waitForBackupDone(trove, created, deadline, context))
+            : created;
         return finish(context, {
             instance,
             backup: done,
             reused: false,
             durationMs: context.now() - started,
-            waited: true
+            waited: inputs.wait
         });
     }
     catch (error) {
@@ -459,14 +451,13 @@ function fitSummary(markdown) {
 
 /***/ }),
 
-/***/ 9293:
+/***/ 467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   sO: () => (/* reexport */ DAY_MS),
-  zj: () => (/* reexport */ DEFAULT_POLICY),
   iQ: () => (/* reexport */ HOUR_MS),
   zK: () => (/* reexport */ compareSeverity),
   _3: () => (/* reexport */ evaluate),
@@ -481,7 +472,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./src/policy/status.ts
 // RESTORED marks an imported backup; Trove restores from it like from a COMPLETED one
-// (docs/trove-api.md, "Backup status"), so both count as usable — for the report, for a restore
+// (docs/trove-api.md §3.3), so both count as usable — for the report, for a restore
 // and as the base of an incremental backup alike.
 const USABLE = new Set(['COMPLETED', 'RESTORED']);
 const RUNNING = new Set(['NEW', 'BUILDING', 'SAVING']);
@@ -716,19 +707,6 @@ function skewed(backup, now) {
         aheadSeconds: Math.round((backup.created.getTime() - now) / 1000)
     };
 }
-
-;// CONCATENATED MODULE: ./src/policy/types.ts
-// The policy's vocabulary. Pure data: no I/O, no GitHub, no HTTP client — the report command
-// feeds these from the cloud, the tests feed them from tables.
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const DEFAULT_POLICY = {
-    maxAgeMs: 24 * HOUR,
-    graceMs: 2 * HOUR,
-    retentionMs: 90 * DAY,
-    expiryWarningMs: 7 * DAY,
-    gapWindowMs: 30 * DAY
-};
 
 ;// CONCATENATED MODULE: ./src/policy/index.ts
 // The backup policy as pure functions of (backups, now, policy, offered versions).

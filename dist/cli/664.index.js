@@ -197,6 +197,7 @@ function fitSummary(markdown) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G4: () => (/* binding */ defaultPolicy),
 /* harmony export */   JW: () => (/* binding */ mergesReportFiles),
 /* harmony export */   eC: () => (/* binding */ readListTarget),
 /* harmony export */   gM: () => (/* binding */ readReportInputs),
@@ -239,13 +240,7 @@ function readListTarget(source) {
 function readReportInputs(source) {
     const inputs = {
         target: readTarget(source),
-        policy: {
-            maxAgeMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'max-age', '24h'),
-            graceMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'grace', '2h', { minMs: 0 }),
-            retentionMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'retention', '90d'),
-            expiryWarningMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'expiry-warning', '7d', { minMs: 0 }),
-            gapWindowMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'gap-window', '30d', { minMs: 3_600_000 })
-        },
+        policy: readPolicy(source),
         failOn: readFailOn(source),
         maxConcurrency: readConcurrency(source)
     };
@@ -276,15 +271,28 @@ function readTarget(source) {
     }
     return { kind: 'list', refs };
 }
+function readPolicy(source) {
+    return {
+        maxAgeMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'max-age'),
+        graceMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'grace', { minMs: 0 }),
+        retentionMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'retention'),
+        expiryWarningMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'expiry-warning', { minMs: 0 }),
+        gapWindowMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'gap-window', { minMs: 3_600_000 })
+    };
+}
+/** The policy when nobody set one: action.yml's defaults (the provider's promise). */
+function defaultPolicy() {
+    return readPolicy({ get: () => '', env: {}, mask: () => undefined });
+}
 function readFailOn(source) {
-    return (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readChoice */ .Kf)(source, 'fail-on', ['stale', 'never'], 'stale');
+    return (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readChoice */ .Kf)(source, 'fail-on', ['stale', 'never']);
 }
 /** Entries separated by commas or newlines (names may hold spaces), each once. */
 function uniqueList(text) {
     return [...new Set(text.split(/[,\n]/).map((r) => r.trim()))].filter((r) => r !== '');
 }
 function readConcurrency(source) {
-    const text = source.get('max-concurrency') || '4';
+    const text = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .valueOrDefault */ .a4)(source, 'max-concurrency');
     const value = Number(text);
     if (!/^\d+$/.test(text) || value < 1 || value > MAX_CONCURRENCY_LIMIT) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('max-concurrency', `"${text}" is not allowed; use a whole number from 1 to ${MAX_CONCURRENCY_LIMIT}`);

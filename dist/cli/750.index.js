@@ -39,7 +39,7 @@ async function withTemporaryInstance(host, trove, inputs, options) {
         await options.beforeRestore?.(planned);
         return planned;
     });
-    const cidrs = await (0,_allow_list_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveAllowedCidrs */ .aM)(inputs.allowedCidrs, inputs.runnerIpUrl, options.env);
+    const cidrs = await (0,_allow_list_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveAllowedCidrs */ .a)(inputs.allowedCidrs, inputs.runnerIpUrl, options.env);
     host.logger.info(`The temporary instance will accept connections from ${cidrs.join(', ')}`);
     const record = new _leftovers_js__WEBPACK_IMPORTED_MODULE_3__/* .TempInstanceRecord */ .P3((key, value) => host.saveState(key, value));
     const name = (0,_marker_js__WEBPACK_IMPORTED_MODULE_7__/* .tempInstanceName */ .nW)(plan.backup.id, host.run.runId, host.run.runAttempt);
@@ -216,6 +216,33 @@ class TlsChoice {
         return this.note || (this.next() ? 'TLS' : 'no TLS');
     }
 }
+/**
+ * A connector with libpq's `sslmode=prefer`/`require` behaviour: TLS first (as `target.tls`
+ * says); with `prefer`, plain when the server answers that it has no TLS at all (`noTls` knows
+ * each driver's words for that). Later connections reuse what the first one found out.
+ */
+function tlsConnector(mode, connect, noTls) {
+    const tls = new TlsChoice(mode);
+    return {
+        tlsState: () => tls.state(),
+        async open(options) {
+            const useTls = tls.next();
+            try {
+                const session = await connect(options, useTls);
+                if (mode === 'prefer' && tls.canFallBack())
+                    tls.settle(useTls, 'TLS');
+                return session;
+            }
+            catch (error) {
+                if (!(useTls && tls.canFallBack() && noTls(error)))
+                    throw error;
+                const session = await connect(options, false);
+                tls.settle(false, 'no TLS (the server does not offer it)');
+                return session;
+            }
+        }
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/database/mariadb-connection.ts
 
@@ -225,27 +252,7 @@ class TlsChoice {
  * without verifying it; with `prefer`, plain when the server offers no TLS.
  */
 function mariadbConnector(target) {
-    const tls = new TlsChoice(target.tls);
-    return {
-        tlsState: () => tls.state(),
-        async open(options) {
-            const useTls = tls.next();
-            try {
-                const session = await connect(target, options, useTls);
-                if (target.tls === 'prefer' && tls.canFallBack())
-                    tls.settle(useTls, 'TLS');
-                return session;
-            }
-            catch (error) {
-                const code = error.code;
-                if (!(useTls && tls.canFallBack() && code === 'HANDSHAKE_NO_SSL_SUPPORT'))
-                    throw error;
-                const session = await connect(target, options, false);
-                tls.settle(false, 'no TLS (the server does not offer it)');
-                return session;
-            }
-        }
-    };
+    return tlsConnector(target.tls, (options, useTls) => connect(target, options, useTls), (error) => error.code === 'HANDSHAKE_NO_SSL_SUPPORT');
 }
 async function connect(target, options, useTls) {
     const connection = await (0,promise.createConnection)({
@@ -416,26 +423,7 @@ const NO_TLS = /does not support SSL/i;
  * has no TLS at all.
  */
 function pgConnector(target) {
-    const tls = new TlsChoice(target.tls);
-    return {
-        tlsState: () => tls.state(),
-        async open(options) {
-            const useTls = tls.next();
-            try {
-                const session = await pg_connection_connect(target, options, useTls);
-                if (target.tls === 'prefer' && tls.canFallBack())
-                    tls.settle(useTls, 'TLS');
-                return session;
-            }
-            catch (error) {
-                if (!(useTls && tls.canFallBack() && NO_TLS.test((0,errors/* describeError */.Uc)(error))))
-                    throw error;
-                const session = await pg_connection_connect(target, options, false);
-                tls.settle(false, 'no TLS (the server does not offer it)');
-                return session;
-            }
-        }
-    };
+    return tlsConnector(target.tls, (options, useTls) => pg_connection_connect(target, options, useTls), (error) => NO_TLS.test((0,errors/* describeError */.Uc)(error)));
 }
 async function pg_connection_connect(target, options, useTls) {
     const client = new esm/* default.Client */.Ay.Client({

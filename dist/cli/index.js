@@ -39025,7 +39025,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4962);
+/* harmony import */ var _host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3805);
 // The CLI entry point: `dbaas-backup <mode> [flags]` (bundled to dist/cli/index.js).
 
 process.exitCode = await (0,_host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -39136,14 +39136,16 @@ async function recordedInstances(trove, state, deps, prefix = '') {
  * is refused or not confirmed in time; the caller says what to do then.
  */
 async function deleteLeftover(trove, state, deps, prefix = '') {
+    // "post: temporary instance …" in the post step; "Temporary instance …" in a terminal.
+    const line = (text) => prefix ? `${prefix}${text}` : `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
     const found = await recordedInstances(trove, state, deps, prefix);
     if (found.length === 0 && (0,_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .isTempInstanceName */ .x5)(state.name)) {
-        deps.logger.info(`${prefix}temporary instance ${state.name} is gone or was never created`);
+        deps.logger.info(line(`temporary instance ${state.name} is gone or was never created`));
     }
     for (const instance of found) {
-        deps.logger.info(`${prefix}deleting temporary instance ${instance.name} (${instance.id}) left by the main step; waiting up to ${(0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .formatElapsed */ .C7)(LEFTOVER_DELETE_TIMEOUT_MS)}`);
+        deps.logger.info(line(`deleting temporary instance ${instance.name} (${instance.id}) left by the main step; waiting up to ${(0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .formatElapsed */ .C7)(LEFTOVER_DELETE_TIMEOUT_MS)}`));
         await (0,_waits_js__WEBPACK_IMPORTED_MODULE_1__/* .deleteAndConfirm */ .L7)(trove, instance, LEFTOVER_DELETE_TIMEOUT_MS, deps);
-        deps.logger.info(`${prefix}temporary instance ${instance.name} (${instance.id}) is gone`);
+        deps.logger.info(line(`temporary instance ${instance.name} (${instance.id}) is gone`));
     }
 }
 
@@ -39309,6 +39311,52 @@ function resultOf(error) {
 
 /***/ }),
 
+/***/ 2992:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ parseSize),
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+const UNITS = {
+    '': 1,
+    b: 1,
+    k: 1000,
+    kb: 1000,
+    kib: 1024,
+    m: 1000 ** 2,
+    mb: 1000 ** 2,
+    mib: 1024 ** 2,
+    g: 1000 ** 3,
+    gb: 1000 ** 3,
+    gib: 1024 ** 3
+};
+/** `16MiB`, `64MB`, `1.5GiB`, `8388608` (bytes), optionally with `/s`; undefined if not a size. */
+function parseSize(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)(?:\/s)?$/i.exec(text.trim());
+    if (!match)
+        return undefined;
+    const factor = UNITS[match[2].toLowerCase()];
+    if (factor === undefined)
+        return undefined;
+    return Math.round(Number(match[1]) * factor);
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
+}
+
+
+/***/ }),
+
 /***/ 447:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -39371,7 +39419,7 @@ function formatElapsedPrecise(ms) {
 
 /***/ }),
 
-/***/ 4962:
+/***/ 3805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39388,10 +39436,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 const COMMANDS = {
     backup: async (c) => (await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 556))).backup(c),
     report: async (c) => (await __nccwpck_require__.e(/* import() */ 730).then(__nccwpck_require__.bind(__nccwpck_require__, 2730))).report(c),
-    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(566), __nccwpck_require__.e(98), __nccwpck_require__.e(750), __nccwpck_require__.e(851)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2851))).verify(c),
-    restore: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(98), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 816))).restore(c),
-    sweep: async (c) => (await __nccwpck_require__.e(/* import() */ 522).then(__nccwpck_require__.bind(__nccwpck_require__, 5522))).sweep(c),
-    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(321), __nccwpck_require__.e(98), __nccwpck_require__.e(750), __nccwpck_require__.e(220)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5220))).mirror(c),
+    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(566), __nccwpck_require__.e(574), __nccwpck_require__.e(750), __nccwpck_require__.e(851)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2851))).verify(c),
+    restore: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(574), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 816))).restore(c),
+    sweep: async (c) => (await __nccwpck_require__.e(/* import() */ 1).then(__nccwpck_require__.bind(__nccwpck_require__, 7001))).sweep(c),
+    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(321), __nccwpck_require__.e(574), __nccwpck_require__.e(750), __nccwpck_require__.e(935)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9935))).mirror(c),
     list: async (c) => (await __nccwpck_require__.e(/* import() */ 664).then(__nccwpck_require__.bind(__nccwpck_require__, 9664))).list(c)
 };
 
@@ -39601,7 +39649,7 @@ function readCloudInputs(source) {
         source.mask(secret);
     if (password)
         source.mask(password);
-    const insecure = (0,inputs_source/* readBoolean */.Vf)(source, 'allow-insecure-http', false);
+    const insecure = (0,inputs_source/* readBoolean */.Vf)(source, 'allow-insecure-http');
     const authUrl = (0,inputs_source/* inputOrEnv */.hG)(source, 'auth-url', 'OS_AUTH_URL');
     if (!authUrl) {
         throw new errors/* InputError */.dz('auth-url', 'is required (or set OS_AUTH_URL), e.g. https://pukki.dbaas.csc.fi:5000/v3');
@@ -39626,7 +39674,7 @@ function readCloudInputs(source) {
         session.databaseEndpoint = databaseEndpoint;
     return {
         session,
-        requestTimeoutMs: (0,inputs_source/* readDuration */.$7)(source, 'request-timeout', '30s', {
+        requestTimeoutMs: (0,inputs_source/* readDuration */.$7)(source, 'request-timeout', {
             minMs: 1000,
             maxMs: 10 * 60_000
         })
@@ -39912,809 +39960,8 @@ function wrap(head, body) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/inputs/catalog-data.ts
-const ACTION_META = {
-    inputs: [
-        {
-            name: 'mode',
-            description: 'What to do: backup | verify | restore | report | mirror | sweep | list',
-            required: true,
-            modes: [],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'auth-url',
-            description: 'Keystone v3 URL, e.g. https://pukki.dbaas.csc.fi:5000/v3. Default: $OS_AUTH_URL',
-            required: false,
-            modes: [],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'auth-type',
-            description: 'v3applicationcredential or password. Default: $OS_AUTH_TYPE, else application credential when one is given',
-            required: false,
-            modes: [],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'application-credential-id',
-            description: 'Application credential id (recommended). Default: $OS_APPLICATION_CREDENTIAL_ID',
-            required: false,
-            modes: [],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'application-credential-name',
-            description: 'Application credential name; needs user-id, or username with user-domain-name. Default: $OS_APPLICATION_CREDENTIAL_NAME',
-            required: false,
-            modes: [],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'application-credential-secret',
-            description: 'Application credential secret (pass a secret). Default: $OS_APPLICATION_CREDENTIAL_SECRET',
-            required: false,
-            modes: [],
-            boolean: false,
-            secret: true
-        },
-        {
-            name: 'username',
-            description: 'User name for password auth. Default: $OS_USERNAME',
-            required: false,
-            modes: [],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'user-id',
-            description: 'User id for password auth. Default: $OS_USER_ID',
-            required: false,
-            modes: [],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'password',
-            description: 'Password for password auth (pass a secret). Default: $OS_PASSWORD',
-            required: false,
-            modes: [],
-            boolean: false,
-            secret: true
-        },
-        {
-            name: 'user-domain-name',
-            description: 'Domain of the user given by name. Default: $OS_USER_DOMAIN_NAME',
-            required: false,
-            modes: [],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'user-domain-id',
-            description: 'Domain id of the user given by name. Default: $OS_USER_DOMAIN_ID',
-            required: false,
-            modes: [],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'project-id',
-            description: 'Project id for password auth. Default: $OS_PROJECT_ID',
-            required: false,
-            modes: [],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'project-name',
-            description: 'Project name for password auth; needs project-domain-id or project-domain-name. Default: $OS_PROJECT_NAME',
-            required: false,
-            modes: [],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'project-domain-id',
-            description: 'Domain id of the project given by name. Default: $OS_PROJECT_DOMAIN_ID',
-            required: false,
-            modes: [],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'project-domain-name',
-            description: 'Domain name of the project given by name. Default: $OS_PROJECT_DOMAIN_NAME',
-            required: false,
-            modes: [],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'region',
-            description: 'Catalog region of the database service, e.g. pukki_dbaas. Default: $OS_REGION_NAME',
-            required: false,
-            modes: [],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'interface',
-            description: 'Catalog interface: public | internal | admin. Default: $OS_INTERFACE, else public',
-            required: false,
-            modes: [],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'database-endpoint',
-            description: 'Trove endpoint URL, to skip the catalog lookup (rarely needed)',
-            required: false,
-            modes: [],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'allow-insecure-http',
-            description: 'Allow plain-http auth and database URLs (test clouds only)',
-            required: false,
-            modes: [],
-            boolean: true,
-            secret: false,
-            default: 'false'
-        },
-        {
-            name: 'request-timeout',
-            description: 'Timeout of one HTTP request, e.g. 30s',
-            required: false,
-            modes: [],
-            boolean: false,
-            secret: false,
-            default: '30s'
-        },
-        {
-            name: 'instance',
-            description: 'The database instance, by id or name (backup, report, verify, restore, mirror)',
-            required: false,
-            modes: ['backup', 'report', 'verify', 'restore', 'mirror'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'backup-name',
-            description: 'backup: name template; placeholders {instance} {sha} {run_id} {ref} {timestamp}',
-            required: false,
-            modes: ['backup'],
-            boolean: false,
-            secret: false,
-            default: '{instance}-pre-deploy-{timestamp}-{sha}'
-        },
-        {
-            name: 'description',
-            description: 'backup: backup description. Default: the workflow run URL, so the backup can be traced to the deploy',
-            required: false,
-            modes: ['backup'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'incremental',
-            description: 'backup: make an incremental backup on top of the latest COMPLETED one',
-            required: false,
-            modes: ['backup'],
-            boolean: true,
-            secret: false,
-            default: 'false'
-        },
-        {
-            name: 'wait',
-            description: 'backup: wait until the backup is COMPLETED (the gate). false only starts it',
-            required: false,
-            modes: ['backup'],
-            boolean: true,
-            secret: false,
-            default: 'true'
-        },
-        {
-            name: 'timeout',
-            description: 'backup: how long to wait for a busy instance and for the backup, e.g. 90s, 45m, 2h',
-            required: false,
-            modes: ['backup'],
-            boolean: false,
-            secret: false,
-            default: '60m'
-        },
-        {
-            name: 'reuse-if-newer-than',
-            description: 'backup: reuse a COMPLETED backup newer than this (e.g. 1h) instead of taking one',
-            required: false,
-            modes: ['backup'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'instances',
-            description: 'report/list: several instances (comma or newline separated, ids or names, * globs) or "all" (list: default all)',
-            required: false,
-            modes: ['report', 'list'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'max-age',
-            description: 'report: the newest COMPLETED backup must be younger than this plus grace',
-            required: false,
-            modes: ['report'],
-            boolean: false,
-            secret: false,
-            default: '24h'
-        },
-        {
-            name: 'grace',
-            description: 'report: slack on max-age (automatic backups come about every 24 h)',
-            required: false,
-            modes: ['report'],
-            boolean: false,
-            secret: false,
-            default: '2h'
-        },
-        {
-            name: 'retention',
-            description: 'report: how long the provider keeps backups',
-            required: false,
-            modes: ['report'],
-            boolean: false,
-            secret: false,
-            default: '90d'
-        },
-        {
-            name: 'expiry-warning',
-            description: 'report: warn about backups that expire within this',
-            required: false,
-            modes: ['report'],
-            boolean: false,
-            secret: false,
-            default: '7d'
-        },
-        {
-            name: 'fail-on',
-            description: 'report: stale (fail when a latest backup is stale or missing) | never',
-            required: false,
-            modes: ['report'],
-            boolean: false,
-            secret: false,
-            default: 'stale'
-        },
-        {
-            name: 'max-concurrency',
-            description: 'report: API requests in flight at once over many instances',
-            required: false,
-            modes: ['report'],
-            boolean: false,
-            secret: false,
-            default: '4'
-        },
-        {
-            name: 'gap-window',
-            description: 'report: look for gaps between backups and for FAILED backups over this recent window',
-            required: false,
-            modes: ['report'],
-            boolean: false,
-            secret: false,
-            default: '30d'
-        },
-        {
-            name: 'report-path',
-            description: 'report: where to write the JSON report. Default: $RUNNER_TEMP/dbaas-backup-report.json',
-            required: false,
-            modes: ['report'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'report-files',
-            description: 'report: merge these report JSON files (a folder, a glob, or a list) into one fleet report, without calling the cloud',
-            required: false,
-            modes: ['report'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'backup-id',
-            description: 'verify/restore/mirror: the backup to restore (e.g. a backup step output). Default: the newest COMPLETED backup of instance',
-            required: false,
-            modes: ['verify', 'restore', 'mirror'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'flavor',
-            description: 'verify/restore/mirror: flavor name or id of the new instance. Default: the source instance flavor',
-            required: false,
-            modes: ['verify', 'restore', 'mirror'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'volume-size',
-            description: 'verify/restore/mirror: volume size in GB. Default: the source volume size (at least the backup size)',
-            required: false,
-            modes: ['verify', 'restore', 'mirror'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'volume-type',
-            description: 'verify/restore/mirror: volume type. Default: the source volume type',
-            required: false,
-            modes: ['verify', 'restore', 'mirror'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'datastore-version',
-            description: 'verify/restore/mirror: datastore version. Default: the version of the backup itself',
-            required: false,
-            modes: ['verify', 'restore', 'mirror'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'network',
-            description: 'verify/restore/mirror: network id for the new instance (optional)',
-            required: false,
-            modes: ['verify', 'restore', 'mirror'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'allowed-cidrs',
-            description: 'verify/restore/mirror: CIDRs allowed to connect to the restored instance (comma separated, each /22 or narrower), or "runner" to detect the runner address',
-            required: false,
-            modes: ['verify', 'restore', 'mirror'],
-            boolean: false,
-            secret: false,
-            default: 'runner'
-        },
-        {
-            name: 'runner-ip-url',
-            description: 'verify/restore/mirror: echo service that returns the runner public IPv4 address',
-            required: false,
-            modes: ['verify', 'restore', 'mirror'],
-            boolean: false,
-            secret: false,
-            default: 'https://api.ipify.org'
-        },
-        {
-            name: 'restore-timeout',
-            description: 'verify/restore/mirror: how long the restore may take to become usable',
-            required: false,
-            modes: ['verify', 'restore', 'mirror'],
-            boolean: false,
-            secret: false,
-            default: '45m'
-        },
-        {
-            name: 'delete-timeout',
-            description: 'verify/sweep: how long deleting a temporary instance may take',
-            required: false,
-            modes: ['verify', 'sweep'],
-            boolean: false,
-            secret: false,
-            default: '15m'
-        },
-        {
-            name: 'db-user',
-            description: 'verify/mirror: database user to log in to the restored copy',
-            required: false,
-            modes: ['verify', 'mirror'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'db-password',
-            description: 'verify/mirror: its password (pass a secret)',
-            required: false,
-            modes: ['verify', 'mirror'],
-            boolean: false,
-            secret: true
-        },
-        {
-            name: 'databases',
-            description: 'verify/mirror: databases to check (comma separated). Default: every database the user can see',
-            required: false,
-            modes: ['verify', 'mirror'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'db-tls',
-            description: 'verify/mirror: prefer | require | off (Pukki MariaDB needs TLS; its certificate is self-signed)',
-            required: false,
-            modes: ['verify', 'mirror'],
-            boolean: false,
-            secret: false,
-            default: 'prefer'
-        },
-        {
-            name: 'checks-file',
-            description: 'verify: YAML or JSON file of SQL assertions (see README)',
-            required: false,
-            modes: ['verify'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'compare-with-source',
-            description: 'verify: compare per-table row counts (and checksums of small tables) with the source instance',
-            required: false,
-            modes: ['verify'],
-            boolean: true,
-            secret: false,
-            default: 'false'
-        },
-        {
-            name: 'row-count-tolerance',
-            description: 'verify: allowed row-count difference against the source, in percent',
-            required: false,
-            modes: ['verify'],
-            boolean: false,
-            secret: false,
-            default: '0'
-        },
-        {
-            name: 'integrity-check',
-            description: 'verify: PostgreSQL amcheck / MariaDB CHECK TABLE on the restored data',
-            required: false,
-            modes: ['verify'],
-            boolean: true,
-            secret: false,
-            default: 'true'
-        },
-        {
-            name: 'command',
-            description: 'verify: a shell command run against the restored copy (PGHOST/MYSQL_HOST… in its environment)',
-            required: false,
-            modes: ['verify'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'keep-on-failure',
-            description: 'verify: keep the temporary instance when the drill fails (for debugging; delete it yourself)',
-            required: false,
-            modes: ['verify'],
-            boolean: true,
-            secret: false,
-            default: 'false'
-        },
-        {
-            name: 'restore-name',
-            description: 'restore: name of the new instance to restore into (kept)',
-            required: false,
-            modes: ['restore'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'ttl',
-            description: 'sweep: delete temporary drill instances older than this',
-            required: false,
-            modes: ['sweep'],
-            boolean: false,
-            secret: false,
-            default: '6h'
-        },
-        {
-            name: 'mirror-action',
-            description: 'mirror: upload (dump and store a copy) | verify (download a stored copy, hash it, compare with its manifest)',
-            required: false,
-            modes: ['mirror'],
-            boolean: false,
-            secret: false,
-            default: 'upload'
-        },
-        {
-            name: 'source',
-            description: 'mirror: restored (dump a temporary restore of the backup; no load on production) | live (dump the instance itself)',
-            required: false,
-            modes: ['mirror'],
-            boolean: false,
-            secret: false,
-            default: 'restored'
-        },
-        {
-            name: 's3-uri',
-            description: 'mirror: where copies go, s3://bucket/prefix',
-            required: false,
-            modes: ['mirror'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 's3-endpoint',
-            description: 'mirror: S3 endpoint of a non-AWS store (e.g. https://a3s.fi for CSC Allas). Default: AWS',
-            required: false,
-            modes: ['mirror'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 's3-region',
-            description: 'mirror: S3 region. Default: $AWS_REGION, else us-east-1',
-            required: false,
-            modes: ['mirror'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 's3-force-path-style',
-            description: 'mirror: path-style bucket addressing. Default: true with s3-endpoint, false for AWS',
-            required: false,
-            modes: ['mirror'],
-            boolean: true,
-            secret: false
-        },
-        {
-            name: 's3-access-key-id',
-            description: 'mirror: S3 access key (masked). Default: the AWS SDK default chain (env, OIDC via configure-aws-credentials)',
-            required: false,
-            modes: ['mirror'],
-            boolean: false,
-            secret: true
-        },
-        {
-            name: 's3-secret-access-key',
-            description: 'mirror: S3 secret key (pass a secret)',
-            required: false,
-            modes: ['mirror'],
-            boolean: false,
-            secret: true
-        },
-        {
-            name: 'age-recipients',
-            description: 'mirror: age public keys (age1…, comma or newline separated) to encrypt the copy to. Empty: not encrypted',
-            required: false,
-            modes: ['mirror'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'compression',
-            description: 'mirror: zstd | gzip',
-            required: false,
-            modes: ['mirror'],
-            boolean: false,
-            secret: false,
-            default: 'zstd'
-        },
-        {
-            name: 'compression-level',
-            description: 'mirror: zstd 1-19 (default 3) or gzip 1-9 (default 6)',
-            required: false,
-            modes: ['mirror'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'part-size',
-            description: 'mirror: multipart part size, e.g. 8MiB (raised automatically for very large volumes)',
-            required: false,
-            modes: ['mirror'],
-            boolean: false,
-            secret: false,
-            default: '8MiB'
-        },
-        {
-            name: 'max-parts',
-            description: 'mirror: the part limit of the store (Swift, e.g. CSC Allas: 1000; AWS: 10000)',
-            required: false,
-            modes: ['mirror'],
-            boolean: false,
-            secret: false,
-            default: '1000'
-        },
-        {
-            name: 'upload-concurrency',
-            description: 'mirror: parts uploaded at once (memory is about part-size × (this + 1))',
-            required: false,
-            modes: ['mirror'],
-            boolean: false,
-            secret: false,
-            default: '4'
-        },
-        {
-            name: 'bandwidth-limit',
-            description: 'mirror: cap on upload throughput, e.g. 50MB (per second). Default: none',
-            required: false,
-            modes: ['mirror'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'keep-last',
-            description: 'mirror: keep this many newest copies of the instance under the prefix; older copies made by this action are deleted',
-            required: false,
-            modes: ['mirror'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'keep-days',
-            description: 'mirror: keep copies younger than this many days (with keep-last, either keeps a copy)',
-            required: false,
-            modes: ['mirror'],
-            boolean: false,
-            secret: false
-        },
-        {
-            name: 'object-key',
-            description: 'mirror (verify): the stored copy to check (an object-key output). Default: the newest copy under s3-uri (of instance, if given)',
-            required: false,
-            modes: ['mirror'],
-            boolean: false,
-            secret: false
-        }
-    ],
-    outputs: [
-        {
-            name: 'backup-id',
-            description: 'backup: id of the COMPLETED (or reused) backup; verify/restore: the backup restored',
-            modes: ['backup', 'verify', 'restore']
-        },
-        {
-            name: 'backup-name',
-            description: 'backup: its name',
-            modes: ['backup']
-        },
-        {
-            name: 'backup-status',
-            description: 'backup: its status (COMPLETED when the gate passed)',
-            modes: ['backup']
-        },
-        {
-            name: 'backup-size-gb',
-            description: 'backup: its size in GB',
-            modes: ['backup']
-        },
-        {
-            name: 'backup-created',
-            description: 'backup: when it was created (ISO 8601, UTC)',
-            modes: ['backup']
-        },
-        {
-            name: 'duration-seconds',
-            description: 'backup: seconds from request to COMPLETED (0 when reused)',
-            modes: ['backup']
-        },
-        {
-            name: 'reused',
-            description: 'backup: true when an existing backup was reused',
-            modes: ['backup']
-        },
-        {
-            name: 'status',
-            description: 'report: ok | stale | none (the worst over all instances)',
-            modes: ['report']
-        },
-        {
-            name: 'latest-backup-id',
-            description: 'report: newest COMPLETED backup (of the worst instance)',
-            modes: ['report']
-        },
-        {
-            name: 'latest-backup-age-hours',
-            description: 'report: its age in hours',
-            modes: ['report']
-        },
-        {
-            name: 'backups-count',
-            description: 'report: number of backups listed (all instances)',
-            modes: ['report']
-        },
-        {
-            name: 'oldest-backup-age-days',
-            description: 'report: age of the oldest backup in days',
-            modes: ['report']
-        },
-        {
-            name: 'report-json',
-            description: 'report: path of a JSON file with the whole report (schema in the README)',
-            modes: ['report']
-        },
-        {
-            name: 'verified',
-            description: 'verify: true when every check passed',
-            modes: ['verify']
-        },
-        {
-            name: 'restore-seconds',
-            description: 'verify/restore: seconds from the restore request to a usable instance',
-            modes: ['verify', 'restore']
-        },
-        {
-            name: 'checks-passed',
-            description: 'verify: number of checks passed',
-            modes: ['verify']
-        },
-        {
-            name: 'checks-failed',
-            description: 'verify: number of checks failed',
-            modes: ['verify']
-        },
-        {
-            name: 'temp-instance-id',
-            description: 'verify: id of the temporary instance (deleted at the end)',
-            modes: ['verify']
-        },
-        {
-            name: 'temp-instance-host',
-            description: 'verify: its address',
-            modes: ['verify']
-        },
-        {
-            name: 'instance-id',
-            description: 'restore: id of the new instance',
-            modes: ['restore']
-        },
-        {
-            name: 'instance-host',
-            description: 'restore: its new address (update firewalls and connection strings)',
-            modes: ['restore']
-        },
-        {
-            name: 'swept-count',
-            description: 'sweep: number of leftover temporary instances deleted',
-            modes: ['sweep']
-        },
-        {
-            name: 'swept-ids',
-            description: 'sweep: JSON array of their ids',
-            modes: ['sweep']
-        },
-        {
-            name: 'matrix',
-            description: 'list: JSON {"include":[{"id","name","datastore","version"}]} for strategy.matrix',
-            modes: ['list']
-        },
-        {
-            name: 'count',
-            description: 'list: number of instances listed',
-            modes: ['list']
-        },
-        {
-            name: 'object-key',
-            description: 'mirror: key of the stored dump',
-            modes: ['mirror']
-        },
-        {
-            name: 'manifest-key',
-            description: 'mirror: key of its JSON manifest',
-            modes: ['mirror']
-        },
-        {
-            name: 'bytes',
-            description: 'mirror: size of the stored object in bytes',
-            modes: ['mirror']
-        },
-        {
-            name: 'sha256',
-            description: 'mirror: SHA-256 of the stored object',
-            modes: ['mirror']
-        },
-        {
-            name: 'seconds',
-            description: 'mirror: seconds the dump and upload took',
-            modes: ['mirror']
-        }
-    ]
-};
-
+// EXTERNAL MODULE: ./src/inputs/catalog.ts + 1 modules
+var catalog = __nccwpck_require__(9962);
 ;// CONCATENATED MODULE: ./src/host/cli/plain-text.ts
 /**
  * Markdown job summaries as plain text for a terminal: headings without #, tables as aligned
@@ -40790,25 +40037,18 @@ function alignTable(rows) {
 }
 
 ;// CONCATENATED MODULE: ./src/host/cli/secrets.ts
+
 /**
- * The CLI has no log masking like GitHub's `::add-mask::`: `mask` remembers each secret, and
- * everything the CLI writes goes through `redact`, so an error text quoting a secret (a
- * database's own message, a URL) never shows it.
+ * The CLI has no log masking like GitHub's `::add-mask::`: `remember` registers each secret
+ * with the one scrubber the wire client also uses, and everything the CLI writes goes through
+ * `redact`, so an error text quoting a secret (a database's own message, a URL) never shows it.
  */
 class SecretRedactor {
-    secrets = new Set();
     remember(secret) {
-        // Very short values would redact half the text and hide nothing worth hiding.
-        if (secret.length >= 4)
-            this.secrets.add(secret);
+        (0,openstack/* registerSecret */.cl)(secret);
     }
     redact(text) {
-        let out = text;
-        // Longest first, so a secret containing another is hidden whole.
-        for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            out = out.split(s).join('***');
-        }
-        return out;
+        return (0,openstack/* scrubSecrets */.Zg)(text);
     }
 }
 
@@ -40838,15 +40078,15 @@ async function main(argv, io = processIo) {
     let record = { outputs: {}, warnings: [], summary: [], state: new Map() };
     let error;
     try {
-        const args = parseArgs(argv, ACTION_META.inputs);
+        const args = parseArgs(argv, catalog/* ACTION_META */.L.inputs);
         mode = args.mode;
         // Secrets given as flags are hidden from every line we write, before anything runs.
-        for (const input of ACTION_META.inputs) {
+        for (const input of catalog/* ACTION_META */.L.inputs) {
             if (input.secret && args.values[input.name])
                 redactor.remember(args.values[input.name]);
         }
         if (args.help) {
-            io.stdout((mode === '' ? mainHelp(ACTION_META) : modeHelp(ACTION_META, mode)) + '\n');
+            io.stdout((mode === '' ? mainHelp(catalog/* ACTION_META */.L) : modeHelp(catalog/* ACTION_META */.L, mode)) + '\n');
             return 0;
         }
         if (mode === '') {
@@ -40910,19 +40150,61 @@ function jsonResult(mode, result, record, message, redactor) {
 
 /***/ }),
 
+/***/ 9962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  L: () => (/* binding */ ACTION_META),
+  H: () => (/* binding */ defaultOf)
+});
+
+;// CONCATENATED MODULE: ./src/inputs/catalog.json
+const catalog_namespaceObject = /*#__PURE__*/JSON.parse('{"inputs":[{"name":"mode","description":"What to do: backup | verify | restore | report | mirror | sweep | list","required":true,"modes":[],"boolean":false,"secret":false},{"name":"auth-url","description":"Keystone v3 URL, e.g. https://pukki.dbaas.csc.fi:5000/v3. Default: $OS_AUTH_URL","required":false,"modes":[],"boolean":false,"secret":false},{"name":"auth-type","description":"v3applicationcredential or password. Default: $OS_AUTH_TYPE, else application credential when one is given","required":false,"modes":[],"boolean":false,"secret":false},{"name":"application-credential-id","description":"Application credential id (recommended). Default: $OS_APPLICATION_CREDENTIAL_ID","required":false,"modes":[],"boolean":false,"secret":false},{"name":"application-credential-name","description":"Application credential name; needs user-id, or username with user-domain-name. Default: $OS_APPLICATION_CREDENTIAL_NAME","required":false,"modes":[],"boolean":false,"secret":false},{"name":"application-credential-secret","description":"Application credential secret (pass a secret). Default: $OS_APPLICATION_CREDENTIAL_SECRET","required":false,"modes":[],"boolean":false,"secret":true},{"name":"username","description":"User name for password auth. Default: $OS_USERNAME","required":false,"modes":[],"boolean":false,"secret":false},{"name":"user-id","description":"User id for password auth. Default: $OS_USER_ID","required":false,"modes":[],"boolean":false,"secret":false},{"name":"password","description":"Password for password auth (pass a secret). Default: $OS_PASSWORD","required":false,"modes":[],"boolean":false,"secret":true},{"name":"user-domain-name","description":"Domain of the user given by name. Default: $OS_USER_DOMAIN_NAME","required":false,"modes":[],"boolean":false,"secret":false},{"name":"user-domain-id","description":"Domain id of the user given by name. Default: $OS_USER_DOMAIN_ID","required":false,"modes":[],"boolean":false,"secret":false},{"name":"project-id","description":"Project id for password auth. Default: $OS_PROJECT_ID","required":false,"modes":[],"boolean":false,"secret":false},{"name":"project-name","description":"Project name for password auth; needs project-domain-id or project-domain-name. Default: $OS_PROJECT_NAME","required":false,"modes":[],"boolean":false,"secret":false},{"name":"project-domain-id","description":"Domain id of the project given by name. Default: $OS_PROJECT_DOMAIN_ID","required":false,"modes":[],"boolean":false,"secret":false},{"name":"project-domain-name","description":"Domain name of the project given by name. Default: $OS_PROJECT_DOMAIN_NAME","required":false,"modes":[],"boolean":false,"secret":false},{"name":"region","description":"Catalog region of the database service, e.g. pukki_dbaas. Default: $OS_REGION_NAME","required":false,"modes":[],"boolean":false,"secret":false},{"name":"interface","description":"Catalog interface: public | internal | admin. Default: $OS_INTERFACE, else public","required":false,"modes":[],"boolean":false,"secret":false},{"name":"database-endpoint","description":"Trove endpoint URL, to skip the catalog lookup (rarely needed)","required":false,"modes":[],"boolean":false,"secret":false},{"name":"allow-insecure-http","description":"Allow plain-http auth and database URLs (test clouds only)","required":false,"modes":[],"boolean":true,"secret":false,"default":"false"},{"name":"request-timeout","description":"Timeout of one HTTP request, e.g. 30s","required":false,"modes":[],"boolean":false,"secret":false,"default":"30s"},{"name":"instance","description":"The database instance, by id or name (backup, report, verify, restore, mirror)","required":false,"modes":["backup","verify","restore","report","mirror"],"boolean":false,"secret":false},{"name":"backup-name","description":"backup: name template; placeholders {instance} {sha} {run_id} {ref} {timestamp}","required":false,"modes":["backup"],"boolean":false,"secret":false,"default":"{instance}-pre-deploy-{timestamp}-{sha}"},{"name":"description","description":"backup: backup description. Default: the workflow run URL, so the backup can be traced to the deploy","required":false,"modes":["backup"],"boolean":false,"secret":false},{"name":"incremental","description":"backup: make an incremental backup on top of the latest COMPLETED one","required":false,"modes":["backup"],"boolean":true,"secret":false,"default":"false"},{"name":"wait","description":"backup: wait until the backup is COMPLETED (the gate). false only starts it","required":false,"modes":["backup"],"boolean":true,"secret":false,"default":"true"},{"name":"timeout","description":"backup: how long to wait for a busy instance and for the backup, e.g. 90s, 45m, 2h","required":false,"modes":["backup"],"boolean":false,"secret":false,"default":"60m"},{"name":"reuse-if-newer-than","description":"backup: reuse a COMPLETED backup newer than this (e.g. 1h) instead of taking one","required":false,"modes":["backup"],"boolean":false,"secret":false},{"name":"instances","description":"report/list: several instances (comma or newline separated, ids or names, * globs) or \\"all\\" (list: default all)","required":false,"modes":["report","list"],"boolean":false,"secret":false},{"name":"max-age","description":"report: the newest COMPLETED backup must be younger than this plus grace","required":false,"modes":["report"],"boolean":false,"secret":false,"default":"24h"},{"name":"grace","description":"report: slack on max-age (automatic backups come about every 24 h)","required":false,"modes":["report"],"boolean":false,"secret":false,"default":"2h"},{"name":"retention","description":"report: how long the provider keeps backups","required":false,"modes":["report"],"boolean":false,"secret":false,"default":"90d"},{"name":"expiry-warning","description":"report: warn about backups that expire within this","required":false,"modes":["report"],"boolean":false,"secret":false,"default":"7d"},{"name":"fail-on","description":"report: stale (fail when a latest backup is stale or missing) | never","required":false,"modes":["report"],"boolean":false,"secret":false,"default":"stale"},{"name":"max-concurrency","description":"report: API requests in flight at once over many instances","required":false,"modes":["report"],"boolean":false,"secret":false,"default":"4"},{"name":"gap-window","description":"report: look for gaps between backups and for FAILED backups over this recent window","required":false,"modes":["report"],"boolean":false,"secret":false,"default":"30d"},{"name":"report-path","description":"report: where to write the JSON report. Default: $RUNNER_TEMP/dbaas-backup-report.json","required":false,"modes":["report"],"boolean":false,"secret":false},{"name":"report-files","description":"report: merge these report JSON files (a folder, a glob, or a list) into one fleet report, without calling the cloud","required":false,"modes":["report"],"boolean":false,"secret":false},{"name":"backup-id","description":"verify/restore/mirror: the backup to restore (e.g. a backup step output). Default: the newest COMPLETED backup of instance","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false},{"name":"flavor","description":"verify/restore/mirror: flavor name or id of the new instance. Default: the source instance flavor","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false},{"name":"volume-size","description":"verify/restore/mirror: volume size in GB. Default: the source volume size (at least the backup size)","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false},{"name":"volume-type","description":"verify/restore/mirror: volume type. Default: the source volume type","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false},{"name":"datastore-version","description":"verify/restore/mirror: datastore version. Default: the version of the backup itself","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false},{"name":"network","description":"verify/restore/mirror: network id for the new instance (optional)","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false},{"name":"allowed-cidrs","description":"verify/restore/mirror: CIDRs allowed to connect to the restored instance (comma separated, each /22 or narrower), or \\"runner\\" to detect the runner address","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false,"default":"runner"},{"name":"runner-ip-url","description":"verify/restore/mirror: echo service that returns the runner public IPv4 address","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false,"default":"https://api.ipify.org"},{"name":"restore-timeout","description":"verify/restore/mirror: how long the restore may take to become usable","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false,"default":"45m"},{"name":"delete-timeout","description":"verify/sweep: how long deleting a temporary instance may take","required":false,"modes":["verify","mirror","sweep"],"boolean":false,"secret":false,"default":"15m"},{"name":"db-user","description":"verify/mirror: database user to log in to the restored copy","required":false,"modes":["verify","mirror"],"boolean":false,"secret":false},{"name":"db-password","description":"verify/mirror: its password (pass a secret)","required":false,"modes":["verify","mirror"],"boolean":false,"secret":true},{"name":"databases","description":"verify/mirror: databases to check (comma separated). Default: every database the user can see","required":false,"modes":["verify","mirror"],"boolean":false,"secret":false},{"name":"db-tls","description":"verify/mirror: prefer | require | off (Pukki MariaDB needs TLS; its certificate is self-signed)","required":false,"modes":["verify","mirror"],"boolean":false,"secret":false,"default":"prefer"},{"name":"checks-file","description":"verify: YAML or JSON file of SQL assertions (see README)","required":false,"modes":["verify"],"boolean":false,"secret":false},{"name":"compare-with-source","description":"verify: compare per-table row counts (and checksums of small tables) with the source instance","required":false,"modes":["verify"],"boolean":true,"secret":false,"default":"false"},{"name":"row-count-tolerance","description":"verify: allowed row-count difference against the source, in percent","required":false,"modes":["verify"],"boolean":false,"secret":false,"default":"0"},{"name":"integrity-check","description":"verify: PostgreSQL amcheck / MariaDB CHECK TABLE on the restored data","required":false,"modes":["verify"],"boolean":true,"secret":false,"default":"true"},{"name":"command","description":"verify: a shell command run against the restored copy (PGHOST/MYSQL_HOST… in its environment)","required":false,"modes":["verify"],"boolean":false,"secret":false},{"name":"keep-on-failure","description":"verify: keep the temporary instance when the drill fails (for debugging; delete it yourself)","required":false,"modes":["verify"],"boolean":true,"secret":false,"default":"false"},{"name":"restore-name","description":"restore: name of the new instance to restore into (kept)","required":false,"modes":["restore"],"boolean":false,"secret":false},{"name":"ttl","description":"sweep: delete temporary drill instances older than this","required":false,"modes":["sweep"],"boolean":false,"secret":false,"default":"6h"},{"name":"mirror-action","description":"mirror: upload (dump and store a copy) | verify (download a stored copy, hash it, compare with its manifest)","required":false,"modes":["mirror"],"boolean":false,"secret":false,"default":"upload"},{"name":"source","description":"mirror: restored (dump a temporary restore of the backup; no load on production) | live (dump the instance itself)","required":false,"modes":["mirror"],"boolean":false,"secret":false,"default":"restored"},{"name":"s3-uri","description":"mirror: where copies go, s3://bucket/prefix","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"s3-endpoint","description":"mirror: S3 endpoint of a non-AWS store (e.g. https://a3s.fi for CSC Allas). Default: AWS","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"s3-region","description":"mirror: S3 region. Default: $AWS_REGION, else us-east-1","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"s3-force-path-style","description":"mirror: path-style bucket addressing. Default: true with s3-endpoint, false for AWS","required":false,"modes":["mirror"],"boolean":true,"secret":false},{"name":"s3-access-key-id","description":"mirror: S3 access key (masked). Default: the AWS SDK default chain (env, OIDC via configure-aws-credentials)","required":false,"modes":["mirror"],"boolean":false,"secret":true},{"name":"s3-secret-access-key","description":"mirror: S3 secret key (pass a secret)","required":false,"modes":["mirror"],"boolean":false,"secret":true},{"name":"age-recipients","description":"mirror: age public keys (age1…, comma or newline separated) to encrypt the copy to. Empty: not encrypted","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"compression","description":"mirror: zstd | gzip","required":false,"modes":["mirror"],"boolean":false,"secret":false,"default":"zstd"},{"name":"compression-level","description":"mirror: zstd 1-19 (default 3) or gzip 1-9 (default 6)","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"part-size","description":"mirror: multipart part size, e.g. 8MiB (raised automatically for very large volumes)","required":false,"modes":["mirror"],"boolean":false,"secret":false,"default":"8MiB"},{"name":"max-parts","description":"mirror: the part limit of the store (Swift, e.g. CSC Allas: 1000; AWS: 10000)","required":false,"modes":["mirror"],"boolean":false,"secret":false,"default":"1000"},{"name":"upload-concurrency","description":"mirror: parts uploaded at once (memory is about part-size × (this + 1))","required":false,"modes":["mirror"],"boolean":false,"secret":false,"default":"4"},{"name":"bandwidth-limit","description":"mirror: cap on upload throughput, e.g. 50MB (per second). Default: none","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"keep-last","description":"mirror: keep this many newest copies of the instance under the prefix; older copies made by this action are deleted","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"keep-days","description":"mirror: keep copies younger than this many days (with keep-last, either keeps a copy)","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"object-key","description":"mirror (verify): the stored copy to check (an object-key output). Default: the newest copy under s3-uri (of instance, if given)","required":false,"modes":["mirror"],"boolean":false,"secret":false}],"outputs":[{"name":"backup-id","description":"backup: id of the COMPLETED (or reused) backup; verify/restore: the backup restored","modes":["backup","verify","restore"]},{"name":"backup-name","description":"backup: its name","modes":["backup"]},{"name":"backup-status","description":"backup: its status (COMPLETED when the gate passed)","modes":["backup"]},{"name":"backup-size-gb","description":"backup: its size in GB","modes":["backup"]},{"name":"backup-created","description":"backup: when it was created (ISO 8601, UTC)","modes":["backup"]},{"name":"duration-seconds","description":"backup: seconds from request to COMPLETED (0 when reused)","modes":["backup"]},{"name":"reused","description":"backup: true when an existing backup was reused","modes":["backup"]},{"name":"status","description":"report: ok | stale | none (the worst over all instances)","modes":["report"]},{"name":"latest-backup-id","description":"report: newest COMPLETED backup (of the worst instance)","modes":["report"]},{"name":"latest-backup-age-hours","description":"report: its age in hours","modes":["report"]},{"name":"backups-count","description":"report: number of backups listed (all instances)","modes":["report"]},{"name":"oldest-backup-age-days","description":"report: age of the oldest backup in days","modes":["report"]},{"name":"report-json","description":"report: path of a JSON file with the whole report (schema in the README)","modes":["report"]},{"name":"verified","description":"verify: true when every check passed","modes":["verify"]},{"name":"restore-seconds","description":"verify/restore: seconds from the restore request to a usable instance","modes":["verify","restore"]},{"name":"checks-passed","description":"verify: number of checks passed","modes":["verify"]},{"name":"checks-failed","description":"verify: number of checks failed","modes":["verify"]},{"name":"temp-instance-id","description":"verify: id of the temporary instance (deleted at the end)","modes":["verify"]},{"name":"temp-instance-host","description":"verify: its address","modes":["verify"]},{"name":"instance-id","description":"restore: id of the new instance","modes":["restore"]},{"name":"instance-host","description":"restore: its new address (update firewalls and connection strings)","modes":["restore"]},{"name":"swept-count","description":"sweep: number of leftover temporary instances deleted","modes":["sweep"]},{"name":"swept-ids","description":"sweep: JSON array of their ids","modes":["sweep"]},{"name":"matrix","description":"list: JSON {\\"include\\":[{\\"id\\",\\"name\\",\\"datastore\\",\\"version\\"}]} for strategy.matrix","modes":["list"]},{"name":"count","description":"list: number of instances listed","modes":["list"]},{"name":"object-key","description":"mirror: key of the stored dump","modes":["mirror"]},{"name":"manifest-key","description":"mirror: key of its JSON manifest","modes":["mirror"]},{"name":"bytes","description":"mirror: size of the stored object in bytes","modes":["mirror"]},{"name":"sha256","description":"mirror: SHA-256 of the stored object","modes":["mirror"]},{"name":"seconds","description":"mirror: seconds the dump and upload took","modes":["mirror"]}]}');
+;// CONCATENATED MODULE: ./src/inputs/catalog.ts
+// The input catalogue: every input and output of action.yml, generated into catalog.json and
+// catalog-names.ts by `npm run docs`. The one source of defaults (readers fall back to it), of the CLI's flags and
+// help, of which inputs are secrets, and of the names `setOutput` accepts.
+
+const ACTION_META = catalog_namespaceObject;
+const BY_NAME = new Map(ACTION_META.inputs.map((i) => [i.name, i]));
+/** action.yml's default of an input ('' when it has none): what a reader falls back to. */
+function defaultOf(name) {
+    return BY_NAME.get(name)?.default ?? '';
+}
+
+
+/***/ }),
+
 /***/ 4620:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $7: () => (/* binding */ readDuration),
+/* harmony export */   JI: () => (/* binding */ readInteger),
 /* harmony export */   Kf: () => (/* binding */ readChoice),
 /* harmony export */   Vf: () => (/* binding */ readBoolean),
-/* harmony export */   hG: () => (/* binding */ inputOrEnv)
+/* harmony export */   a4: () => (/* binding */ valueOrDefault),
+/* harmony export */   hG: () => (/* binding */ inputOrEnv),
+/* harmony export */   ik: () => (/* binding */ readSize),
+/* harmony export */   ry: () => (/* binding */ splitList)
 /* harmony export */ });
-/* harmony import */ var _format_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(447);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _format_bytes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2992);
+/* harmony import */ var _format_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(447);
+/* harmony import */ var _catalog_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9962);
 
 
+
+
+/**
+ * The value, else action.yml's default. The runner fills in defaults for the action; the CLI
+ * and tests get the same ones from the catalogue, so a default is written once, in action.yml.
+ */
+function valueOrDefault(source, name) {
+    return source.get(name) || (0,_catalog_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultOf */ .H)(name);
+}
 /** The input, else the first non-empty environment variable of `envNames`. */
 function inputOrEnv(source, name, ...envNames) {
     const value = source.get(name);
@@ -40935,35 +40217,68 @@ function inputOrEnv(source, name, ...envNames) {
     }
     return '';
 }
+/** `fallback` only where action.yml can have no default (it depends on another input). */
 function readBoolean(source, name, fallback) {
-    const value = source.get(name).toLowerCase();
-    if (value === '')
+    const value = valueOrDefault(source, name).toLowerCase();
+    if (value === '' && fallback !== undefined)
         return fallback;
     if (['true', 'yes', '1', 'on'].includes(value))
         return true;
     if (['false', 'no', '0', 'off'].includes(value))
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `"${source.get(name)}" is not a boolean; use true or false`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `"${source.get(name)}" is not a boolean; use true or false`);
 }
-function readDuration(source, name, fallback, limits = {}) {
-    const text = source.get(name) || fallback;
-    const ms = (0,_format_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(text);
+function readDuration(source, name, limits = {}) {
+    const text = valueOrDefault(source, name);
+    const ms = (0,_format_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(text);
     if (ms === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `"${text}" is not a duration; use a number with a unit (ms, s, m, h, d), like 90s, 45m, 2h or 7d`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `"${text}" is not a duration; use a number with a unit (ms, s, m, h, d), like 90s, 45m, 2h or 7d`);
     }
     const min = limits.minMs ?? 1;
     if (ms < min)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `"${text}" is too short; the minimum is ${min / 1000}s`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `"${text}" is too short; the minimum is ${min / 1000}s`);
     if (limits.maxMs !== undefined && ms > limits.maxMs) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `"${text}" is too long; the maximum is ${limits.maxMs / 3_600_000}h`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `"${text}" is too long; the maximum is ${limits.maxMs / 3_600_000}h`);
     }
     return ms;
 }
-function readChoice(source, name, allowed, fallback) {
-    const value = (source.get(name) || fallback).toLowerCase();
+function readChoice(source, name, allowed) {
+    const value = valueOrDefault(source, name).toLowerCase();
     if (allowed.includes(value))
         return value;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `"${source.get(name)}" is not allowed; use one of: ${allowed.join(', ')}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `"${source.get(name)}" is not allowed; use one of: ${allowed.join(', ')}`);
+}
+/** A whole number within bounds; `fallback` where action.yml has no default for it. */
+function readInteger(source, name, bounds) {
+    const text = valueOrDefault(source, name);
+    if (text === '' && bounds.fallback !== undefined)
+        return bounds.fallback;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < bounds.min || value > bounds.max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `"${text}" is not a whole number from ${bounds.min} to ${bounds.max}`);
+    }
+    return value;
+}
+/** A size like `16MiB` within bounds; undefined when neither given nor defaulted. */
+function readSize(source, name, bounds) {
+    const text = valueOrDefault(source, name);
+    if (text === '')
+        return undefined;
+    const bytes = (0,_format_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSize */ .D)(text);
+    if (bytes === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `"${text}" is not a size; use e.g. 16MiB, 64MB or 1GiB`);
+    }
+    if (bytes < bounds.min || bytes > bounds.max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `"${text}" is out of range (${bounds.min} … ${bounds.max} bytes)`);
+    }
+    return bytes;
+}
+/** Entries separated by commas or white space. */
+function splitList(value) {
+    return value
+        .split(/[\s,]+/)
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
 }
 
 
@@ -40990,10 +40305,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   zM: () => (/* reexport */ isStatus),
   Hu: () => (/* reexport */ outcomeUnknown),
   cl: () => (/* reexport */ registerSecret),
+  Zg: () => (/* reexport */ scrubSecrets),
   fm: () => (/* reexport */ waitFor)
 });
 
-// UNUSED EXPORTS: OpenStackHttpError, OpenStackNetworkError, OpenStackResponseError, authRequestBody, defaultHttpOptions, findEndpoint, issueToken, nextMarker, parseFaultBody, parseOpenStackTime, readBackup, readDatastore, readDatastoreRef, readDatastoreVersion, readFlavor, readInstance, readToken, redactUrl, scrubSecrets, silentLogger, troveBaseUrl
+// UNUSED EXPORTS: OpenStackHttpError, OpenStackNetworkError, OpenStackResponseError, authRequestBody, defaultHttpOptions, findEndpoint, issueToken, nextMarker, parseFaultBody, parseOpenStackTime, readBackup, readDatastore, readDatastoreRef, readDatastoreVersion, readFlavor, readInstance, readToken, redactUrl, silentLogger, troveBaseUrl
 
 ;// CONCATENATED MODULE: ./src/openstack/secrets.ts
 /**
@@ -41012,7 +40328,8 @@ function registerSecret(secret) {
 /** `text` with every registered secret (also URL- or JSON-encoded) replaced by `***`. */
 function scrubSecrets(text) {
     let out = text;
-    for (const secret of known) {
+    // Longest first, so a secret containing another is hidden whole.
+    for (const secret of [...known].sort((a, b) => b.length - a.length)) {
         for (const form of new Set([
             secret,
             encodeURIComponent(secret),
@@ -41329,7 +40646,7 @@ class HttpClient {
             signal: AbortSignal.timeout(this.options.timeoutMs)
         };
         if (request.body !== undefined) {
-            // Trove ignores a body sent without this header and then fails validation (trove-api.md 2.1).
+            // Trove ignores a body sent without this header and then fails validation (docs/trove-api.md §2.1).
             headers['Content-Type'] = 'application/json';
             init.body = JSON.stringify(request.body);
         }
@@ -41377,12 +40694,7 @@ class Reader {
         return value;
     }
     optionalString(key) {
-        const value = this.data[key];
-        if (value === undefined || value === null)
-            return undefined;
-        if (typeof value !== 'string')
-            throw this.wrong(key, 'a string', value);
-        return value;
+        return this.optional(key, 'a string', (v) => typeof v === 'string');
     }
     optionalNumber(key) {
         const value = this.data[key];
@@ -41400,11 +40712,15 @@ class Reader {
         return value;
     }
     optionalBoolean(key) {
+        return this.optional(key, 'a boolean', (v) => typeof v === 'boolean');
+    }
+    /** Absent and null are the same to Trove's views; anything else must pass `is`. */
+    optional(key, what, is) {
         const value = this.data[key];
         if (value === undefined || value === null)
             return undefined;
-        if (typeof value !== 'boolean')
-            throw this.wrong(key, 'a boolean', value);
+        if (!is(value))
+            throw this.wrong(key, what, value);
         return value;
     }
     /** A Trove time stamp (no time zone: UTC). */
@@ -41454,7 +40770,7 @@ function describe(value) {
 ;// CONCATENATED MODULE: ./src/openstack/keystone.ts
 
 
-/** The body of POST /v3/auth/tokens (trove-api.md 1.2, 1.3). */
+/** The body of POST /v3/auth/tokens (docs/trove-api.md §1.2, 1.3). */
 function authRequestBody(credentials) {
     if (credentials.method === 'password') {
         return {
@@ -41467,7 +40783,7 @@ function authRequestBody(credentials) {
             }
         };
     }
-    // An application credential carries its own scope; sending one is a 401 (trove-api.md 1.3).
+    // An application credential carries its own scope; sending one is a 401 (docs/trove-api.md §1.3).
     const appCred = 'id' in credentials
         ? { id: credentials.id, secret: credentials.secret }
         : { name: credentials.name, secret: credentials.secret, user: credentials.user };
@@ -41555,7 +40871,7 @@ function findEndpoint(catalog, type, iface, region) {
 }
 /**
  * Trove's catalog URL normally ends in /v1.0/<project_id>. Be forgiving when a cloud registers it
- * without the project, as trove-api.md 1.5 recommends.
+ * without the project, as docs/trove-api.md §1.5 recommends.
  */
 function troveBaseUrl(endpoint, projectId) {
     const url = endpoint.replace(/\/+$/, '');
@@ -41798,14 +41114,7 @@ class TroveClient {
         this.session = session;
     }
     async getInstance(id) {
-        const context = `Trove: show instance ${id}`;
-        const { body } = await this.session.database({
-            method: 'GET',
-            path: `/instances/${encodeURIComponent(id)}`,
-            expected: [200],
-            context
-        });
-        return readInstance(new Reader(body, context).data.instance, `${context}: instance`);
+        return this.show('instance', id, readInstance);
     }
     /** Like getInstance, but undefined when the instance does not exist (any more). */
     async findInstanceById(id) {
@@ -41820,35 +41129,10 @@ class TroveClient {
     }
     /** Every instance of the project. Pages use the last id as marker (20 a page on Trove). */
     async listInstances() {
-        const instances = [];
-        const seen = new Set();
-        let marker;
-        for (;;) {
-            const context = 'Trove: list instances';
-            const query = marker
-                ? `?include_clustered=False&marker=${encodeURIComponent(marker)}`
-                : '?include_clustered=False';
-            const { body } = await this.session.database({
-                method: 'GET',
-                path: `/instances${query}`,
-                expected: [200],
-                context
-            });
-            const page = new Reader(body, context);
-            const items = page
-                .array('instances')
-                .map((item, i) => readInstance(item, `${context}: instances[${i}]`));
-            for (const instance of items) {
-                if (!seen.has(instance.id)) {
-                    seen.add(instance.id);
-                    instances.push(instance);
-                }
-            }
-            const next = nextMarker(page);
-            if (items.length === 0 || next === undefined || next === marker)
-                return instances;
-            marker = next;
-        }
+        const context = 'Trove: list instances';
+        return this.allPages(context, 'instances', readInstance, (marker) => marker
+            ? `/instances?include_clustered=False&marker=${encodeURIComponent(marker)}`
+            : '/instances?include_clustered=False');
     }
     async createInstance(request) {
         const context = `Trove: create instance ${request.name}`;
@@ -41885,14 +41169,7 @@ class TroveClient {
         if (request.databases && request.databases.length > 0) {
             instance.databases = request.databases.map((name) => ({ name }));
         }
-        const { body } = await this.session.database({
-            method: 'POST',
-            path: '/instances',
-            body: { instance },
-            expected: [200, 202],
-            context
-        });
-        return readInstance(new Reader(body, context).data.instance, `${context}: instance`);
+        return this.create('/instances', 'instance', instance, context, readInstance);
     }
     /** Deletes an instance. Returns false when it was already gone (404). */
     async deleteInstance(id) {
@@ -41916,7 +41193,7 @@ class TroveClient {
         const backup = {
             name: request.name,
             instance: request.instanceId,
-            // Trove's schema wants the integer 0/1, not a boolean (trove-api.md 8.8).
+            // Trove's schema wants the integer 0/1, not a boolean (docs/trove-api.md §8.8).
             incremental: request.incremental ? 1 : 0
         };
         // An empty description fails Trove's validation: leave it out instead.
@@ -41924,24 +41201,21 @@ class TroveClient {
             backup.description = request.description;
         if (request.parentId)
             backup.parent_id = request.parentId;
+        return this.create('/backups', 'backup', backup, context, readBackup);
+    }
+    /** One POST that creates `key` (sent once: the HTTP client never repeats a POST blindly). */
+    async create(path, key, payload, context, read) {
         const { body } = await this.session.database({
             method: 'POST',
-            path: '/backups',
-            body: { backup },
+            path,
+            body: { [key]: payload },
             expected: [200, 202],
             context
         });
-        return readBackup(new Reader(body, context).data.backup, `${context}: backup`);
+        return read(new Reader(body, context).data[key], `${context}: ${key}`);
     }
     async getBackup(id) {
-        const context = `Trove: show backup ${id}`;
-        const { body } = await this.session.database({
-            method: 'GET',
-            path: `/backups/${encodeURIComponent(id)}`,
-            expected: [200],
-            context
-        });
-        return readBackup(new Reader(body, context).data.backup, `${context}: backup`);
+        return this.show('backup', id, readBackup);
     }
     /**
      * Every backup, across all pages (the web UI stops at 20; we never do). Trove's backup marker
@@ -41952,10 +41226,7 @@ class TroveClient {
         const context = options.instanceId
             ? `Trove: list backups of instance ${options.instanceId}`
             : 'Trove: list backups';
-        const backups = [];
-        const seen = new Set();
-        let marker;
-        for (let pages = 1;; pages++) {
+        return this.allPages(context, 'backups', readBackup, (marker) => {
             const params = new URLSearchParams();
             if (options.instanceId)
                 params.set('instance_id', options.instanceId);
@@ -41966,65 +41237,63 @@ class TroveClient {
             if (marker)
                 params.set('marker', marker);
             const query = params.toString();
+            return `/backups${query ? `?${query}` : ''}`;
+        }, options.maxPages);
+    }
+    /**
+     * Follows the `next` links' markers from page to page: stops on an empty page, a missing link
+     * or a marker that does not move (or after `maxPages`). Items are deduplicated by id, since
+     * offsets shift when an item changes during the walk.
+     */
+    async allPages(context, key, read, pathFor, maxPages) {
+        const all = [];
+        const seen = new Set();
+        let marker;
+        for (let pages = 1;; pages++) {
             const { body } = await this.session.database({
                 method: 'GET',
-                path: `/backups${query ? `?${query}` : ''}`,
+                path: pathFor(marker),
                 expected: [200],
                 context
             });
             const page = new Reader(body, context);
-            const items = page
-                .array('backups')
-                .map((item, i) => readBackup(item, `${context}: backups[${i}]`));
-            for (const backup of items) {
-                if (!seen.has(backup.id)) {
-                    seen.add(backup.id);
-                    backups.push(backup);
+            const items = page.array(key).map((item, i) => read(item, `${context}: ${key}[${i}]`));
+            for (const item of items) {
+                if (!seen.has(item.id)) {
+                    seen.add(item.id);
+                    all.push(item);
                 }
             }
             const next = nextMarker(page);
             if (items.length === 0 || next === undefined || next === marker)
-                return backups;
-            if (options.maxPages !== undefined && pages >= options.maxPages)
-                return backups;
+                return all;
+            if (maxPages !== undefined && pages >= maxPages)
+                return all;
             marker = next;
         }
     }
     async listDatastores() {
-        const context = 'Trove: list datastores';
-        const { body } = await this.session.database({
-            method: 'GET',
-            path: '/datastores',
-            expected: [200],
-            context
-        });
-        return new Reader(body, context)
-            .array('datastores')
-            .map((d, i) => readDatastore(d, `${context}: datastores[${i}]`));
+        return this.list('Trove: list datastores', '/datastores', 'datastores', readDatastore);
     }
     async listDatastoreVersions(datastore) {
-        const context = `Trove: list versions of datastore ${datastore}`;
-        const { body } = await this.session.database({
-            method: 'GET',
-            path: `/datastores/${encodeURIComponent(datastore)}/versions`,
-            expected: [200],
-            context
-        });
-        return new Reader(body, context)
-            .array('versions')
-            .map((v, i) => readDatastoreVersion(v, `${context}: versions[${i}]`));
+        return this.list(`Trove: list versions of datastore ${datastore}`, `/datastores/${encodeURIComponent(datastore)}/versions`, 'versions', readDatastoreVersion);
     }
     async listFlavors() {
-        const context = 'Trove: list flavors';
-        const { body } = await this.session.database({
-            method: 'GET',
-            path: '/flavors',
-            expected: [200],
-            context
-        });
+        return this.list('Trove: list flavors', '/flavors', 'flavors', readFlavor);
+    }
+    /** One GET of an instance or a backup by id: `GET /<kind>s/<id>` → `{ "<kind>": {…} }`. */
+    async show(kind, id, read) {
+        const context = `Trove: show ${kind} ${id}`;
+        const path = `/${kind}s/${encodeURIComponent(id)}`;
+        const { body } = await this.session.database({ method: 'GET', path, expected: [200], context });
+        return read(new Reader(body, context).data[kind], `${context}: ${kind}`);
+    }
+    /** One GET of a list that Trove does not page. */
+    async list(context, path, key, read) {
+        const { body } = await this.session.database({ method: 'GET', path, expected: [200], context });
         return new Reader(body, context)
-            .array('flavors')
-            .map((f, i) => readFlavor(f, `${context}: flavors[${i}]`));
+            .array(key)
+            .map((item, i) => read(item, `${context}: ${key}[${i}]`));
     }
     async getLimits() {
         const context = 'Trove: show limits';
@@ -42054,7 +41323,7 @@ class TroveClient {
 }
 /**
  * The marker of the next page, read from the `next` link's query. Never follow the href itself:
- * Trove builds it from the host it saw, forced to https (trove-api.md 2.1).
+ * Trove builds it from the host it saw, forced to https (docs/trove-api.md §2.1).
  */
 function nextMarker(page) {
     const links = page.optionalArray('links');

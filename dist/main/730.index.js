@@ -105,7 +105,7 @@ function byName(instances) {
 /* harmony export */   vA: () => (/* binding */ totalsOf)
 /* harmony export */ });
 /* unused harmony export REPORT_SCHEMA_VERSION */
-/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39293);
+/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90467);
 
 /** Bump on any change that could break a reader of the JSON; adding fields is not one. */
 const REPORT_SCHEMA_VERSION = 1;
@@ -202,8 +202,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/policy/index.ts + 7 modules
-var policy = __webpack_require__(39293);
+// EXTERNAL MODULE: ./src/policy/index.ts + 6 modules
+var policy = __webpack_require__(90467);
 // EXTERNAL MODULE: ./src/openstack/index.ts + 12 modules
 var openstack = __webpack_require__(30378);
 // EXTERNAL MODULE: ./src/format/duration.ts
@@ -232,7 +232,7 @@ async function mapPool(items, limit, fn) {
 
 
 /**
- * Trove puts no upper cap on the backup page size (trove-api.md 2.4), so one large page lists a
+ * Trove puts no upper cap on the backup page size (docs/trove-api.md §2.4), so one large page lists a
  * whole 90-day history in one request instead of five (or 5 000 backups in 50, not 250).
  */
 const BACKUP_PAGE_SIZE = 1000;
@@ -314,7 +314,7 @@ const CLOCK_MARGIN_MS = 10 * 60_000;
  * Every backup of the project in a few large pages, for reports over most of its instances:
  * ~total/1000 requests instead of one per instance.
  *
- * Backups are paged by OFFSET in `updated DESC` order (trove-api.md 2.4). A backup updated during
+ * Backups are paged by OFFSET in `updated DESC` order (docs/trove-api.md §2.4). A backup updated during
  * the walk (an automatic backup finishing) jumps to the head and the rest shift: the client's
  * dedupe handles the repeat, but the moved backup itself can be missed — and missing a backup
  * that just COMPLETED would report a false "stale". Anything updated during the walk sits at the
@@ -791,6 +791,7 @@ function reportWarnings(doc) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G4: () => (/* binding */ defaultPolicy),
 /* harmony export */   JW: () => (/* binding */ mergesReportFiles),
 /* harmony export */   eC: () => (/* binding */ readListTarget),
 /* harmony export */   gM: () => (/* binding */ readReportInputs),
@@ -798,7 +799,7 @@ function reportWarnings(doc) {
 /* harmony export */ });
 /* unused harmony export MAX_CONCURRENCY_LIMIT */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94620);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93976);
 
 
 const MAX_CONCURRENCY_LIMIT = 32;
@@ -833,13 +834,7 @@ function readListTarget(source) {
 function readReportInputs(source) {
     const inputs = {
         target: readTarget(source),
-        policy: {
-            maxAgeMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'max-age', '24h'),
-            graceMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'grace', '2h', { minMs: 0 }),
-            retentionMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'retention', '90d'),
-            expiryWarningMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'expiry-warning', '7d', { minMs: 0 }),
-            gapWindowMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'gap-window', '30d', { minMs: 3_600_000 })
-        },
+        policy: readPolicy(source),
         failOn: readFailOn(source),
         maxConcurrency: readConcurrency(source)
     };
@@ -870,15 +865,28 @@ function readTarget(source) {
     }
     return { kind: 'list', refs };
 }
+function readPolicy(source) {
+    return {
+        maxAgeMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'max-age'),
+        graceMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'grace', { minMs: 0 }),
+        retentionMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'retention'),
+        expiryWarningMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'expiry-warning', { minMs: 0 }),
+        gapWindowMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'gap-window', { minMs: 3_600_000 })
+    };
+}
+/** The policy when nobody set one: action.yml's defaults (the provider's promise). */
+function defaultPolicy() {
+    return readPolicy({ get: () => '', env: {}, mask: () => undefined });
+}
 function readFailOn(source) {
-    return (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readChoice */ .Kf)(source, 'fail-on', ['stale', 'never'], 'stale');
+    return (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readChoice */ .Kf)(source, 'fail-on', ['stale', 'never']);
 }
 /** Entries separated by commas or newlines (names may hold spaces), each once. */
 function uniqueList(text) {
     return [...new Set(text.split(/[,\n]/).map((r) => r.trim()))].filter((r) => r !== '');
 }
 function readConcurrency(source) {
-    const text = source.get('max-concurrency') || '4';
+    const text = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .valueOrDefault */ .a4)(source, 'max-concurrency');
     const value = Number(text);
     if (!/^\d+$/.test(text) || value < 1 || value > MAX_CONCURRENCY_LIMIT) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('max-concurrency', `"${text}" is not allowed; use a whole number from 1 to ${MAX_CONCURRENCY_LIMIT}`);
@@ -889,14 +897,13 @@ function readConcurrency(source) {
 
 /***/ }),
 
-/***/ 39293:
+/***/ 90467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   sO: () => (/* reexport */ DAY_MS),
-  zj: () => (/* reexport */ DEFAULT_POLICY),
   iQ: () => (/* reexport */ HOUR_MS),
   zK: () => (/* reexport */ compareSeverity),
   _3: () => (/* reexport */ evaluate),
@@ -911,7 +918,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./src/policy/status.ts
 // RESTORED marks an imported backup; Trove restores from it like from a COMPLETED one
-// (docs/trove-api.md, "Backup status"), so both count as usable — for the report, for a restore
+// (docs/trove-api.md §3.3), so both count as usable — for the report, for a restore
 // and as the base of an incremental backup alike.
 const USABLE = new Set(['COMPLETED', 'RESTORED']);
 const RUNNING = new Set(['NEW', 'BUILDING', 'SAVING']);
@@ -1146,19 +1153,6 @@ function skewed(backup, now) {
         aheadSeconds: Math.round((backup.created.getTime() - now) / 1000)
     };
 }
-
-;// CONCATENATED MODULE: ./src/policy/types.ts
-// The policy's vocabulary. Pure data: no I/O, no GitHub, no HTTP client — the report command
-// feeds these from the cloud, the tests feed them from tables.
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const DEFAULT_POLICY = {
-    maxAgeMs: 24 * HOUR,
-    graceMs: 2 * HOUR,
-    retentionMs: 90 * DAY,
-    expiryWarningMs: 7 * DAY,
-    gapWindowMs: 30 * DAY
-};
 
 ;// CONCATENATED MODULE: ./src/policy/index.ts
 // The backup policy as pure functions of (backups, now, policy, offered versions).

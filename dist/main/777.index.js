@@ -18,7 +18,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _inputs_report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22035);
-/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39293);
+/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90467);
 /* harmony import */ var _document_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(84220);
 /* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(34336);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(45568);
@@ -74,7 +74,7 @@ function mergeReports(docs, now) {
         schemaVersion: 1,
         generatedAt: new Date(now).toISOString(),
         status: (0,_policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .worstVerdict */ .zP)(instances.map((i) => i.verdict)),
-        policy: newestFirst[0]?.policy ?? (0,_document_js__WEBPACK_IMPORTED_MODULE_5__/* .policyOf */ .US)(_policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_POLICY */ .zj, 'stale'),
+        policy: newestFirst[0]?.policy ?? (0,_document_js__WEBPACK_IMPORTED_MODULE_5__/* .policyOf */ .US)((0,_inputs_report_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultPolicy */ .G4)(), 'stale'),
         totals: (0,_document_js__WEBPACK_IMPORTED_MODULE_5__/* .totalsOf */ .vA)(instances),
         instances
     };

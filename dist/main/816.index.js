@@ -43,7 +43,7 @@ async function restore(context) {
         context.logger.info(await (0,_cloud_restore_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .checkQuota */ .L)(trove, planned));
         return planned;
     });
-    const cidrs = await (0,_cloud_allow_list_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveAllowedCidrs */ .aM)(inputs.allowedCidrs, inputs.runnerIpUrl, context.inputs.env);
+    const cidrs = await (0,_cloud_allow_list_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveAllowedCidrs */ .a)(inputs.allowedCidrs, inputs.runnerIpUrl, context.inputs.env);
     const restored = await context
         .group('Restore', () => (0,_cloud_restore_js__WEBPACK_IMPORTED_MODULE_1__/* .restoreInstance */ .g)(context, trove, plan, name, cidrs, inputs.restoreTimeoutMs, (id) => {
         context.setOutput('instance-id', id);

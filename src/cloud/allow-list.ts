@@ -31,25 +31,6 @@ export async function detectRunnerCidr(
   return `${text}/32`
 }
 
-/** The widest allow-list prefix Pukki accepts for an instance. */
-const MIN_PREFIX = 22
-
-/** `a.b.c.d/n` with a sane prefix. The world (`0.0.0.0/0`) is never a safe firewall for a copy of production data. */
-export function checkCidr(value: string): string | undefined {
-  const match = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(value)
-  if (!match || !isIPv4(match[1] as string))
-    return `"${value}" is not an IPv4 CIDR like 203.0.113.7/32`
-  const prefix = Number(match[2])
-  if (prefix > 32) return `"${value}" has a prefix over 32`
-  if (prefix === 0)
-    return `"${value}" opens the restored data to the whole internet; name the runner's address instead`
-  // Pukki refuses prefixes wider than /22 only when the create is sent; refusing here keeps a
-  // bad input from reaching the cloud, and a copy of production data needs a narrow allow-list.
-  if (prefix < MIN_PREFIX)
-    return `"${value}" is wider than /${MIN_PREFIX} (the widest the cloud accepts)`
-  return undefined
-}
-
 /** The allow-list for a restored instance: the explicit CIDRs, or the runner's own /32. */
 export async function resolveAllowedCidrs(
   allowed: string[] | 'runner',

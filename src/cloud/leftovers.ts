@@ -112,15 +112,20 @@ export async function deleteLeftover(
   deps: WaitDeps,
   prefix = ''
 ): Promise<void> {
+  // "post: temporary instance …" in the post step; "Temporary instance …" in a terminal.
+  const line = (text: string): string =>
+    prefix ? `${prefix}${text}` : `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`
   const found = await recordedInstances(trove, state, deps, prefix)
   if (found.length === 0 && isTempInstanceName(state.name)) {
-    deps.logger.info(`${prefix}temporary instance ${state.name} is gone or was never created`)
+    deps.logger.info(line(`temporary instance ${state.name} is gone or was never created`))
   }
   for (const instance of found) {
     deps.logger.info(
-      `${prefix}deleting temporary instance ${instance.name} (${instance.id}) left by the main step; waiting up to ${formatElapsed(LEFTOVER_DELETE_TIMEOUT_MS)}`
+      line(
+        `deleting temporary instance ${instance.name} (${instance.id}) left by the main step; waiting up to ${formatElapsed(LEFTOVER_DELETE_TIMEOUT_MS)}`
+      )
     )
     await deleteAndConfirm(trove, instance, LEFTOVER_DELETE_TIMEOUT_MS, deps)
-    deps.logger.info(`${prefix}temporary instance ${instance.name} (${instance.id}) is gone`)
+    deps.logger.info(line(`temporary instance ${instance.name} (${instance.id}) is gone`))
   }
 }

@@ -1,4 +1,5 @@
 import type { Cloud } from '../cloud/connect.js'
+import type { OutputName } from '../inputs/catalog.js'
 import type { InputSource } from '../inputs/source.js'
 import type { Logger } from '../openstack/index.js'
 
@@ -12,7 +13,7 @@ export interface CommandContext {
   /** Opens the cloud connection (reads and validates the auth inputs on first use). */
   cloud(): Cloud
   /** Sets a step output (GITHUB_OUTPUT) or a CLI result field. */
-  setOutput(name: string, value: string | number | boolean): void
+  setOutput(name: OutputName, value: string | number | boolean): void
   /** A warning annotation on the run. */
   warn(message: string, title?: string): void
   /** Appends markdown to the job summary; written once at the end. */

@@ -1,5 +1,5 @@
 import type { CommandContext } from './context.js'
-import { readDuration } from '../inputs/source.js'
+import { readSweepInputs } from '../inputs/sweep.js'
 import { formatElapsed } from '../format/duration.js'
 import { table } from '../format/markdown.js'
 import { isTempInstanceName } from '../cloud/marker.js'
@@ -12,14 +12,7 @@ import { describeError } from '../errors.js'
  * considered: nothing a person created is touched.
  */
 export async function sweep(context: CommandContext): Promise<void> {
-  const ttlMs = readDuration(context.inputs, 'ttl', '6h', {
-    minMs: 10 * 60_000,
-    maxMs: 30 * 86_400_000
-  })
-  const deleteTimeoutMs = readDuration(context.inputs, 'delete-timeout', '15m', {
-    minMs: 10_000,
-    maxMs: 2 * 3_600_000
-  })
+  const { ttlMs, deleteTimeoutMs } = readSweepInputs(context.inputs)
   const { trove } = context.cloud()
   const now = context.now()
   const instances = await trove.listInstances()

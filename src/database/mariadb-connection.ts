@@ -7,7 +7,7 @@ import {
   type OpenOptions,
   type QueryResult,
   type Session,
-  TlsChoice
+  tlsConnector
 } from './session.js'
 
 /**
@@ -15,24 +15,11 @@ import {
  * without verifying it; with `prefer`, plain when the server offers no TLS.
  */
 export function mariadbConnector(target: DbTarget): Connector {
-  const tls = new TlsChoice(target.tls)
-  return {
-    tlsState: () => tls.state(),
-    async open(options: OpenOptions): Promise<Session> {
-      const useTls = tls.next()
-      try {
-        const session = await connect(target, options, useTls)
-        if (target.tls === 'prefer' && tls.canFallBack()) tls.settle(useTls, 'TLS')
-        return session
-      } catch (error) {
-        const code = (error as { code?: string }).code
-        if (!(useTls && tls.canFallBack() && code === 'HANDSHAKE_NO_SSL_SUPPORT')) throw error
-        const session = await connect(target, options, false)
-        tls.settle(false, 'no TLS (the server does not offer it)')
-        return session
-      }
-    }
-  }
+  return tlsConnector(
+    target.tls,
+    (options, useTls) => connect(target, options, useTls),
+    (error) => (error as { code?: string }).code === 'HANDSHAKE_NO_SSL_SUPPORT'
+  )
 }
 
 async function connect(target: DbTarget, options: OpenOptions, useTls: boolean): Promise<Session> {

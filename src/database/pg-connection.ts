@@ -8,7 +8,7 @@ import {
   type OpenOptions,
   type QueryResult,
   type Session,
-  TlsChoice
+  tlsConnector
 } from './session.js'
 
 /** node-postgres' words when the server answers the SSLRequest with "N". */
@@ -20,23 +20,11 @@ const NO_TLS = /does not support SSL/i
  * has no TLS at all.
  */
 export function pgConnector(target: DbTarget): Connector {
-  const tls = new TlsChoice(target.tls)
-  return {
-    tlsState: () => tls.state(),
-    async open(options: OpenOptions): Promise<Session> {
-      const useTls = tls.next()
-      try {
-        const session = await connect(target, options, useTls)
-        if (target.tls === 'prefer' && tls.canFallBack()) tls.settle(useTls, 'TLS')
-        return session
-      } catch (error) {
-        if (!(useTls && tls.canFallBack() && NO_TLS.test(describeError(error)))) throw error
-        const session = await connect(target, options, false)
-        tls.settle(false, 'no TLS (the server does not offer it)')
-        return session
-      }
-    }
-  }
+  return tlsConnector(
+    target.tls,
+    (options, useTls) => connect(target, options, useTls),
+    (error) => NO_TLS.test(describeError(error))
+  )
 }
 
 async function connect(target: DbTarget, options: OpenOptions, useTls: boolean): Promise<Session> {

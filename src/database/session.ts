@@ -85,3 +85,32 @@ export class TlsChoice {
     return this.note || (this.next() ? 'TLS' : 'no TLS')
   }
 }
+
+/**
+ * A connector with libpq's `sslmode=prefer`/`require` behaviour: TLS first (as `target.tls`
+ * says); with `prefer`, plain when the server answers that it has no TLS at all (`noTls` knows
+ * each driver's words for that). Later connections reuse what the first one found out.
+ */
+export function tlsConnector(
+  mode: 'prefer' | 'require' | 'off',
+  connect: (options: OpenOptions, useTls: boolean) => Promise<Session>,
+  noTls: (error: unknown) => boolean
+): Connector {
+  const tls = new TlsChoice(mode)
+  return {
+    tlsState: () => tls.state(),
+    async open(options: OpenOptions): Promise<Session> {
+      const useTls = tls.next()
+      try {
+        const session = await connect(options, useTls)
+        if (mode === 'prefer' && tls.canFallBack()) tls.settle(useTls, 'TLS')
+        return session
+      } catch (error) {
+        if (!(useTls && tls.canFallBack() && noTls(error))) throw error
+        const session = await connect(options, false)
+        tls.settle(false, 'no TLS (the server does not offer it)')
+        return session
+      }
+    }
+  }
+}

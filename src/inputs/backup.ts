@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js'
-import { type InputSource, readBoolean, readDuration } from './source.js'
+import { type InputSource, readBoolean, readDuration, valueOrDefault } from './source.js'
 import { renderBackupName } from './backup-name.js'
 
 export interface BackupInputs {
@@ -11,8 +11,6 @@ export interface BackupInputs {
   timeoutMs: number
   reuseIfNewerThanMs?: number
 }
-
-export const DEFAULT_NAME_TEMPLATE = '{instance}-pre-deploy-{timestamp}-{sha}'
 
 /** Reads and checks every backup input before anything touches the cloud. */
 export function readBackupInputs(source: InputSource): BackupInputs {
@@ -31,11 +29,11 @@ export function readBackupInputs(source: InputSource): BackupInputs {
   }
   const inputs: BackupInputs = {
     instance,
-    nameTemplate: source.get('backup-name') || DEFAULT_NAME_TEMPLATE,
+    nameTemplate: valueOrDefault(source, 'backup-name'),
     description,
-    incremental: readBoolean(source, 'incremental', false),
-    wait: readBoolean(source, 'wait', true),
-    timeoutMs: readDuration(source, 'timeout', '60m', { minMs: 10_000, maxMs: 24 * 3_600_000 })
+    incremental: readBoolean(source, 'incremental'),
+    wait: readBoolean(source, 'wait'),
+    timeoutMs: readDuration(source, 'timeout', { minMs: 10_000, maxMs: 24 * 3_600_000 })
   }
   // Check the template's placeholders now, before anything touches the cloud.
   renderBackupName(inputs.nameTemplate, {
@@ -46,7 +44,7 @@ export function readBackupInputs(source: InputSource): BackupInputs {
     now: new Date(0)
   })
   if (source.get('reuse-if-newer-than')) {
-    inputs.reuseIfNewerThanMs = readDuration(source, 'reuse-if-newer-than', '', {
+    inputs.reuseIfNewerThanMs = readDuration(source, 'reuse-if-newer-than', {
       minMs: 60_000,
       maxMs: 7 * 24 * 3_600_000
     })

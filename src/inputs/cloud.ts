@@ -22,7 +22,7 @@ export function readCloudInputs(source: InputSource): CloudInputs {
   if (secret) source.mask(secret)
   if (password) source.mask(password)
 
-  const insecure = readBoolean(source, 'allow-insecure-http', false)
+  const insecure = readBoolean(source, 'allow-insecure-http')
   const authUrl = inputOrEnv(source, 'auth-url', 'OS_AUTH_URL')
   if (!authUrl) {
     throw new InputError(
@@ -49,7 +49,7 @@ export function readCloudInputs(source: InputSource): CloudInputs {
   if (databaseEndpoint) session.databaseEndpoint = databaseEndpoint
   return {
     session,
-    requestTimeoutMs: readDuration(source, 'request-timeout', '30s', {
+    requestTimeoutMs: readDuration(source, 'request-timeout', {
       minMs: 1000,
       maxMs: 10 * 60_000
     })

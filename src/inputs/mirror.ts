@@ -1,14 +1,19 @@
 import { Encrypter } from 'age-encryption'
 import { zstdAvailable } from '../storage/compress.js'
 import { InputError } from '../errors.js'
-import { type InputSource, readBoolean, readChoice } from './source.js'
-import { registerSecret } from '../openstack/index.js'
+import {
+  type InputSource,
+  readBoolean,
+  readChoice,
+  readInteger,
+  readSize,
+  splitList
+} from './source.js'
 import { MAX_PART_BYTES, MIN_PART_BYTES } from '../storage/part-size.js'
 import type { S3Settings } from '../storage/s3-client.js'
 import { parseS3Uri, type S3Location } from '../storage/s3-uri.js'
-import { readRestoreInputs, type RestoreInputs, splitList } from './restore.js'
+import { readRestoreInputs, type RestoreInputs } from './restore.js'
 import type { RetentionPolicy } from '../policy/mirror-retention.js'
-import { parseSize } from '../format/bytes.js'
 
 export interface StoreInputs {
   location: S3Location
@@ -45,7 +50,7 @@ export type MirrorInputs = UploadInputs | VerifyCopyInputs
 
 /** Every mirror input, checked before any call to the cloud or the store. */
 export function readMirrorInputs(source: InputSource): MirrorInputs {
-  const action = readChoice(source, 'mirror-action', ['upload', 'verify'] as const, 'upload')
+  const action = readChoice(source, 'mirror-action', ['upload', 'verify'] as const)
   const store = readStoreInputs(source)
   if (action === 'verify') {
     const objectKey = source.get('object-key')
@@ -57,13 +62,9 @@ export function readMirrorInputs(source: InputSource): MirrorInputs {
     }
     return { action, ...store, objectKey, instance: source.get('instance') }
   }
-  const sourceKind = readChoice(source, 'source', ['restored', 'live'] as const, 'restored')
+  const sourceKind = readChoice(source, 'source', ['restored', 'live'] as const)
   const dbPassword = source.get('db-password')
-  if (dbPassword) {
-    source.mask(dbPassword)
-    // Also scrubbed from answers that become error messages, as verify does.
-    registerSecret(dbPassword)
-  }
+  if (dbPassword) source.mask(dbPassword)
   const restore = readRestoreInputs(source)
   if (sourceKind === 'live' && !restore.instance) {
     throw new InputError('instance', 'is required with source: live (the instance to dump)')
@@ -81,15 +82,15 @@ export function readMirrorInputs(source: InputSource): MirrorInputs {
     dbUser,
     dbPassword,
     databases: splitList(source.get('databases')),
-    dbTls: readChoice(source, 'db-tls', ['prefer', 'require', 'off'] as const, 'prefer'),
+    dbTls: readChoice(source, 'db-tls', ['prefer', 'require', 'off'] as const),
     compression,
     compressionLevel: readLevel(source, compression),
     recipients: readRecipients(source),
-    partSize: readSizeInput(source, 'part-size', '8MiB', MIN_PART_BYTES, MAX_PART_BYTES),
-    maxParts: readInteger(source, 'max-parts', 1000, 1, 10_000),
-    concurrency: readInteger(source, 'upload-concurrency', 4, 1, 32),
+    partSize: readSize(source, 'part-size', { min: MIN_PART_BYTES, max: MAX_PART_BYTES }) as number,
+    maxParts: readInteger(source, 'max-parts', { min: 1, max: 10_000 }),
+    concurrency: readInteger(source, 'upload-concurrency', { min: 1, max: 32 }),
     ...(source.get('bandwidth-limit') && {
-      bandwidthLimit: readSizeInput(source, 'bandwidth-limit', '', 64 * 1024, 100 * 1024 ** 3)
+      bandwidthLimit: readSize(source, 'bandwidth-limit', { min: 64 * 1024, max: 100 * 1024 ** 3 })
     }),
     retention: readRetention(source)
   }
@@ -109,7 +110,7 @@ function readStoreInputs(source: InputSource): StoreInputs {
     } catch {
       throw new InputError('s3-endpoint', `"${endpoint}" is not a URL`)
     }
-    const insecureOk = readBoolean(source, 'allow-insecure-http', false)
+    const insecureOk = readBoolean(source, 'allow-insecure-http')
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && insecureOk)) {
       throw new InputError(
         's3-endpoint',
@@ -125,10 +126,7 @@ function readStoreInputs(source: InputSource): StoreInputs {
   const accessKeyId = source.get('s3-access-key-id')
   const secretAccessKey = source.get('s3-secret-access-key')
   if (accessKeyId) source.mask(accessKeyId)
-  if (secretAccessKey) {
-    source.mask(secretAccessKey)
-    registerSecret(secretAccessKey)
-  }
+  if (secretAccessKey) source.mask(secretAccessKey)
   if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
     throw new InputError(
       accessKeyId ? 's3-secret-access-key' : 's3-access-key-id',
@@ -141,7 +139,7 @@ function readStoreInputs(source: InputSource): StoreInputs {
 }
 
 function readCompression(source: InputSource): 'zstd' | 'gzip' {
-  const wanted = readChoice(source, 'compression', ['zstd', 'gzip'] as const, 'zstd')
+  const wanted = readChoice(source, 'compression', ['zstd', 'gzip'] as const)
   if (wanted === 'zstd' && !zstdAvailable()) {
     if (source.get('compression')) {
       throw new InputError('compression', 'zstd needs Node ≥ 22.15 (zlib zstd); use gzip')
@@ -153,7 +151,7 @@ function readCompression(source: InputSource): 'zstd' | 'gzip' {
 
 function readLevel(source: InputSource, compression: 'zstd' | 'gzip'): number {
   const [min, max, fallback] = compression === 'zstd' ? [1, 19, 3] : [1, 9, 6]
-  return readInteger(source, 'compression-level', fallback, min, max)
+  return readInteger(source, 'compression-level', { min, max, fallback })
 }
 
 function readRecipients(source: InputSource): string[] {
@@ -178,43 +176,10 @@ function readRecipients(source: InputSource): string[] {
   return recipients
 }
 
-export function readInteger(
-  source: InputSource,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number
-): number {
-  const text = source.get(name)
-  if (text === '') return fallback
-  const value = Number(text)
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new InputError(name, `"${text}" is not a whole number from ${min} to ${max}`)
-  }
-  return value
-}
-
-function readSizeInput(
-  source: InputSource,
-  name: string,
-  fallback: string,
-  min: number,
-  max: number
-): number {
-  const text = source.get(name) || fallback
-  const bytes = parseSize(text)
-  if (bytes === undefined) {
-    throw new InputError(name, `"${text}" is not a size; use e.g. 16MiB, 64MB or 1GiB`)
-  }
-  if (bytes < min || bytes > max) {
-    throw new InputError(name, `"${text}" is out of range (${min} … ${max} bytes)`)
-  }
-  return bytes
-}
-
 function readRetention(source: InputSource): RetentionPolicy {
   const policy: RetentionPolicy = {}
-  if (source.get('keep-last')) policy.keepLast = readInteger(source, 'keep-last', 0, 1, 100_000)
+  if (source.get('keep-last'))
+    policy.keepLast = readInteger(source, 'keep-last', { min: 1, max: 100_000 })
   const days = source.get('keep-days')
   if (days) {
     const value = Number(days.replace(/d$/, ''))

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js'
-import { type InputSource, readChoice, readDuration } from './source.js'
+import { type InputSource, readChoice, readDuration, valueOrDefault } from './source.js'
 import type { Policy } from '../policy/index.js'
 
 /** Which instances to report on: one named by `instance`, a list, or the whole project. */
@@ -60,13 +60,7 @@ export function readListTarget(source: InputSource): ReportTarget {
 export function readReportInputs(source: InputSource): ReportInputs {
   const inputs: ReportInputs = {
     target: readTarget(source),
-    policy: {
-      maxAgeMs: readDuration(source, 'max-age', '24h'),
-      graceMs: readDuration(source, 'grace', '2h', { minMs: 0 }),
-      retentionMs: readDuration(source, 'retention', '90d'),
-      expiryWarningMs: readDuration(source, 'expiry-warning', '7d', { minMs: 0 }),
-      gapWindowMs: readDuration(source, 'gap-window', '30d', { minMs: 3_600_000 })
-    },
+    policy: readPolicy(source),
     failOn: readFailOn(source),
     maxConcurrency: readConcurrency(source)
   }
@@ -102,8 +96,23 @@ function readTarget(source: InputSource): ReportTarget {
   return { kind: 'list', refs }
 }
 
+function readPolicy(source: InputSource): Policy {
+  return {
+    maxAgeMs: readDuration(source, 'max-age'),
+    graceMs: readDuration(source, 'grace', { minMs: 0 }),
+    retentionMs: readDuration(source, 'retention'),
+    expiryWarningMs: readDuration(source, 'expiry-warning', { minMs: 0 }),
+    gapWindowMs: readDuration(source, 'gap-window', { minMs: 3_600_000 })
+  }
+}
+
+/** The policy when nobody set one: action.yml's defaults (the provider's promise). */
+export function defaultPolicy(): Policy {
+  return readPolicy({ get: () => '', env: {}, mask: () => undefined })
+}
+
 function readFailOn(source: InputSource): 'stale' | 'never' {
-  return readChoice(source, 'fail-on', ['stale', 'never'] as const, 'stale')
+  return readChoice(source, 'fail-on', ['stale', 'never'] as const)
 }
 
 /** Entries separated by commas or newlines (names may hold spaces), each once. */
@@ -112,7 +121,7 @@ function uniqueList(text: string): string[] {
 }
 
 function readConcurrency(source: InputSource): number {
-  const text = source.get('max-concurrency') || '4'
+  const text = valueOrDefault(source, 'max-concurrency')
   const value = Number(text)
   if (!/^\d+$/.test(text) || value < 1 || value > MAX_CONCURRENCY_LIMIT) {
     throw new InputError(

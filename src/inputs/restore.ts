@@ -1,7 +1,14 @@
 import { InputError } from '../errors.js'
-import { type InputSource, readBoolean, readChoice, readDuration } from './source.js'
-import { registerSecret, UUID_PATTERN } from '../openstack/index.js'
-import { checkCidr } from '../cloud/allow-list.js'
+import {
+  type InputSource,
+  readBoolean,
+  readChoice,
+  readDuration,
+  splitList,
+  valueOrDefault
+} from './source.js'
+import { UUID_PATTERN } from '../openstack/index.js'
+import { isIPv4 } from 'node:net'
 
 export interface RestoreInputs {
   instance: string
@@ -31,13 +38,6 @@ export interface DrillInputs extends RestoreInputs {
   keepOnFailure: boolean
 }
 
-export function splitList(value: string): string[] {
-  return value
-    .split(/[\s,]+/)
-    .map((v) => v.trim())
-    .filter((v) => v !== '')
-}
-
 /** The inputs shared by verify (temporary instance) and restore (kept instance). */
 export function readRestoreInputs(source: InputSource): RestoreInputs {
   const instance = source.get('instance')
@@ -59,15 +59,12 @@ export function readRestoreInputs(source: InputSource): RestoreInputs {
     datastoreVersion: source.get('datastore-version'),
     network: source.get('network'),
     allowedCidrs: readCidrs(source),
-    runnerIpUrl: source.get('runner-ip-url') || 'https://api.ipify.org',
-    restoreTimeoutMs: readDuration(source, 'restore-timeout', '45m', {
+    runnerIpUrl: valueOrDefault(source, 'runner-ip-url'),
+    restoreTimeoutMs: readDuration(source, 'restore-timeout', {
       minMs: 30_000,
       maxMs: 12 * 3_600_000
     }),
-    deleteTimeoutMs: readDuration(source, 'delete-timeout', '15m', {
-      minMs: 10_000,
-      maxMs: 2 * 3_600_000
-    })
+    deleteTimeoutMs: readDeleteTimeout(source)
   }
   const size = source.get('volume-size')
   if (size) {
@@ -88,8 +85,13 @@ export function readRestoreInputs(source: InputSource): RestoreInputs {
   return inputs
 }
 
+/** How long to wait for a delete to be confirmed (verify, mirror and sweep). */
+export function readDeleteTimeout(source: InputSource): number {
+  return readDuration(source, 'delete-timeout', { minMs: 10_000, maxMs: 2 * 3_600_000 })
+}
+
 function readCidrs(source: InputSource): string[] | 'runner' {
-  const raw = source.get('allowed-cidrs') || 'runner'
+  const raw = valueOrDefault(source, 'allowed-cidrs')
   if (raw.toLowerCase() === 'runner') return 'runner'
   const cidrs = splitList(raw)
   for (const cidr of cidrs) {
@@ -128,8 +130,6 @@ export function readDrillInputs(source: InputSource): DrillInputs {
   const dbPassword = source.get('db-password')
   if (dbPassword) {
     source.mask(dbPassword)
-    // Also scrubbed from API answers that become error messages (see openstack/secrets.ts).
-    registerSecret(dbPassword)
   }
   const dbUser = source.get('db-user')
   if (!dbUser)
@@ -138,7 +138,7 @@ export function readDrillInputs(source: InputSource): DrillInputs {
       'is required: a database user of the instance, to log in to the restored copy'
     )
   if (!dbPassword) throw new InputError('db-password', 'is required (pass it from a secret)')
-  const tolerance = source.get('row-count-tolerance') || '0'
+  const tolerance = valueOrDefault(source, 'row-count-tolerance')
   const tolerancePercent = Number(tolerance.replace(/%$/, ''))
   if (!Number.isFinite(tolerancePercent) || tolerancePercent < 0 || tolerancePercent > 100) {
     throw new InputError(
@@ -146,7 +146,7 @@ export function readDrillInputs(source: InputSource): DrillInputs {
       `"${tolerance}" is not a percentage between 0 and 100`
     )
   }
-  const compareWithSource = readBoolean(source, 'compare-with-source', false)
+  const compareWithSource = readBoolean(source, 'compare-with-source')
   if (compareWithSource && !restore.instance) {
     throw new InputError('compare-with-source', 'needs the source instance: set instance')
   }
@@ -155,12 +155,31 @@ export function readDrillInputs(source: InputSource): DrillInputs {
     dbUser,
     dbPassword,
     databases: splitList(source.get('databases')),
-    dbTls: readChoice(source, 'db-tls', ['prefer', 'require', 'off'] as const, 'prefer'),
+    dbTls: readChoice(source, 'db-tls', ['prefer', 'require', 'off'] as const),
     checksFile: source.get('checks-file'),
     compareWithSource,
     tolerancePercent,
-    integrity: readBoolean(source, 'integrity-check', true),
+    integrity: readBoolean(source, 'integrity-check'),
     command: source.get('command'),
-    keepOnFailure: readBoolean(source, 'keep-on-failure', false)
+    keepOnFailure: readBoolean(source, 'keep-on-failure')
   }
+}
+
+/** The widest allow-list prefix Pukki accepts for an instance. */
+const MIN_PREFIX = 22
+
+/** `a.b.c.d/n` with a sane prefix. The world (`0.0.0.0/0`) is never a safe firewall for a copy of production data. */
+export function checkCidr(value: string): string | undefined {
+  const match = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(value)
+  if (!match || !isIPv4(match[1] as string))
+    return `"${value}" is not an IPv4 CIDR like 203.0.113.7/32`
+  const prefix = Number(match[2])
+  if (prefix > 32) return `"${value}" has a prefix over 32`
+  if (prefix === 0)
+    return `"${value}" opens the restored data to the whole internet; name the runner's address instead`
+  // Pukki refuses prefixes wider than /22 only when the create is sent; refusing here keeps a
+  // bad input from reaching the cloud, and a copy of production data needs a narrow allow-list.
+  if (prefix < MIN_PREFIX)
+    return `"${value}" is wider than /${MIN_PREFIX} (the widest the cloud accepts)`
+  return undefined
 }

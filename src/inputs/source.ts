@@ -1,5 +1,7 @@
-import { parseDuration } from '../format/duration.js'
 import { InputError } from '../errors.js'
+import { parseSize } from '../format/bytes.js'
+import { parseDuration } from '../format/duration.js'
+import { defaultOf, type InputName } from './catalog.js'
 
 /**
  * Where input values come from: the action's `INPUT_*` variables through @actions/core, or the
@@ -7,14 +9,22 @@ import { InputError } from '../errors.js'
  */
 export interface InputSource {
   /** The raw value, trimmed; '' when unset. */
-  get(name: string): string
+  get(name: InputName): string
   env: NodeJS.ProcessEnv
-  /** Called with every secret before anything could log it. */
+  /** Called with every secret before anything could log it: masks it everywhere it may appear. */
   mask(secret: string): void
 }
 
+/**
+ * The value, else action.yml's default. The runner fills in defaults for the action; the CLI
+ * and tests get the same ones from the catalogue, so a default is written once, in action.yml.
+ */
+export function valueOrDefault(source: InputSource, name: InputName): string {
+  return source.get(name) || defaultOf(name)
+}
+
 /** The input, else the first non-empty environment variable of `envNames`. */
-export function inputOrEnv(source: InputSource, name: string, ...envNames: string[]): string {
+export function inputOrEnv(source: InputSource, name: InputName, ...envNames: string[]): string {
   const value = source.get(name)
   if (value !== '') return value
   for (const envName of envNames) {
@@ -24,9 +34,10 @@ export function inputOrEnv(source: InputSource, name: string, ...envNames: strin
   return ''
 }
 
-export function readBoolean(source: InputSource, name: string, fallback: boolean): boolean {
-  const value = source.get(name).toLowerCase()
-  if (value === '') return fallback
+/** `fallback` only where action.yml can have no default (it depends on another input). */
+export function readBoolean(source: InputSource, name: InputName, fallback?: boolean): boolean {
+  const value = valueOrDefault(source, name).toLowerCase()
+  if (value === '' && fallback !== undefined) return fallback
   if (['true', 'yes', '1', 'on'].includes(value)) return true
   if (['false', 'no', '0', 'off'].includes(value)) return false
   throw new InputError(name, `"${source.get(name)}" is not a boolean; use true or false`)
@@ -34,11 +45,10 @@ export function readBoolean(source: InputSource, name: string, fallback: boolean
 
 export function readDuration(
   source: InputSource,
-  name: string,
-  fallback: string,
+  name: InputName,
   limits: { minMs?: number; maxMs?: number } = {}
 ): number {
-  const text = source.get(name) || fallback
+  const text = valueOrDefault(source, name)
   const ms = parseDuration(text)
   if (ms === undefined) {
     throw new InputError(
@@ -56,14 +66,57 @@ export function readDuration(
 
 export function readChoice<T extends string>(
   source: InputSource,
-  name: string,
-  allowed: readonly T[],
-  fallback: T
+  name: InputName,
+  allowed: readonly T[]
 ): T {
-  const value = (source.get(name) || fallback).toLowerCase()
+  const value = valueOrDefault(source, name).toLowerCase()
   if ((allowed as readonly string[]).includes(value)) return value as T
   throw new InputError(
     name,
     `"${source.get(name)}" is not allowed; use one of: ${allowed.join(', ')}`
   )
+}
+
+/** A whole number within bounds; `fallback` where action.yml has no default for it. */
+export function readInteger(
+  source: InputSource,
+  name: InputName,
+  bounds: { min: number; max: number; fallback?: number }
+): number {
+  const text = valueOrDefault(source, name)
+  if (text === '' && bounds.fallback !== undefined) return bounds.fallback
+  const value = Number(text)
+  if (!Number.isInteger(value) || value < bounds.min || value > bounds.max) {
+    throw new InputError(
+      name,
+      `"${text}" is not a whole number from ${bounds.min} to ${bounds.max}`
+    )
+  }
+  return value
+}
+
+/** A size like `16MiB` within bounds; undefined when neither given nor defaulted. */
+export function readSize(
+  source: InputSource,
+  name: InputName,
+  bounds: { min: number; max: number }
+): number | undefined {
+  const text = valueOrDefault(source, name)
+  if (text === '') return undefined
+  const bytes = parseSize(text)
+  if (bytes === undefined) {
+    throw new InputError(name, `"${text}" is not a size; use e.g. 16MiB, 64MB or 1GiB`)
+  }
+  if (bytes < bounds.min || bytes > bounds.max) {
+    throw new InputError(name, `"${text}" is out of range (${bounds.min} … ${bounds.max} bytes)`)
+  }
+  return bytes
+}
+
+/** Entries separated by commas or white space. */
+export function splitList(value: string): string[] {
+  return value
+    .split(/[\s,]+/)
+    .map((v) => v.trim())
+    .filter((v) => v !== '')
 }

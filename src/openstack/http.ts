@@ -132,7 +132,7 @@ export class HttpClient {
       signal: AbortSignal.timeout(this.options.timeoutMs)
     }
     if (request.body !== undefined) {
-      // Trove ignores a body sent without this header and then fails validation (trove-api.md 2.1).
+      // Trove ignores a body sent without this header and then fails validation (docs/trove-api.md §2.1).
       headers['Content-Type'] = 'application/json'
       init.body = JSON.stringify(request.body)
     }

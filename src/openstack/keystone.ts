@@ -32,7 +32,7 @@ export interface Token {
   catalog: CatalogService[]
 }
 
-/** The body of POST /v3/auth/tokens (trove-api.md 1.2, 1.3). */
+/** The body of POST /v3/auth/tokens (docs/trove-api.md §1.2, 1.3). */
 export function authRequestBody(credentials: Credentials): object {
   if (credentials.method === 'password') {
     return {
@@ -45,7 +45,7 @@ export function authRequestBody(credentials: Credentials): object {
       }
     }
   }
-  // An application credential carries its own scope; sending one is a 401 (trove-api.md 1.3).
+  // An application credential carries its own scope; sending one is a 401 (docs/trove-api.md §1.3).
   const appCred =
     'id' in credentials
       ? { id: credentials.id, secret: credentials.secret }
@@ -150,7 +150,7 @@ export function findEndpoint(
 
 /**
  * Trove's catalog URL normally ends in /v1.0/<project_id>. Be forgiving when a cloud registers it
- * without the project, as trove-api.md 1.5 recommends.
+ * without the project, as docs/trove-api.md §1.5 recommends.
  */
 export function troveBaseUrl(endpoint: string, projectId: string): string {
   const url = endpoint.replace(/\/+$/, '')

@@ -30,10 +30,7 @@ export class Reader {
   }
 
   optionalString(key: string): string | undefined {
-    const value = this.data[key]
-    if (value === undefined || value === null) return undefined
-    if (typeof value !== 'string') throw this.wrong(key, 'a string', value)
-    return value
+    return this.optional(key, 'a string', (v): v is string => typeof v === 'string')
   }
 
   optionalNumber(key: string): number | undefined {
@@ -52,9 +49,18 @@ export class Reader {
   }
 
   optionalBoolean(key: string): boolean | undefined {
+    return this.optional(key, 'a boolean', (v): v is boolean => typeof v === 'boolean')
+  }
+
+  /** Absent and null are the same to Trove's views; anything else must pass `is`. */
+  private optional<T>(
+    key: string,
+    what: string,
+    is: (value: unknown) => value is T
+  ): T | undefined {
     const value = this.data[key]
     if (value === undefined || value === null) return undefined
-    if (typeof value !== 'boolean') throw this.wrong(key, 'a boolean', value)
+    if (!is(value)) throw this.wrong(key, what, value)
     return value
   }
 

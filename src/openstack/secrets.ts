@@ -16,7 +16,8 @@ export function registerSecret(secret: string): void {
 /** `text` with every registered secret (also URL- or JSON-encoded) replaced by `***`. */
 export function scrubSecrets(text: string): string {
   let out = text
-  for (const secret of known) {
+  // Longest first, so a secret containing another is hidden whole.
+  for (const secret of [...known].sort((a, b) => b.length - a.length)) {
     for (const form of new Set([
       secret,
       encodeURIComponent(secret),

@@ -1,7 +1,7 @@
 import { OpenStackResponseError } from './errors.js'
 import { Reader } from './parse.js'
 
-/** Instance `status` values Trove uses (trove-api.md 4). */
+/** Instance `status` values Trove uses (docs/trove-api.md §4). */
 export type InstanceStatus = string
 /** Backup `status`: NEW, BUILDING, COMPLETED, FAILED, DELETE_FAILED, SAVING, RESTORED … */
 export type BackupStatus = string

@@ -57,14 +57,7 @@ export class TroveClient {
   }
 
   async getInstance(id: string): Promise<Instance> {
-    const context = `Trove: show instance ${id}`
-    const { body } = await this.session.database({
-      method: 'GET',
-      path: `/instances/${encodeURIComponent(id)}`,
-      expected: [200],
-      context
-    })
-    return readInstance(new Reader(body, context).data.instance, `${context}: instance`)
+    return this.show('instance', id, readInstance)
   }
 
   /** Like getInstance, but undefined when the instance does not exist (any more). */
@@ -79,34 +72,12 @@ export class TroveClient {
 
   /** Every instance of the project. Pages use the last id as marker (20 a page on Trove). */
   async listInstances(): Promise<Instance[]> {
-    const instances: Instance[] = []
-    const seen = new Set<string>()
-    let marker: string | undefined
-    for (;;) {
-      const context = 'Trove: list instances'
-      const query = marker
-        ? `?include_clustered=False&marker=${encodeURIComponent(marker)}`
-        : '?include_clustered=False'
-      const { body } = await this.session.database({
-        method: 'GET',
-        path: `/instances${query}`,
-        expected: [200],
-        context
-      })
-      const page = new Reader(body, context)
-      const items = page
-        .array('instances')
-        .map((item, i) => readInstance(item, `${context}: instances[${i}]`))
-      for (const instance of items) {
-        if (!seen.has(instance.id)) {
-          seen.add(instance.id)
-          instances.push(instance)
-        }
-      }
-      const next = nextMarker(page)
-      if (items.length === 0 || next === undefined || next === marker) return instances
-      marker = next
-    }
+    const context = 'Trove: list instances'
+    return this.allPages(context, 'instances', readInstance, (marker) =>
+      marker
+        ? `/instances?include_clustered=False&marker=${encodeURIComponent(marker)}`
+        : '/instances?include_clustered=False'
+    )
   }
 
   async createInstance(request: CreateInstanceRequest): Promise<Instance> {
@@ -143,14 +114,7 @@ export class TroveClient {
     if (request.databases && request.databases.length > 0) {
       instance.databases = request.databases.map((name) => ({ name }))
     }
-    const { body } = await this.session.database({
-      method: 'POST',
-      path: '/instances',
-      body: { instance },
-      expected: [200, 202],
-      context
-    })
-    return readInstance(new Reader(body, context).data.instance, `${context}: instance`)
+    return this.create('/instances', 'instance', instance, context, readInstance)
   }
 
   /** Deletes an instance. Returns false when it was already gone (404). */
@@ -174,31 +138,35 @@ export class TroveClient {
     const backup: Record<string, unknown> = {
       name: request.name,
       instance: request.instanceId,
-      // Trove's schema wants the integer 0/1, not a boolean (trove-api.md 8.8).
+      // Trove's schema wants the integer 0/1, not a boolean (docs/trove-api.md §8.8).
       incremental: request.incremental ? 1 : 0
     }
     // An empty description fails Trove's validation: leave it out instead.
     if (request.description) backup.description = request.description
     if (request.parentId) backup.parent_id = request.parentId
+    return this.create('/backups', 'backup', backup, context, readBackup)
+  }
+
+  /** One POST that creates `key` (sent once: the HTTP client never repeats a POST blindly). */
+  private async create<T>(
+    path: string,
+    key: string,
+    payload: Record<string, unknown>,
+    context: string,
+    read: (item: unknown, where: string) => T
+  ): Promise<T> {
     const { body } = await this.session.database({
       method: 'POST',
-      path: '/backups',
-      body: { backup },
+      path,
+      body: { [key]: payload },
       expected: [200, 202],
       context
     })
-    return readBackup(new Reader(body, context).data.backup, `${context}: backup`)
+    return read(new Reader(body, context).data[key], `${context}: ${key}`)
   }
 
   async getBackup(id: string): Promise<Backup> {
-    const context = `Trove: show backup ${id}`
-    const { body } = await this.session.database({
-      method: 'GET',
-      path: `/backups/${encodeURIComponent(id)}`,
-      expected: [200],
-      context
-    })
-    return readBackup(new Reader(body, context).data.backup, `${context}: backup`)
+    return this.show('backup', id, readBackup)
   }
 
   /**
@@ -210,76 +178,100 @@ export class TroveClient {
     const context = options.instanceId
       ? `Trove: list backups of instance ${options.instanceId}`
       : 'Trove: list backups'
-    const backups: Backup[] = []
+    return this.allPages(
+      context,
+      'backups',
+      readBackup,
+      (marker) => {
+        const params = new URLSearchParams()
+        if (options.instanceId) params.set('instance_id', options.instanceId)
+        if (options.datastore) params.set('datastore', options.datastore)
+        if (options.pageSize) params.set('limit', String(options.pageSize))
+        if (marker) params.set('marker', marker)
+        const query = params.toString()
+        return `/backups${query ? `?${query}` : ''}`
+      },
+      options.maxPages
+    )
+  }
+
+  /**
+   * Follows the `next` links' markers from page to page: stops on an empty page, a missing link
+   * or a marker that does not move (or after `maxPages`). Items are deduplicated by id, since
+   * offsets shift when an item changes during the walk.
+   */
+  private async allPages<T extends { id: string }>(
+    context: string,
+    key: string,
+    read: (item: unknown, where: string) => T,
+    pathFor: (marker: string | undefined) => string,
+    maxPages?: number
+  ): Promise<T[]> {
+    const all: T[] = []
     const seen = new Set<string>()
     let marker: string | undefined
     for (let pages = 1; ; pages++) {
-      const params = new URLSearchParams()
-      if (options.instanceId) params.set('instance_id', options.instanceId)
-      if (options.datastore) params.set('datastore', options.datastore)
-      if (options.pageSize) params.set('limit', String(options.pageSize))
-      if (marker) params.set('marker', marker)
-      const query = params.toString()
       const { body } = await this.session.database({
         method: 'GET',
-        path: `/backups${query ? `?${query}` : ''}`,
+        path: pathFor(marker),
         expected: [200],
         context
       })
       const page = new Reader(body, context)
-      const items = page
-        .array('backups')
-        .map((item, i) => readBackup(item, `${context}: backups[${i}]`))
-      for (const backup of items) {
-        if (!seen.has(backup.id)) {
-          seen.add(backup.id)
-          backups.push(backup)
+      const items = page.array(key).map((item, i) => read(item, `${context}: ${key}[${i}]`))
+      for (const item of items) {
+        if (!seen.has(item.id)) {
+          seen.add(item.id)
+          all.push(item)
         }
       }
       const next = nextMarker(page)
-      if (items.length === 0 || next === undefined || next === marker) return backups
-      if (options.maxPages !== undefined && pages >= options.maxPages) return backups
+      if (items.length === 0 || next === undefined || next === marker) return all
+      if (maxPages !== undefined && pages >= maxPages) return all
       marker = next
     }
   }
 
   async listDatastores(): Promise<Datastore[]> {
-    const context = 'Trove: list datastores'
-    const { body } = await this.session.database({
-      method: 'GET',
-      path: '/datastores',
-      expected: [200],
-      context
-    })
-    return new Reader(body, context)
-      .array('datastores')
-      .map((d, i) => readDatastore(d, `${context}: datastores[${i}]`))
+    return this.list('Trove: list datastores', '/datastores', 'datastores', readDatastore)
   }
 
   async listDatastoreVersions(datastore: string): Promise<DatastoreVersion[]> {
-    const context = `Trove: list versions of datastore ${datastore}`
-    const { body } = await this.session.database({
-      method: 'GET',
-      path: `/datastores/${encodeURIComponent(datastore)}/versions`,
-      expected: [200],
-      context
-    })
-    return new Reader(body, context)
-      .array('versions')
-      .map((v, i) => readDatastoreVersion(v, `${context}: versions[${i}]`))
+    return this.list(
+      `Trove: list versions of datastore ${datastore}`,
+      `/datastores/${encodeURIComponent(datastore)}/versions`,
+      'versions',
+      readDatastoreVersion
+    )
   }
 
   async listFlavors(): Promise<Flavor[]> {
-    const context = 'Trove: list flavors'
-    const { body } = await this.session.database({
-      method: 'GET',
-      path: '/flavors',
-      expected: [200],
-      context
-    })
+    return this.list('Trove: list flavors', '/flavors', 'flavors', readFlavor)
+  }
+
+  /** One GET of an instance or a backup by id: `GET /<kind>s/<id>` → `{ "<kind>": {…} }`. */
+  private async show<T>(
+    kind: 'instance' | 'backup',
+    id: string,
+    read: (item: unknown, where: string) => T
+  ): Promise<T> {
+    const context = `Trove: show ${kind} ${id}`
+    const path = `/${kind}s/${encodeURIComponent(id)}`
+    const { body } = await this.session.database({ method: 'GET', path, expected: [200], context })
+    return read(new Reader(body, context).data[kind], `${context}: ${kind}`)
+  }
+
+  /** One GET of a list that Trove does not page. */
+  private async list<T>(
+    context: string,
+    path: string,
+    key: string,
+    read: (item: unknown, where: string) => T
+  ): Promise<T[]> {
+    const { body } = await this.session.database({ method: 'GET', path, expected: [200], context })
     return new Reader(body, context)
-      .array('flavors')
-      .map((f, i) => readFlavor(f, `${context}: flavors[${i}]`))
+      .array(key)
+      .map((item, i) => read(item, `${context}: ${key}[${i}]`))
   }
 
   async getLimits(): Promise<Limits> {
@@ -307,7 +299,7 @@ export class TroveClient {
 
 /**
  * The marker of the next page, read from the `next` link's query. Never follow the href itself:
- * Trove builds it from the host it saw, forced to https (trove-api.md 2.1).
+ * Trove builds it from the host it saw, forced to https (docs/trove-api.md §2.1).
  */
 export function nextMarker(page: Reader): string | undefined {
   const links = page.optionalArray('links')

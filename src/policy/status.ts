@@ -1,7 +1,7 @@
 import type { BackupRecord, BackupRef } from './types.js'
 
 // RESTORED marks an imported backup; Trove restores from it like from a COMPLETED one
-// (docs/trove-api.md, "Backup status"), so both count as usable — for the report, for a restore
+// (docs/trove-api.md §3.3), so both count as usable — for the report, for a restore
 // and as the base of an incremental backup alike.
 const USABLE = new Set(['COMPLETED', 'RESTORED'])
 const RUNNING = new Set(['NEW', 'BUILDING', 'SAVING'])

@@ -4,7 +4,10 @@
 /** ok: the newest usable backup is young enough; stale: too old; none: there is none. */
 export type Verdict = 'ok' | 'stale' | 'none'
 
-/** The provider's promise, in milliseconds (defaults: CSC Pukki, trove-api.md 7). */
+/**
+ * The provider's promise, in milliseconds. Its defaults (CSC Pukki's, docs/trove-api.md §7) are
+ * action.yml's: inputs/report.ts reads them.
+ */
 export interface Policy {
   /** The newest usable backup must be younger than this … */
   maxAgeMs: number
@@ -16,17 +19,6 @@ export interface Policy {
   expiryWarningMs: number
   /** Look for gaps and FAILED backups over this recent window. */
   gapWindowMs: number
-}
-
-const HOUR = 3_600_000
-const DAY = 24 * HOUR
-
-export const DEFAULT_POLICY: Policy = {
-  maxAgeMs: 24 * HOUR,
-  graceMs: 2 * HOUR,
-  retentionMs: 90 * DAY,
-  expiryWarningMs: 7 * DAY,
-  gapWindowMs: 30 * DAY
 }
 
 /** What the policy needs of a backup. The client's `Backup` fits this shape. */

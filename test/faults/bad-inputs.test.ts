@@ -7,7 +7,7 @@ import { cloudInputs, runAction } from '../e2e/helpers/run-action.js'
 import { mutatingTroveCalls } from './helpers/leftovers.js'
 import { record } from './helpers/results.js'
 
-// Item 2 of issue 7: bad input, mode by mode. Every case must fail the step with an error that
+// Bad input, mode by mode. Every case must fail the step with an error that
 // names the input and says what is allowed, and the cloud's request log must show that no
 // POST/PUT/DELETE reached Trove (an unknown or ambiguous instance needs reads, nothing more).
 let cloud: RunningCloud

@@ -10,7 +10,7 @@ import { partialObjects, tempInstances } from './helpers/leftovers.js'
 import { record } from './helpers/results.js'
 import { buildScene, drillInputs, type Scene, whenTempInstanceExists } from './helpers/scene.js'
 
-// Item 1 of issue 7: every fault the cloud can throw at a run, each through the committed
+// Every fault the cloud can throw at a run, each through the committed
 // bundle. After each case the suite counts what was left behind (temporary instances, partial
 // objects) and records it for the totals line, whether the case passed or not.
 const PACE_MS = 300

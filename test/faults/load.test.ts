@@ -8,7 +8,7 @@ import { cloudInputs, runAction } from '../e2e/helpers/run-action.js'
 import { peakInFlight } from './helpers/leftovers.js'
 import { record } from './helpers/results.js'
 
-// Item 4 of issue 7: a report over 200 instances × 100 backups, with a bounded number of
+// A report over 200 instances × 100 backups, with a bounded number of
 // requests in flight (max-concurrency) while the cloud answers some requests 429 Retry-After.
 // Wall time, request count and peak concurrency come from the cloud's request log.
 const INSTANCES = 200

@@ -12,7 +12,7 @@ import { type ActionResult, cloudInputs, runAction } from '../e2e/helpers/run-ac
 import { record } from './helpers/results.js'
 import { scannedText, secretHits } from './helpers/scan.js'
 
-// Item 3 of issue 7: every mode runs with canary values for every secret, and nothing a person
+// Every mode runs with canary values for every secret, and nothing a person
 // can read afterwards (stdout, stderr, job summary, outputs, saved state, report JSON) may hold
 // one — also when Keystone or Trove echo the secret back in an error body.
 let cloud: RunningCloud

@@ -92,24 +92,17 @@ export async function backup(context: CommandContext): Promise<void> {
       )
     })
     context.logger.info(`Backup ${created.id} requested: ${created.status}`)
-    if (!inputs.wait) {
-      return finish(context, {
-        instance,
-        backup: created,
-        reused: false,
-        durationMs: context.now() - started,
-        waited: false
-      })
-    }
-    const done = await context.group('Wait for the backup', () =>
-      waitForBackupDone(trove, created, deadline, context)
-    )
+    const done = inputs.wait
+      ? await context.group('Wait for the backup', () =>
+          waitForBackupDone(trove, created, deadline, context)
+        )
+      : created
     return finish(context, {
       instance,
       backup: done,
       reused: false,
       durationMs: context.now() - started,
-      waited: true
+      waited: inputs.wait
     })
   } catch (error) {
     if (error instanceof WaitError)

@@ -10,7 +10,7 @@ import { formatElapsedPrecise } from '../../format/duration.js'
 import { mapPool } from './pool.js'
 
 /**
- * Trove puts no upper cap on the backup page size (trove-api.md 2.4), so one large page lists a
+ * Trove puts no upper cap on the backup page size (docs/trove-api.md §2.4), so one large page lists a
  * whole 90-day history in one request instead of five (or 5 000 backups in 50, not 250).
  */
 export const BACKUP_PAGE_SIZE = 1000

@@ -1,8 +1,8 @@
 import { glob, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { CheckFailure, describeError, InputError } from '../../errors.js'
-import { readMergeInputs } from '../../inputs/report.js'
-import { DEFAULT_POLICY, type Verdict, worstVerdict } from '../../policy/index.js'
+import { defaultPolicy, readMergeInputs } from '../../inputs/report.js'
+import { type Verdict, worstVerdict } from '../../policy/index.js'
 import type { CommandContext } from '../context.js'
 import { type InstanceReport, policyOf, type ReportDocument, totalsOf } from './document.js'
 import { failureMessage, FLEET_REPORT_FILE, setOutputs, writeReportFile } from './output.js'
@@ -57,7 +57,7 @@ export function mergeReports(docs: ReportDocument[], now: number): ReportDocumen
     schemaVersion: 1,
     generatedAt: new Date(now).toISOString(),
     status: worstVerdict(instances.map((i) => i.verdict)),
-    policy: newestFirst[0]?.policy ?? policyOf(DEFAULT_POLICY, 'stale'),
+    policy: newestFirst[0]?.policy ?? policyOf(defaultPolicy(), 'stale'),
     totals: totalsOf(instances),
     instances
   }

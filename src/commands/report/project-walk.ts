@@ -7,7 +7,7 @@ const CLOCK_MARGIN_MS = 10 * 60_000
  * Every backup of the project in a few large pages, for reports over most of its instances:
  * ~total/1000 requests instead of one per instance.
  *
- * Backups are paged by OFFSET in `updated DESC` order (trove-api.md 2.4). A backup updated during
+ * Backups are paged by OFFSET in `updated DESC` order (docs/trove-api.md §2.4). A backup updated during
  * the walk (an automatic backup finishing) jumps to the head and the rest shift: the client's
  * dedupe handles the repeat, but the moved backup itself can be missed — and missing a backup
  * that just COMPLETED would report a false "stale". Anything updated during the walk sits at the

@@ -3,7 +3,7 @@ import { type Cloud, connect } from '../../cloud/connect.js'
 import { type CommandContext, readRunInfo } from '../../commands/context.js'
 import { readCloudInputs } from '../../inputs/cloud.js'
 import type { InputSource } from '../../inputs/source.js'
-import { defaultSleep, type Logger } from '../../openstack/index.js'
+import { defaultSleep, type Logger, registerSecret } from '../../openstack/index.js'
 import { onCancellation } from '../cancellation.js'
 
 export const coreLogger: Logger = {
@@ -17,7 +17,11 @@ export function actionInputSource(env: NodeJS.ProcessEnv = process.env): InputSo
   return {
     get: (name) => core.getInput(name),
     env,
-    mask: (secret) => core.setSecret(secret)
+    mask: (secret) => {
+      core.setSecret(secret)
+      // Also scrubbed from server answers that become error messages (openstack/secrets.ts).
+      registerSecret(secret)
+    }
   }
 }
 

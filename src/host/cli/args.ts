@@ -20,7 +20,7 @@ const OWN_FLAGS = ['json', 'help', 'verbose'] as const
  * is a flag of the same name; booleans (inputs whose default is true/false) take no value unless
  * given with `=`. Anything unknown is bad input (exit 2), named with a hint.
  */
-export function parseArgs(argv: string[], inputs: InputMeta[]): CliArgs {
+export function parseArgs(argv: string[], inputs: readonly InputMeta[]): CliArgs {
   const byName = new Map(inputs.map((i) => [i.name, i]))
   const args: CliArgs = { mode: '', values: {}, json: false, help: false, verbose: false }
   const positional: string[] = []
@@ -86,7 +86,7 @@ function flagError(flag: string, problem: string): InputError {
   return new InputError(shown, problem)
 }
 
-function suggest(name: string, inputs: InputMeta[]): string {
+function suggest(name: string, inputs: readonly InputMeta[]): string {
   const close = inputs
     .map((i) => i.name)
     .filter((n) => n.includes(name) || name.includes(n) || distance(n, name) <= 2)

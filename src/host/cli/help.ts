@@ -62,7 +62,7 @@ const MODE_LINES: Record<Mode, string> = {
   list: 'the instances as a JSON matrix for fan-out jobs'
 }
 
-function flagLines(inputs: InputMeta[]): string[] {
+function flagLines(inputs: readonly InputMeta[]): string[] {
   return inputs.map((i) => {
     const flag = i.boolean ? `--[no-]${i.name}` : `--${i.name} <value>`
     const def = i.default !== undefined && i.default !== '' ? ` [default: ${i.default}]` : ''

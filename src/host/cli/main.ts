@@ -7,7 +7,7 @@ import { cleanupAfterCancel } from './cancel-cleanup.js'
 import { cliContext, type CliRecord } from './context.js'
 import { exitCodeOf } from './exit-codes.js'
 import { mainHelp, modeHelp } from './help.js'
-import { ACTION_META } from '../../inputs/catalog-data.js'
+import { ACTION_META } from '../../inputs/catalog.js'
 import { markdownToText } from './plain-text.js'
 import { SecretRedactor } from './secrets.js'
 

@@ -1,4 +1,4 @@
-// Trove's two pagination styles, quirks included (trove-api.md 2.4):
+// Trove's two pagination styles, quirks included (docs/trove-api.md §2.4):
 // backups use a numeric OFFSET marker, instances the id of the last item.
 // Both put a "next" link on every full page (even when nothing is left) and
 // leave the `links` key out entirely on a short page.

@@ -4,10 +4,11 @@ import { expect, test } from '@jest/globals'
 import * as prettier from 'prettier'
 import {
   readActionMeta,
-  renderMetadataModule,
+  renderCatalogJson,
+  renderCatalogNames,
   renderReference,
   spliceReference
-} from '../../../src/inputs/catalog.js'
+} from '../../../scripts/action-metadata.js'
 
 // What `npm run docs` writes must be what is committed: change action.yml, run `npm run docs`.
 const ROOT = path.resolve(import.meta.dirname, '../../..')
@@ -19,10 +20,19 @@ async function formatted(file: string, text: string): Promise<string> {
   return prettier.format(text, { ...options, filepath: path.join(ROOT, file) })
 }
 
-test('the CLI’s bundled input metadata matches action.yml (run `npm run docs`)', async () => {
-  expect(read('src/inputs/catalog-data.ts')).toBe(
-    await formatted('src/inputs/catalog-data.ts', renderMetadataModule(meta))
-  )
+test('the input catalogue matches action.yml (run `npm run docs`)', () => {
+  expect(read('src/inputs/catalog.json')).toBe(renderCatalogJson(meta))
+  expect(read('src/inputs/catalog-names.ts')).toBe(renderCatalogNames(meta))
+})
+
+test('an input or output missing from the tables or from action.yml fails the catalogue', () => {
+  const yml = read('action.yml')
+  const extraInput = yml.replace(/^inputs:\n/m, 'inputs:\n  brand-new:\n    description: x\n')
+  expect(() => readActionMeta(extraInput)).toThrow(/"brand-new" is not in INPUT_TABLE/)
+  const lostInput = yml.replace(/^ {2}ttl:\n( {4}.*\n)+/m, '')
+  expect(() => readActionMeta(lostInput)).toThrow(/INPUT_TABLE names "ttl"/)
+  const extraOutput = yml.replace(/^outputs:\n/m, 'outputs:\n  brand-new:\n    description: x\n')
+  expect(() => readActionMeta(extraOutput)).toThrow(/"brand-new" is not in OUTPUT_TABLE/)
 })
 
 test('the README’s inputs/outputs reference matches action.yml (run `npm run docs`)', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { report } from '../../../src/commands/report/index.js'
 import { InputError } from '../../../src/errors.js'
-import { readReportInputs } from '../../../src/inputs/report.js'
+import { defaultPolicy, readReportInputs } from '../../../src/inputs/report.js'
 import { fakeInputs } from '../helpers/inputs.js'
 import { fakeContext } from '../helpers/fake-context.js'
 
@@ -103,5 +103,16 @@ describe('report inputs are checked before any call to the cloud', () => {
     expect(inputs.policy.expiryWarningMs).toBe(0)
     expect(inputs.failOn).toBe('never')
     expect(inputs.reportPath).toBe('out/report.json')
+  })
+})
+
+test('the default policy is the provider’s promise as action.yml states it', () => {
+  const HOUR = 3_600_000
+  expect(defaultPolicy()).toEqual({
+    maxAgeMs: 24 * HOUR,
+    graceMs: 2 * HOUR,
+    retentionMs: 90 * 24 * HOUR,
+    expiryWarningMs: 7 * 24 * HOUR,
+    gapWindowMs: 30 * 24 * HOUR
   })
 })

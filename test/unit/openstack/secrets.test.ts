@@ -5,7 +5,7 @@ import {
   registerSecret,
   scrubSecrets
 } from '../../../src/openstack/index.js'
-import { checkCidr } from '../../../src/cloud/allow-list.js'
+import { checkCidr } from '../../../src/inputs/restore.js'
 
 describe('secrets echoed by a server', () => {
   registerSecret('s3cr3t-Value/+=')

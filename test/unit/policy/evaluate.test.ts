@@ -1,12 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
-import {
-  compareSeverity,
-  DEFAULT_POLICY,
-  evaluate,
-  type Verdict,
-  worstVerdict
-} from '../../../src/policy/index.js'
-import { backup, daily, NOW } from './fixtures.js'
+import { compareSeverity, evaluate, type Verdict, worstVerdict } from '../../../src/policy/index.js'
+import { backup, daily, DEFAULT_POLICY, NOW } from './fixtures.js'
 
 describe('the verdict on the newest usable backup (max-age 24h + grace 2h)', () => {
   test.each([

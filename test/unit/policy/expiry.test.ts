@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
-import { DEFAULT_POLICY, expiringSoon, pastRetention } from '../../../src/policy/index.js'
-import { backup, DAY, NOW } from './fixtures.js'
+import { expiringSoon, pastRetention } from '../../../src/policy/index.js'
+import { backup, DAY, DEFAULT_POLICY, NOW } from './fixtures.js'
 
 const H = (days: number): number => days * 24
 

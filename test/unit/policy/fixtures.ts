@@ -1,8 +1,17 @@
-import type { BackupRecord } from '../../../src/policy/index.js'
+import type { BackupRecord, Policy } from '../../../src/policy/index.js'
 
 export const NOW = Date.parse('2026-11-25T12:00:00Z')
 export const HOUR = 3_600_000
 export const DAY = 24 * HOUR
+
+/** CSC Pukki's promise: a backup a day, kept 90 days (action.yml's defaults). */
+export const DEFAULT_POLICY: Policy = {
+  maxAgeMs: 24 * HOUR,
+  graceMs: 2 * HOUR,
+  retentionMs: 90 * DAY,
+  expiryWarningMs: 7 * DAY,
+  gapWindowMs: 30 * DAY
+}
 
 let counter = 0
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { parseOpenStackTime } from '../../../src/openstack/index.js'
-import { DEFAULT_POLICY, evaluate, gapsOver, largestGap } from '../../../src/policy/index.js'
-import { backup, DAY, daily, HOUR, NOW } from './fixtures.js'
+import { evaluate, gapsOver, largestGap } from '../../../src/policy/index.js'
+import { backup, daily, DAY, DEFAULT_POLICY, HOUR, NOW } from './fixtures.js'
 
 const WINDOW = 30 * DAY
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import { parseArgs } from '../../../../src/host/cli/args.js'
-import { ACTION_META } from '../../../../src/inputs/catalog-data.js'
+import { ACTION_META } from '../../../../src/inputs/catalog.js'
 import { InputError } from '../../../../src/errors.js'
 
 const parse = (...argv: string[]) => parseArgs(argv, ACTION_META.inputs)

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import { mainHelp, modeHelp } from '../../../../src/host/cli/help.js'
-import { ACTION_META } from '../../../../src/inputs/catalog-data.js'
+import { ACTION_META } from '../../../../src/inputs/catalog.js'
 import { MODES } from '../../../../src/inputs/mode.js'
 
 describe('CLI help from action.yml', () => {

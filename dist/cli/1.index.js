@@ -1,0 +1,282 @@
+export const id = 1;
+export const ids = [1];
+export const modules = {
+
+/***/ 7001:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  sweep: () => (/* binding */ sweep)
+});
+
+// EXTERNAL MODULE: ./src/inputs/restore.ts
+var restore = __webpack_require__(3467);
+// EXTERNAL MODULE: ./src/inputs/source.ts
+var inputs_source = __webpack_require__(4620);
+;// CONCATENATED MODULE: ./src/inputs/sweep.ts
+
+
+function readSweepInputs(source) {
+    return {
+        ttlMs: (0,inputs_source/* readDuration */.$7)(source, 'ttl', { minMs: 10 * 60_000, maxMs: 30 * 86_400_000 }),
+        deleteTimeoutMs: (0,restore/* readDeleteTimeout */.JU)(source)
+    };
+}
+
+// EXTERNAL MODULE: ./src/format/duration.ts
+var duration = __webpack_require__(447);
+// EXTERNAL MODULE: ./src/format/markdown.ts
+var markdown = __webpack_require__(1990);
+// EXTERNAL MODULE: ./src/cloud/marker.ts
+var marker = __webpack_require__(7595);
+// EXTERNAL MODULE: ./src/cloud/waits.ts
+var waits = __webpack_require__(5031);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/commands/sweep.ts
+
+
+
+
+
+
+/**
+ * Deletes temporary instances that restore drills left behind (a runner that died, a job killed
+ * before its post step) once they are older than `ttl`. Only names with our marker are ever
+ * considered: nothing a person created is touched.
+ */
+async function sweep(context) {
+    const { ttlMs, deleteTimeoutMs } = readSweepInputs(context.inputs);
+    const { trove } = context.cloud();
+    const now = context.now();
+    const instances = await trove.listInstances();
+    // Trove's list view has no `created`; the detail view has it.
+    // An instance can vanish between the list and the show (another run's clean-up): skip it.
+    const shown = await Promise.all(instances.filter((i) => (0,marker/* isTempInstanceName */.x5)(i.name)).map((i) => trove.findInstanceById(i.id)));
+    const ours = shown.filter((i) => i !== undefined);
+    for (const unknown of ours.filter((i) => i.created === undefined)) {
+        context.warn(`Temporary instance ${unknown.name} (${unknown.id}) has no creation time; not deleting it`, 'sweep');
+    }
+    const stale = ours.filter((i) => i.created !== undefined && now - i.created.getTime() > ttlMs);
+    context.logger.info(`${instances.length} instances, ${ours.length} temporary from restore drills, ${stale.length} older than ${(0,duration/* formatElapsed */.C7)(ttlMs)}`);
+    const rows = [];
+    const failures = [];
+    for (const instance of stale) {
+        const age = (0,duration/* formatElapsed */.C7)(now - instance.created.getTime());
+        try {
+            await (0,waits/* deleteAndConfirm */.L7)(trove, instance, deleteTimeoutMs, context);
+            context.logger.info(`Deleted ${instance.name} (${instance.id}), ${age} old`);
+            rows.push([instance.name, instance.id, age, 'deleted']);
+        }
+        catch (error) {
+            failures.push(`${instance.name} (${instance.id}): ${(0,errors/* describeError */.Uc)(error)}`);
+            rows.push([instance.name, instance.id, age, `❌ ${(0,errors/* describeError */.Uc)(error)}`]);
+        }
+    }
+    const swept = rows.filter((r) => r[3] === 'deleted').map((r) => r[1]);
+    context.setOutput('swept-count', swept.length);
+    context.setOutput('swept-ids', JSON.stringify(swept));
+    context.summary(rows.length > 0
+        ? `### 🧹 Sweep: ${swept.length} leftover temporary instance(s) deleted\n\n${(0,markdown/* table */.tp)(['Instance', 'Id', 'Age', 'Result'], rows)}`
+        : `### 🧹 Sweep: no leftover temporary instances older than ${(0,duration/* formatElapsed */.C7)(ttlMs)}`);
+    if (failures.length > 0)
+        throw new Error(`Sweep could not delete: ${failures.join('; ')}`);
+}
+
+
+/***/ }),
+
+/***/ 1990:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+/* unused harmony exports SUMMARY_LIMIT_BYTES, fitSummary */
+/**
+ * Markdown for job summaries. Every user or cloud string goes through `cell` or `text`, so a
+ * backup named `a|b` or `<script>` cannot break the table or inject HTML.
+ */
+function text(value) {
+    return value.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
+}
+function cell(value) {
+    if (value === undefined || value === '')
+        return '—';
+    return text(String(value)).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+function code(value) {
+    return `\`${value.replace(/`/g, "'")}\``;
+}
+function table(headers, rows) {
+    const head = `| ${headers.map((h) => (h === '' ? ' ' : cell(h))).join(' | ')} |`;
+    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
+    const body = rows.map((row) => `| ${row.map(cell).join(' | ')} |`);
+    return [head, rule, ...body].join('\n');
+}
+/** GitHub refuses step summaries over 1 MiB; keep well under it. */
+const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024 - 16 * 1024));
+function fitSummary(markdown) {
+    if (Buffer.byteLength(markdown) <= SUMMARY_LIMIT_BYTES)
+        return markdown;
+    const note = '\n\n_… summary cut to stay under GitHub’s 1 MiB limit; see the report JSON for everything._\n';
+    let cut = markdown.slice(0, SUMMARY_LIMIT_BYTES - note.length);
+    while (Buffer.byteLength(cut) > SUMMARY_LIMIT_BYTES - note.length)
+        cut = cut.slice(0, -1024);
+    return cut.slice(0, cut.lastIndexOf('\n')) + note;
+}
+
+
+/***/ }),
+
+/***/ 3467:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BL: () => (/* binding */ readDrillInputs),
+/* harmony export */   Ez: () => (/* binding */ readRestoreInputs),
+/* harmony export */   JU: () => (/* binding */ readDeleteTimeout),
+/* harmony export */   ot: () => (/* binding */ readKeptRestoreInputs)
+/* harmony export */ });
+/* unused harmony export checkCidr */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4620);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(378);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_3__);
+
+
+
+
+/** The inputs shared by verify (temporary instance) and restore (kept instance). */
+function readRestoreInputs(source) {
+    const instance = source.get('instance');
+    const backupId = source.get('backup-id');
+    if (!instance && !backupId) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('instance', 'is required (or backup-id): which instance’s newest backup to restore');
+    }
+    if (backupId && !_openstack_index_js__WEBPACK_IMPORTED_MODULE_2__/* .UUID_PATTERN */ .JJ.test(backupId)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('backup-id', `"${backupId}" is not a backup id (a UUID like 3f0e…-…)`);
+    }
+    const inputs = {
+        instance,
+        backupId,
+        flavor: source.get('flavor'),
+        volumeType: source.get('volume-type'),
+        datastoreVersion: source.get('datastore-version'),
+        network: source.get('network'),
+        allowedCidrs: readCidrs(source),
+        runnerIpUrl: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .valueOrDefault */ .a4)(source, 'runner-ip-url'),
+        restoreTimeoutMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'restore-timeout', {
+            minMs: 30_000,
+            maxMs: 12 * 3_600_000
+        }),
+        deleteTimeoutMs: readDeleteTimeout(source)
+    };
+    const size = source.get('volume-size');
+    if (size) {
+        const gb = Number(size);
+        if (!Number.isInteger(gb) || gb < 1 || gb > 10_000) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('volume-size', `"${size}" is not a whole number of GB between 1 and 10000`);
+        }
+        inputs.volumeSizeGb = gb;
+    }
+    try {
+        new URL(inputs.runnerIpUrl);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runner-ip-url', `"${inputs.runnerIpUrl}" is not a URL`);
+    }
+    return inputs;
+}
+/** How long to wait for a delete to be confirmed (verify, mirror and sweep). */
+function readDeleteTimeout(source) {
+    return (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'delete-timeout', { minMs: 10_000, maxMs: 2 * 3_600_000 });
+}
+function readCidrs(source) {
+    const raw = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .valueOrDefault */ .a4)(source, 'allowed-cidrs');
+    if (raw.toLowerCase() === 'runner')
+        return 'runner';
+    const cidrs = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(raw);
+    for (const cidr of cidrs) {
+        const problem = checkCidr(cidr);
+        if (problem)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('allowed-cidrs', `${problem}; use CIDRs separated by commas, or "runner"`);
+    }
+    return cidrs;
+}
+/** restore mode: the restore inputs and the new instance's name. */
+function readKeptRestoreInputs(source) {
+    const restore = readRestoreInputs(source);
+    const restoreName = source.get('restore-name');
+    if (!restoreName)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('restore-name', 'is required: the name of the new instance to restore into');
+    if (restoreName.length > 255)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('restore-name', 'is longer than Trove’s 255 characters');
+    return { ...restore, restoreName };
+}
+/** Everything verify needs, checked before any cloud call. */
+function readDrillInputs(source) {
+    const restore = readRestoreInputs(source);
+    const dbPassword = source.get('db-password');
+    if (dbPassword) {
+        source.mask(dbPassword);
+    }
+    const dbUser = source.get('db-user');
+    if (!dbUser)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('db-user', 'is required: a database user of the instance, to log in to the restored copy');
+    if (!dbPassword)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('db-password', 'is required (pass it from a secret)');
+    const tolerance = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .valueOrDefault */ .a4)(source, 'row-count-tolerance');
+    const tolerancePercent = Number(tolerance.replace(/%$/, ''));
+    if (!Number.isFinite(tolerancePercent) || tolerancePercent < 0 || tolerancePercent > 100) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('row-count-tolerance', `"${tolerance}" is not a percentage between 0 and 100`);
+    }
+    const compareWithSource = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(source, 'compare-with-source');
+    if (compareWithSource && !restore.instance) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('compare-with-source', 'needs the source instance: set instance');
+    }
+    return {
+        ...restore,
+        dbUser,
+        dbPassword,
+        databases: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(source.get('databases')),
+        dbTls: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readChoice */ .Kf)(source, 'db-tls', ['prefer', 'require', 'off']),
+        checksFile: source.get('checks-file'),
+        compareWithSource,
+        tolerancePercent,
+        integrity: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(source, 'integrity-check'),
+        command: source.get('command'),
+        keepOnFailure: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(source, 'keep-on-failure')
+    };
+}
+/** The widest allow-list prefix Pukki accepts for an instance. */
+const MIN_PREFIX = 22;
+/** `a.b.c.d/n` with a sane prefix. The world (`0.0.0.0/0`) is never a safe firewall for a copy of production data. */
+function checkCidr(value) {
+    const match = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(value);
+    if (!match || !(0,node_net__WEBPACK_IMPORTED_MODULE_3__.isIPv4)(match[1]))
+        return `"${value}" is not an IPv4 CIDR like 203.0.113.7/32`;
+    const prefix = Number(match[2]);
+    if (prefix > 32)
+        return `"${value}" has a prefix over 32`;
+    if (prefix === 0)
+        return `"${value}" opens the restored data to the whole internet; name the runner's address instead`;
+    // Pukki refuses prefixes wider than /22 only when the create is sent; refusing here keeps a
+    // bad input from reaching the cloud, and a copy of production data needs a narrow allow-list.
+    if (prefix < MIN_PREFIX)
+        return `"${value}" is wider than /${MIN_PREFIX} (the widest the cloud accepts)`;
+    return undefined;
+}
+
+
+/***/ })
+
+};
