@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals'
 import type { Instance, TroveClient } from '../../src/openstack/index.js'
+import { waitUntil } from '../helpers/wait-until.js'
 import { type RunningCloud, startCloud } from '../localcloud/harness.js'
 import { createPostgresWithData, testClient } from './helpers/local-instances.js'
 import { cloudInputs, runAction } from './helpers/run-action.js'
@@ -80,14 +81,28 @@ describe('backup mode', () => {
     await cloud.admin.nextBackup('hold')
     const held = await trove.createBackup({ name: 'automatic-like', instanceId: db.id })
     await cloud.admin.clearRequests()
-    const release = setTimeout(() => void cloud.admin.releaseBackups(), 4000)
-    const result = await runAction('main', {
-      ...cloudInputs(cloud.info),
-      mode: 'backup',
-      instance: 'shop-db',
-      timeout: '2m'
-    })
-    clearTimeout(release)
+    const result = await runAction(
+      'main',
+      {
+        ...cloudInputs(cloud.info),
+        mode: 'backup',
+        instance: 'shop-db',
+        timeout: '2m'
+      },
+      {
+        // Release the running backup once the action has seen it and waits for it.
+        during: async (_child, stdout) => {
+          await waitUntil(stdout, {
+            what: "the action's 'already running' line",
+            until: (out) => out.includes('already running')
+          })
+          await waitUntil(() => cloud.admin.releaseBackups(), {
+            what: 'the held backup in BUILDING, to release it',
+            until: (released) => released > 0
+          })
+        }
+      }
+    )
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toContain('already running')
     expect(result.outputs['backup-id']).not.toBe(held.id)

@@ -3,7 +3,6 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { runChecks } from '../../src/checks/index.js'
 import type { Assertion, CheckPlan, CheckResult } from '../../src/checks/types.js'
 import type { DbTarget, Engine } from '../../src/database/types.js'
@@ -13,6 +12,7 @@ import {
   type TroveClient,
   waitFor
 } from '../../src/openstack/index.js'
+import { waitUntil } from '../helpers/wait-until.js'
 import { type RunningCloud, startCloud } from '../localcloud/harness.js'
 import {
   createMariadbWithData,
@@ -659,8 +659,11 @@ describe('TLS', () => {
         `SELECT count(*) FROM pg_stat_activity WHERE application_name = 'dbaas-backup-action'`,
         'postgres'
       )
-    for (let i = 0; i < 20 && (await sessions()) !== '0'; i++) await sleep(100)
-    expect(await sessions()).toBe('0')
+    const left = await waitUntil(sessions, {
+      what: "no session of 'dbaas-backup-action' left in pg_stat_activity",
+      until: (count) => count === '0'
+    })
+    expect(left).toBe('0')
   }, 60_000)
 })
 

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Instance, TroveClient } from '../../src/openstack/index.js'
+import { waitUntil } from '../helpers/wait-until.js'
 import { type RunningCloud, startCloud } from '../localcloud/harness.js'
 import {
   createPostgresWithData,
@@ -217,16 +218,19 @@ describe('verify mode', () => {
     try {
       const main = await runAction('main', drillInputs({ 'backup-id': backupId }), {
         stateFile,
-        onSpawn: (child) => {
-          const poll = setInterval(() => {
-            void tempInstances().then((found) => {
-              if (!found.some((i) => i.name.includes('-r4242-'))) return
-              clearInterval(poll)
-              child.kill('SIGINT')
-              setTimeout(() => child.kill('SIGTERM'), 500)
-            })
-          }, 200)
-          child.on('close', () => clearInterval(poll))
+        // SIGINT once the temporary instance exists; SIGTERM once the SIGINT is being handled.
+        during: async (child, stdout) => {
+          await waitUntil(tempInstances, {
+            what: "this run's temporary instance (-r4242-)",
+            until: (found) => found.some((i) => i.name.includes('-r4242-')),
+            intervalMs: 200
+          })
+          child.kill('SIGINT')
+          await waitUntil(stdout, {
+            what: "the action's 'Received SIGINT' line",
+            until: (out) => out.includes('Received SIGINT')
+          })
+          child.kill('SIGTERM')
         }
       })
       expect(main.exitCode).not.toBe(0)

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals'
 import type { TroveClient } from '../../src/openstack/index.js'
+import { waitUntil } from '../helpers/wait-until.js'
 import { type RunningCloud, startCloud } from '../localcloud/harness.js'
 import { testClient } from '../e2e/helpers/local-instances.js'
 import { cloudInputs, runAction } from '../e2e/helpers/run-action.js'
@@ -139,15 +140,43 @@ describe('transient API faults: retried, and a create is never sent twice', () =
     expect(result.stdout).toMatch(/timed out|timeout/i)
     expect(Date.now() - started).toBeLessThan(30_000)
     expect((await backupCreates()).map((r) => r.status)).toEqual([202])
+    // The cloud answers the abandoned requests 2.5 s late: wait for both, or the next case
+    // would find them in its own request log (their answer is what gets logged).
+    await waitUntil(log, {
+      what: 'both abandoned slow requests answered (in the request log)',
+      until: (requests) =>
+        requests.filter((r) => /\/backups\/[0-9a-f-]+$/.test(r.path) && r.endMs - r.startMs >= 2500)
+          .length === 2
+    })
   }, 60_000)
 
   test('the token expires while a backup is waited for: renewed once, the gate passes', async () => {
     await cloud.admin.nextBackup('hold')
-    const expire = setTimeout(() => void cloud.admin.expireTokens(), 2500)
-    const release = setTimeout(() => void cloud.admin.releaseBackups(), 5000)
-    const result = await runAction('main', backupInputs({ timeout: '1m' }))
-    clearTimeout(expire)
-    clearTimeout(release)
+    const tokensIssued = async () =>
+      (await log()).filter(
+        (r) => r.service === 'keystone' && r.method === 'POST' && r.status === 201
+      )
+    const result = await runAction('main', backupInputs({ timeout: '1m' }), {
+      during: async () => {
+        // Expire the token once the action polls its backup, release the backup once renewed.
+        await waitUntil(log, {
+          what: 'the action polling its new backup (GET /backups/<id> → 200)',
+          until: (requests) =>
+            requests.some(
+              (r) => r.method === 'GET' && /\/backups\/[0-9a-f-]+$/.test(r.path) && r.status === 200
+            )
+        })
+        await cloud.admin.expireTokens()
+        await waitUntil(tokensIssued, {
+          what: 'a second token (the renewal after the 401)',
+          until: (issued) => issued.length >= 2
+        })
+        await waitUntil(() => cloud.admin.releaseBackups(), {
+          what: 'the held backup in BUILDING, to release it',
+          until: (released) => released > 0
+        })
+      }
+    })
     expect(result.exitCode).toBe(0)
     const requests = await log()
     const tokens = requests.filter((r) => r.service === 'keystone' && r.method === 'POST')
@@ -274,16 +303,14 @@ describe('cancelled and crashed runs', () => {
       }),
       {
         stateFile: file,
-        onSpawn: (child) => {
-          const poll = setInterval(() => {
-            void cloud.admin.instances().then((all) => {
-              if (!all.some((i) => i.name.startsWith('dbaas-verify-') && i.status === 'ACTIVE'))
-                return
-              clearInterval(poll)
-              setTimeout(() => child.kill('SIGINT'), 1500)
-            })
-          }, 150)
-          child.on('close', () => clearInterval(poll))
+        // SIGINT once the command check runs (@actions/exec echoes it as [command]…).
+        during: async (child, stdout) => {
+          await waitUntil(stdout, {
+            what: "the drill's command check running (a '[command]… sleep 20' line)",
+            until: (out) => /\[command\].*sleep 20/.test(out),
+            timeoutMs: 60_000
+          })
+          child.kill('SIGINT')
         }
       }
     )

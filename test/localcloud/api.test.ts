@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals'
+import { waitUntil } from '../helpers/wait-until.ts'
 import { startCloud, type RunningCloud } from './harness.ts'
 
 jest.setTimeout(120_000)
@@ -68,16 +69,6 @@ function trove(method: string, path: string, body?: unknown, tok = token): Promi
     headers,
     body: body === undefined ? undefined : JSON.stringify(body)
   })
-}
-
-async function waitFor<T>(what: string, get: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000) {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await get()
-    if (ok(v)) return v
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
 }
 
 const instanceBody = (extra: J = {}) => ({
@@ -208,11 +199,19 @@ describe('trove auth', () => {
     expect((await trove('GET', '/backups', undefined, t)).status).toBe(200)
     await cloud.admin.expireTokens()
     expect((await trove('GET', '/backups', undefined, t)).status).toBe(401)
-    await cloud.admin.config({ tokenTtlSeconds: 1 })
-    const short = await newToken()
+    // Long enough that the first call is surely inside it, even on a loaded machine.
+    await cloud.admin.config({ tokenTtlSeconds: 3 })
+    const issued = await auth(appCredById())
+    const short = issued.headers.get('x-subject-token') as string
+    const expiresAt = Date.parse(issued.body.token.expires_at)
     expect((await trove('GET', '/backups', undefined, short)).status).toBe(200)
-    await new Promise((r) => setTimeout(r, 1100))
-    expect((await trove('GET', '/backups', undefined, short)).status).toBe(401)
+    await waitUntil(() => trove('GET', '/backups', undefined, short), {
+      what: 'the 3 s token to be refused (401)',
+      until: (r) => r.status === 401,
+      intervalMs: 200
+    })
+    // Refused once it expired, not before.
+    expect(Date.now()).toBeGreaterThanOrEqual(expiresAt)
     await cloud.admin.config({ tokenTtlSeconds: 3600 })
     token = await newToken()
   })
@@ -624,19 +623,20 @@ describe('real flow on real servers', () => {
     if (r.status !== 200) throw new Error(`GET instance ${id}: ${r.status} ${r.text}`)
     return r.body.instance as J
   }
+  // Builds and backups run on real servers: a minute, for a loaded machine.
   const waitInstance = (id: string, status: string) =>
-    waitFor(
-      `instance ${status}`,
-      () => show(id),
-      (i) => i?.status === status || i?.status === 'ERROR'
-    )
+    waitUntil(() => show(id), {
+      what: `instance ${id} ${status} (or ERROR)`,
+      until: (i) => i?.status === status || i?.status === 'ERROR',
+      timeoutMs: 60_000
+    })
   const showBackup = async (id: string) => (await trove('GET', `/backups/${id}`)).body.backup as J
   const waitBackup = (id: string) =>
-    waitFor(
-      'backup done',
-      () => showBackup(id),
-      (b) => !['NEW', 'BUILDING'].includes(b.status)
-    )
+    waitUntil(() => showBackup(id), {
+      what: `backup ${id} done (neither NEW nor BUILDING)`,
+      until: (b) => !['NEW', 'BUILDING'].includes(b?.status),
+      timeoutMs: 60_000
+    })
 
   test('postgresql: create → ACTIVE/HEALTHY → backup → COMPLETED → restore → ACTIVE elsewhere', async () => {
     await cloud.admin.config({ instanceBuildMs: 200, backupMs: 300, deleteMs: 100 })
@@ -695,11 +695,11 @@ describe('real flow on real servers', () => {
     // Delete: SHUTDOWN, then gone; its backups stay listed by instance_id only.
     expect((await trove('DELETE', `/instances/${id}`)).status).toBe(202)
     expect((await show(id)).status).toBe('SHUTDOWN')
-    await waitFor(
-      '404',
-      () => trove('GET', `/instances/${id}`),
-      (x) => x.status === 404
-    )
+    await waitUntil(() => trove('GET', `/instances/${id}`), {
+      what: `instance ${id} gone (404)`,
+      until: (x) => x.status === 404,
+      timeoutMs: 60_000
+    })
     expect((await trove('GET', `/backups?instance_id=${id}`)).body.backups).toHaveLength(1)
     expect((await trove('GET', `/instances/${id}/backups`)).status).toBe(404)
     expect((await cloud.admin.instances()).map((i) => i.id)).toEqual([rid])
@@ -710,8 +710,12 @@ describe('real flow on real servers', () => {
     expect((await waitBackup(f.body.backup.id)).status).toBe('FAILED')
     await cloud.admin.nextBackup('hold')
     const h = await trove('POST', '/backups', { backup: { name: 'held', instance: rid } })
-    await new Promise((res) => setTimeout(res, 600))
-    expect((await showBackup(h.body.backup.id)).status).toBe('BUILDING')
+    // NEW until the copy is taken, then BUILDING, where the hold keeps it.
+    const held = await waitUntil(() => showBackup(h.body.backup.id), {
+      what: `backup ${h.body.backup.id} past NEW`,
+      until: (b) => b?.status !== 'NEW'
+    })
+    expect(held.status).toBe('BUILDING')
     expect(await cloud.admin.releaseBackups()).toBe(1)
     expect((await waitBackup(h.body.backup.id)).status).toBe('COMPLETED')
 

@@ -4,6 +4,7 @@
 
 import { execFile } from 'node:child_process'
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals'
+import { waitUntil } from '../helpers/wait-until.ts'
 import { startCloud, type RunningCloud } from './harness.ts'
 
 jest.setTimeout(180_000)
@@ -51,16 +52,6 @@ async function cliJson(args: string[]): Promise<J> {
   const r = await cli([...args, '-f', 'json'])
   if (r.code !== 0) throw new Error(`openstack ${args.join(' ')} exited ${r.code}:\n${r.stderr}`)
   return JSON.parse(r.stdout) as J
-}
-
-async function waitFor(what: string, get: () => Promise<J>, ok: (v: J) => boolean): Promise<J> {
-  const end = Date.now() + 90_000
-  for (;;) {
-    const v = await get()
-    if (ok(v)) return v
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
 }
 
 beforeAll(async () => {
@@ -175,11 +166,13 @@ describe('openstack CLI', () => {
     ])
     expect(created.status).toBe('BUILD')
     const id = created.id as string
-    const active = await waitFor(
-      'instance ACTIVE',
-      () => cliJson(['database', 'instance', 'show', id]),
-      (i) => i.status === 'ACTIVE' || i.status === 'ERROR'
-    )
+    // Each poll starts the Python CLI: 90 s, and no hurry between polls.
+    const active = await waitUntil(() => cliJson(['database', 'instance', 'show', id]), {
+      what: `instance ${id} ACTIVE (or ERROR)`,
+      until: (i) => i.status === 'ACTIVE' || i.status === 'ERROR',
+      timeoutMs: 90_000,
+      intervalMs: 200
+    })
     expect(active.status).toBe('ACTIVE')
     expect(active.operating_status).toBe('HEALTHY')
 
@@ -187,11 +180,12 @@ describe('openstack CLI', () => {
     expect(b).toEqual(
       expect.objectContaining({ name: 'cli-manual', status: 'NEW', instance_id: id })
     )
-    const done = await waitFor(
-      'backup COMPLETED',
-      () => cliJson(['database', 'backup', 'show', b.id]),
-      (x) => !['NEW', 'BUILDING'].includes(x.status)
-    )
+    const done = await waitUntil(() => cliJson(['database', 'backup', 'show', b.id]), {
+      what: `backup ${b.id} done (neither NEW nor BUILDING)`,
+      until: (x) => !['NEW', 'BUILDING'].includes(x.status),
+      timeoutMs: 90_000,
+      intervalMs: 200
+    })
     expect(done.status).toBe('COMPLETED')
     expect(done.size).toBeGreaterThan(0)
     expect(done.locationRef).toContain('database_backups')

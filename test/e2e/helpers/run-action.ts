@@ -23,6 +23,12 @@ export interface RunOptions {
   env?: Record<string, string>
   /** Called with the child once it runs (e.g. to send SIGINT mid-drill). */
   onSpawn?: (child: import('node:child_process').ChildProcess) => void
+  /**
+   * Runs while the action runs, with the child and its stdout so far: waits for states and acts
+   * on them (release a held backup once the action waits for it). If it throws, the child is
+   * killed and the run rejects with its error.
+   */
+  during?: (child: import('node:child_process').ChildProcess, stdout: () => string) => Promise<void>
   timeoutMs?: number
   /** Reuse a GITHUB_STATE file, e.g. the main step's, for the post step. */
   stateFile?: string
@@ -90,9 +96,19 @@ export async function runAction(
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
   options.onSpawn?.(child)
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 180_000)
-  const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+  const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
     child.on('close', (code, sig) => resolve([code, sig]))
   )
+  try {
+    await options.during?.(child, () => stdout)
+  } catch (error) {
+    child.kill('SIGKILL')
+    await closed
+    clearTimeout(timer)
+    if (!options.stateFile) rmSync(dir, { recursive: true, force: true })
+    throw error
+  }
+  const [exitCode, signal] = await closed
   clearTimeout(timer)
   const result: ActionResult = {
     exitCode,
