@@ -83,8 +83,9 @@ async function sweep(context) {
     context.summary(rows.length > 0
         ? `### 🧹 Sweep: ${swept.length} leftover temporary instance(s) deleted\n\n${(0,markdown/* table */.tp)(['Instance', 'Id', 'Age', 'Result'], rows)}`
         : `### 🧹 Sweep: no leftover temporary instances older than ${(0,duration/* formatElapsed */.C7)(ttlMs)}`);
+    // The same fact as a drill that could not delete its instance: a failed run, exit code 1.
     if (failures.length > 0)
-        throw new Error(`Sweep could not delete: ${failures.join('; ')}`);
+        throw new errors/* CheckFailure */.jU(`Sweep could not delete: ${failures.join('; ')}`);
 }
 
 

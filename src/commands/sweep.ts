@@ -4,7 +4,7 @@ import { formatElapsed } from '../format/duration.js'
 import { table } from '../format/markdown.js'
 import { isTempInstanceName } from '../cloud/marker.js'
 import { deleteAndConfirm } from '../cloud/waits.js'
-import { describeError } from '../errors.js'
+import { CheckFailure, describeError } from '../errors.js'
 
 /**
  * Deletes temporary instances that restore drills left behind (a runner that died, a job killed
@@ -53,5 +53,6 @@ export async function sweep(context: CommandContext): Promise<void> {
       ? `### 🧹 Sweep: ${swept.length} leftover temporary instance(s) deleted\n\n${table(['Instance', 'Id', 'Age', 'Result'], rows)}`
       : `### 🧹 Sweep: no leftover temporary instances older than ${formatElapsed(ttlMs)}`
   )
-  if (failures.length > 0) throw new Error(`Sweep could not delete: ${failures.join('; ')}`)
+  // The same fact as a drill that could not delete its instance: a failed run, exit code 1.
+  if (failures.length > 0) throw new CheckFailure(`Sweep could not delete: ${failures.join('; ')}`)
 }
