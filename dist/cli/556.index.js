@@ -163,6 +163,8 @@ function readBackupInputs(source) {
     if (!instance)
         throw new errors/* InputError */.dz('instance', 'is required: the id or name of the database instance to back up');
     const description = source.get('description');
+    (0,inputs_source/* checkOneLine */.H_)('description', description);
+    (0,inputs_source/* checkOneLine */.H_)('backup-name', source.get('backup-name'));
     if (description.length > 255) {
         throw new errors/* InputError */.dz('description', `is ${description.length} characters long; Trove allows 255`);
     }
@@ -415,17 +417,22 @@ function finish(context, outcome) {
 /* harmony export */   tp: () => (/* binding */ table)
 /* harmony export */ });
 /* unused harmony exports SUMMARY_LIMIT_BYTES, fitSummary */
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 /**
  * Markdown for job summaries. Every user or cloud string goes through `cell` or `text`, so a
- * backup named `a|b` or `<script>` cannot break the table or inject HTML.
+ * backup named `a|b`, `<script>`, `![x](https://…)` or `**x**` renders as the text it is: HTML is
+ * escaped as entities, markdown punctuation with a backslash, line breaks become spaces.
  */
 function text(value) {
-    return value.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
+    return value
+        .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+        .replace(/[&<>]/g, (c) => ENTITIES[c])
+        .replace(/[\\`*_[\]!~#|]/g, '\\$&');
 }
 function cell(value) {
     if (value === undefined || value === '')
         return '—';
-    return text(String(value)).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+    return text(String(value));
 }
 function code(value) {
     return `\`${value.replace(/`/g, "'")}\``;

@@ -6,9 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ resolveAllowedCidrs)
+/* harmony export */   aM: () => (/* binding */ resolveAllowedCidrs)
 /* harmony export */ });
-/* unused harmony export detectRunnerCidr */
+/* unused harmony exports detectRunnerCidr, isPublicUnicast */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
@@ -20,7 +20,8 @@ export const modules = {
  * The runner's public IPv4 address as an echo service sees it, as a /32 for the temporary
  * instance's firewall (a restored instance gets a new IP and its own allow-list).
  */
-async function detectRunnerCidr(echoUrl, fetchFn, timeoutMs = 10_000) {
+async function detectRunnerCidr(echoUrl, fetchFn, options) {
+    const timeoutMs = options.timeoutMs ?? 10_000;
     let text;
     try {
         const response = await fetchFn(echoUrl, { signal: AbortSignal.timeout(timeoutMs) });
@@ -35,11 +36,50 @@ async function detectRunnerCidr(echoUrl, fetchFn, timeoutMs = 10_000) {
     if (!(0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIPv4)(text)) {
         throw new Error(`${echoUrl} answered "${text.slice(0, 60)}", which is not an IPv4 address; set allowed-cidrs instead`);
     }
+    if (!options.allowPrivate && !isPublicUnicast(text)) {
+        throw new Error(`${echoUrl} answered ${text}, which is not a public address (private, loopback, link-local, ` +
+            'documentation, multicast or reserved); a runner reaches the cloud from a public one. ' +
+            "Set allowed-cidrs to the runner's address instead (allow-insecure-http: true accepts it for a test cloud)");
+    }
     return `${text}/32`;
 }
+/** Ranges that are never a runner's public address (RFC 6890 special-purpose IPv4 blocks). */
+const NOT_PUBLIC = [
+    ['0.0.0.0', 8],
+    ['10.0.0.0', 8],
+    ['100.64.0.0', 10],
+    ['127.0.0.0', 8],
+    ['169.254.0.0', 16],
+    ['172.16.0.0', 12],
+    ['192.0.0.0', 24],
+    ['192.0.2.0', 24],
+    ['192.88.99.0', 24],
+    ['192.168.0.0', 16],
+    ['198.18.0.0', 15],
+    ['198.51.100.0', 24],
+    ['203.0.113.0', 24],
+    ['224.0.0.0', 4],
+    ['240.0.0.0', 4]
+];
+function toNumber(ip) {
+    return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+}
+/** A public unicast IPv4 address: in none of the special-purpose blocks. */
+function isPublicUnicast(ip) {
+    const n = toNumber(ip);
+    return NOT_PUBLIC.every(([base, prefix]) => {
+        const size = 2 ** (32 - prefix);
+        return Math.floor(n / size) !== Math.floor(toNumber(base) / size);
+    });
+}
 /** The allow-list for a restored instance: the explicit CIDRs, or the runner's own /32. */
-async function resolveAllowedCidrs(allowed, runnerIpUrl, env) {
-    return allowed === 'runner' ? [await detectRunnerCidr(runnerIpUrl, (0,_openstack_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .createFetch */ .H)(env))] : allowed;
+async function resolveAllowedCidrs(inputs, env) {
+    if (inputs.allowedCidrs !== 'runner')
+        return inputs.allowedCidrs;
+    const fetchFn = (0,_openstack_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .createFetch */ .H)(env);
+    return [
+        await detectRunnerCidr(inputs.runnerIpUrl, fetchFn, { allowPrivate: inputs.allowInsecureHttp })
+    ];
 }
 
 
@@ -301,6 +341,52 @@ async function restoreInstance(deps, trove, plan, name, allowedCidrs, timeoutMs,
 
 /***/ }),
 
+/***/ 9189:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ checkToolEnvNames),
+/* harmony export */   o: () => (/* binding */ toolEnv)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+/**
+ * What a child process gets from the runner's environment: what a shell and the database
+ * clients need to run, and nothing else — the cloud's credentials (`OS_*`), the object store's
+ * (`AWS_*`), this action's inputs (`INPUT_*`, `DBAAS_BACKUP_*`) and GitHub's tokens stay out.
+ */
+const BASE_NAMES = ['PATH', 'HOME', 'LANG', 'LANGUAGE', 'TZ', 'TMPDIR', 'RUNNER_TEMP', 'TERM'];
+const BASE_PREFIXES = ['LC_'];
+/** Names a user may never pass on: credentials and tokens of the cloud, the store and GitHub. */
+const NEVER = /^(OS_|AWS_|INPUT_|DBAAS_BACKUP_|ACTIONS_)|^GITHUB_TOKEN$/i;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Checks the extra names of `command-env` (an input error names the input and the rule). */
+function checkToolEnvNames(names) {
+    for (const name of names) {
+        if (!NAME.test(name))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('command-env', `"${name}" is not an environment variable name`);
+        if (NEVER.test(name))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('command-env', `"${name}" is never passed on: OS_*, AWS_*, INPUT_*, DBAAS_BACKUP_*, ACTIONS_* and GITHUB_TOKEN hold credentials`);
+    }
+}
+/** The allow-listed part of `env`, plus the `extra` names a user listed (if set). */
+function toolEnv(env, extra = []) {
+    const out = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined)
+            continue;
+        const allowed = BASE_NAMES.includes(name) ||
+            BASE_PREFIXES.some((p) => name.startsWith(p)) ||
+            (extra.includes(name) && !NEVER.test(name));
+        if (allowed)
+            out[name] = value;
+    }
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 1990:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -311,17 +397,22 @@ async function restoreInstance(deps, trove, plan, name, allowedCidrs, timeoutMs,
 /* harmony export */   tp: () => (/* binding */ table)
 /* harmony export */ });
 /* unused harmony exports SUMMARY_LIMIT_BYTES, fitSummary */
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 /**
  * Markdown for job summaries. Every user or cloud string goes through `cell` or `text`, so a
- * backup named `a|b` or `<script>` cannot break the table or inject HTML.
+ * backup named `a|b`, `<script>`, `![x](https://…)` or `**x**` renders as the text it is: HTML is
+ * escaped as entities, markdown punctuation with a backslash, line breaks become spaces.
  */
 function text(value) {
-    return value.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
+    return value
+        .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+        .replace(/[&<>]/g, (c) => ENTITIES[c])
+        .replace(/[\\`*_[\]!~#|]/g, '\\$&');
 }
 function cell(value) {
     if (value === undefined || value === '')
         return '—';
-    return text(String(value)).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+    return text(String(value));
 }
 function code(value) {
     return `\`${value.replace(/`/g, "'")}\``;
@@ -362,6 +453,8 @@ function fitSummary(markdown) {
 /* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(378);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _database_tool_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9189);
+
 
 
 
@@ -385,27 +478,24 @@ function readRestoreInputs(source) {
         network: source.get('network'),
         allowedCidrs: readCidrs(source),
         runnerIpUrl: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .valueOrDefault */ .a4)(source, 'runner-ip-url'),
+        allowInsecureHttp: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(source, 'allow-insecure-http'),
         restoreTimeoutMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'restore-timeout', {
             minMs: 30_000,
             maxMs: 12 * 3_600_000
         }),
         deleteTimeoutMs: readDeleteTimeout(source)
     };
-    const size = source.get('volume-size');
-    if (size) {
-        const gb = Number(size);
-        if (!Number.isInteger(gb) || gb < 1 || gb > 10_000) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('volume-size', `"${size}" is not a whole number of GB between 1 and 10000`);
-        }
-        inputs.volumeSizeGb = gb;
-    }
-    try {
-        new URL(inputs.runnerIpUrl);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runner-ip-url', `"${inputs.runnerIpUrl}" is not a URL`);
-    }
+    if (source.get('volume-size'))
+        inputs.volumeSizeGb = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readInteger */ .JI)(source, 'volume-size', { min: 1, max: 10_000 });
+    // The echo's answer becomes the firewall of a copy of production data: https only.
+    if (inputs.allowedCidrs === 'runner')
+        (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .checkHttpsUrl */ .Bg)(source, 'runner-ip-url', inputs.runnerIpUrl, inputs.allowInsecureHttp);
     return inputs;
+}
+function readCommandEnv(source) {
+    const names = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(source.get('command-env'));
+    (0,_database_tool_env_js__WEBPACK_IMPORTED_MODULE_4__/* .checkToolEnvNames */ .c)(names);
+    return names;
 }
 /** How long to wait for a delete to be confirmed (verify, mirror and sweep). */
 function readDeleteTimeout(source) {
@@ -429,6 +519,7 @@ function readKeptRestoreInputs(source) {
     const restoreName = source.get('restore-name');
     if (!restoreName)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('restore-name', 'is required: the name of the new instance to restore into');
+    (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .checkOneLine */ .H_)('restore-name', restoreName);
     if (restoreName.length > 255)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('restore-name', 'is longer than Trove’s 255 characters');
     return { ...restore, restoreName };
@@ -446,7 +537,9 @@ function readDrillInputs(source) {
     if (!dbPassword)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('db-password', 'is required (pass it from a secret)');
     const tolerance = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .valueOrDefault */ .a4)(source, 'row-count-tolerance');
-    const tolerancePercent = Number(tolerance.replace(/%$/, ''));
+    const tolerancePercent = /^\d{1,3}(\.\d{1,3})?%?$/.test(tolerance)
+        ? Number(tolerance.replace(/%$/, ''))
+        : NaN;
     if (!Number.isFinite(tolerancePercent) || tolerancePercent < 0 || tolerancePercent > 100) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('row-count-tolerance', `"${tolerance}" is not a percentage between 0 and 100`);
     }
@@ -465,6 +558,7 @@ function readDrillInputs(source) {
         tolerancePercent,
         integrity: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(source, 'integrity-check'),
         command: source.get('command'),
+        commandEnvNames: readCommandEnv(source),
         keepOnFailure: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(source, 'keep-on-failure')
     };
 }

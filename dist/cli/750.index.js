@@ -39,7 +39,7 @@ async function withTemporaryInstance(host, trove, inputs, options) {
         await options.beforeRestore?.(planned);
         return planned;
     });
-    const cidrs = await (0,_allow_list_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveAllowedCidrs */ .a)(inputs.allowedCidrs, inputs.runnerIpUrl, options.env);
+    const cidrs = await (0,_allow_list_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveAllowedCidrs */ .aM)(inputs, options.env);
     host.logger.info(`The temporary instance will accept connections from ${cidrs.join(', ')}`);
     const record = new _leftovers_js__WEBPACK_IMPORTED_MODULE_3__/* .TempInstanceRecord */ .P3((key, value) => host.saveState(key, value));
     const name = (0,_marker_js__WEBPACK_IMPORTED_MODULE_7__/* .tempInstanceName */ .nW)(plan.backup.id, host.run.runId, host.run.runAttempt);

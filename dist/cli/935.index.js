@@ -105,6 +105,9 @@ function partsInFlight(concurrency, base, partBytes) {
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 /** Parses `s3://bucket/prefix`; returns a problem text instead of throwing, for the input error. */
 function parseS3Uri(uri) {
+    // A query or fragment is no part of a key prefix (`?versionId=` would be taken literally).
+    if (/[?#]/.test(uri))
+        return `"${uri}" has a ? or #; use s3://bucket or s3://bucket/prefix`;
     const match = /^s3:\/\/([^/]+)(?:\/(.*))?$/.exec(uri.trim());
     if (!match)
         return `"${uri}" is not an S3 URI; use s3://bucket or s3://bucket/prefix`;
@@ -176,7 +179,8 @@ function readMirrorInputs(source) {
         ...(source.get('bandwidth-limit') && {
             bandwidthLimit: (0,inputs_source/* readSize */.ik)(source, 'bandwidth-limit', { min: 64 * 1024, max: 100 * 1024 ** 3 })
         }),
-        retention: readRetention(source)
+        retention: readRetention(source),
+        dryRun: (0,inputs_source/* readBoolean */.Vf)(source, 'dry-run')
     };
 }
 function readStoreInputs(source) {
@@ -246,6 +250,11 @@ function readRecipients(source) {
             throw new errors/* InputError */.dz('age-recipients', `"${recipient}" is not an age recipient (a public key starting with age1)`);
         }
     }
+    // Checked last: by now every entry is a public key, safe to name.
+    const twice = recipients.find((r, i) => recipients.indexOf(r) !== i);
+    if (twice !== undefined) {
+        throw new errors/* InputError */.dz('age-recipients', `names ${twice} twice; give each recipient once`);
+    }
     return recipients;
 }
 function readRetention(source) {
@@ -254,9 +263,10 @@ function readRetention(source) {
         policy.keepLast = (0,inputs_source/* readInteger */.JI)(source, 'keep-last', { min: 1, max: 100_000 });
     const days = source.get('keep-days');
     if (days) {
-        const value = Number(days.replace(/d$/, ''));
-        if (!Number.isFinite(value) || value <= 0 || value > 36_500) {
-            throw new errors/* InputError */.dz('keep-days', `"${days}" is not a number of days above 0`);
+        // Whole days in plain digits (Number() would also take 1e-9 and 0x10).
+        const value = /^\d{1,5}d?$/.test(days) ? Number(days.replace(/d$/, '')) : NaN;
+        if (!Number.isInteger(value) || value < 1 || value > 36_500) {
+            throw new errors/* InputError */.dz('keep-days', `"${days}" is not a whole number of days from 1 to 36500`);
         }
         policy.keepDays = value;
     }
@@ -595,9 +605,9 @@ async function listManifests(client, bucket, prefix) {
 /**
  * Deletes this instance's old copies under the prefix: only dumps that have our manifest, the
  * dump first and then its manifest (a dump is never left without the manifest that marks it
- * ours). Returns the deleted dump keys.
+ * ours). Returns the deleted dump keys (with `dryRun`, those it would delete; none is touched).
  */
-async function applyRetention(client, bucket, prefix, instanceId, policy, now, logger) {
+async function applyRetention(client, bucket, prefix, instanceId, policy, now, logger, dryRun = false) {
     if (policy.keepLast === undefined && policy.keepDays === undefined) {
         logger.info('Retention: no keep-last or keep-days; nothing deleted');
         return [];
@@ -611,11 +621,15 @@ async function applyRetention(client, bucket, prefix, instanceId, policy, now, l
     }));
     const expired = selectExpired(copies, policy, now);
     for (const copy of expired) {
+        if (dryRun) {
+            logger.info(`Retention: would delete ${copy.objectKey} (created ${copy.created.toISOString()}; dry-run)`);
+            continue;
+        }
         await deleteKey(client, bucket, copy.objectKey);
         await deleteKey(client, bucket, copy.manifestKey);
         logger.info(`Retention: deleted ${copy.objectKey} (created ${copy.created.toISOString()})`);
     }
-    logger.info(`Retention: ${copies.length} cop${copies.length === 1 ? 'y' : 'ies'} of this instance, ${expired.length} deleted`);
+    logger.info(`Retention: ${copies.length} cop${copies.length === 1 ? 'y' : 'ies'} of this instance, ${expired.length} ${dryRun ? 'would be deleted (dry-run)' : 'deleted'}`);
     return expired.map((c) => c.objectKey);
 }
 
@@ -625,7 +639,7 @@ var markdown = __webpack_require__(1990);
 
 
 
-function uploadSummary(manifest, bucket, deleted, cleanup) {
+function uploadSummary(manifest, bucket, deleted, cleanup, dryRun = false) {
     const seconds = manifest.upload.seconds;
     const rate = seconds > 0 ? manifest.sizes.dumpBytes / seconds / 1e6 : 0;
     const rows = [
@@ -649,7 +663,8 @@ function uploadSummary(manifest, bucket, deleted, cleanup) {
     if (cleanup)
         lines.push(`Temporary instance: ${(0,markdown/* text */.Qq)(cleanup)}`, '');
     if (deleted.length > 0) {
-        lines.push(`Retention deleted ${deleted.length}: ${deleted.map(markdown/* code */.aY).join(', ')}`, '');
+        const verb = dryRun ? 'would delete (dry-run)' : 'deleted';
+        lines.push(`Retention ${verb} ${deleted.length}: ${deleted.map(markdown/* code */.aY).join(', ')}`, '');
     }
     return lines.join('\n');
 }
@@ -721,7 +736,10 @@ async function verifyCopy(client, bucket, objectKey) {
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/database/tool-env.ts
+var tool_env = __webpack_require__(9189);
 ;// CONCATENATED MODULE: ./src/commands/mirror/dump.ts
+
 
 
 
@@ -808,11 +826,8 @@ function dumpArgs(engine, target, databases) {
 }
 /** Starts the dump; its stdout is the dump. Stderr is kept (the tail) for the error message. */
 function startDump(tool, engine, target, databases) {
-    const env = { ...process.env };
-    // Our own INPUT_* variables hold cloud credentials: the dump tool has no use for them.
-    for (const name of Object.keys(env))
-        if (name.startsWith('INPUT_'))
-            delete env[name];
+    // Only what the tool needs: no cloud or store credentials, no inputs (database/tool-env.ts).
+    const env = (0,tool_env/* toolEnv */.o)(process.env);
     if (engine === 'postgresql') {
         env.PGPASSWORD = target.password;
         env.PGSSLMODE = target.tls === 'off' ? 'disable' : target.tls;
@@ -1154,8 +1169,8 @@ async function uploadCopy(context, client, inputs, upload, signal, source) {
     context.setOutput('bytes', copy.storedBytes);
     context.setOutput('sha256', copy.sha256);
     context.setOutput('seconds', Math.round(seconds * 10) / 10);
-    const deleted = await context.group('Retention', () => applyRetention(client, bucket, prefix, source.instance.id, inputs.retention, new Date(context.now()), context.logger));
-    return { manifest, deleted };
+    const deleted = await context.group('Retention', () => applyRetention(client, bucket, prefix, source.instance.id, inputs.retention, new Date(context.now()), context.logger, inputs.dryRun));
+    return { manifest, deleted, dryRun: inputs.dryRun };
 }
 
 ;// CONCATENATED MODULE: ./src/commands/mirror/index.ts
@@ -1229,7 +1244,7 @@ async function mirror(context) {
     if (failure !== undefined)
         throw failure;
     const done = run.value;
-    context.summary(uploadSummary(done.manifest, inputs.location.bucket, done.deleted, run.cleanup));
+    context.summary(uploadSummary(done.manifest, inputs.location.bucket, done.deleted, run.cleanup, done.dryRun));
 }
 async function mirrorLive(context, client, inputs, upload, controller, abortOnCancel) {
     const { trove } = context.cloud();
@@ -1249,7 +1264,7 @@ async function mirrorLive(context, client, inputs, upload, controller, abortOnCa
             backupId: null,
             backupCreated: null
         });
-        context.summary(uploadSummary(done.manifest, inputs.location.bucket, done.deleted, undefined));
+        context.summary(uploadSummary(done.manifest, inputs.location.bucket, done.deleted, undefined, done.dryRun));
     }
     finally {
         removeCancelHook();

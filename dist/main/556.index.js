@@ -239,6 +239,8 @@ function readBackupInputs(source) {
     if (!instance)
         throw new errors/* InputError */.dz('instance', 'is required: the id or name of the database instance to back up');
     const description = source.get('description');
+    (0,inputs_source/* checkOneLine */.H_)('description', description);
+    (0,inputs_source/* checkOneLine */.H_)('backup-name', source.get('backup-name'));
     if (description.length > 255) {
         throw new errors/* InputError */.dz('description', `is ${description.length} characters long; Trove allows 255`);
     }

@@ -106,8 +106,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   matrixSummary: () => (/* binding */ matrixSummary)
 /* harmony export */ });
 /* harmony import */ var _cloud_resolve_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90021);
-/* harmony import */ var _format_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41990);
-/* harmony import */ var _inputs_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(22035);
+/* harmony import */ var _format_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41990);
+/* harmony import */ var _inputs_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22035);
 
 
 
@@ -117,7 +117,7 @@ __webpack_require__.r(__webpack_exports__);
  * the scale-out engine, this step only enumerates.
  */
 async function list(context) {
-    const target = (0,_inputs_report_js__WEBPACK_IMPORTED_MODULE_1__/* .readListTarget */ .eC)(context.inputs);
+    const target = (0,_inputs_report_js__WEBPACK_IMPORTED_MODULE_2__/* .readListTarget */ .eC)(context.inputs);
     const { trove } = context.cloud();
     const { instances } = await (0,_cloud_resolve_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveTargets */ .h5)(trove, target);
     const matrix = instanceMatrix(instances);
@@ -141,7 +141,7 @@ function matrixSummary(matrix) {
     if (matrix.include.length === 0)
         return '### 📋 Instances: none match';
     const rows = matrix.include.map((i) => [i.name, i.id, i.datastore, i.version]);
-    return `### 📋 Instances: ${matrix.include.length}\n\n${(0,_format_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)(['Name', 'Id', 'Datastore', 'Version'], rows)}`;
+    return `### 📋 Instances: ${matrix.include.length}\n\n${(0,_format_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(['Name', 'Id', 'Datastore', 'Version'], rows)}`;
 }
 
 
@@ -158,8 +158,16 @@ function matrixSummary(matrix) {
 /* harmony export */   yD: () => (/* binding */ readMergeInputs)
 /* harmony export */ });
 /* unused harmony export MAX_CONCURRENCY_LIMIT */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93976);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(93976);
+/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90467);
+
+
+
 
 
 const MAX_CONCURRENCY_LIMIT = 32;
@@ -169,13 +177,13 @@ function mergesReportFiles(source) {
 }
 function readMergeInputs(source) {
     if (source.get('instance') || source.get('instances')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('report-files', 'merges report files without calling the cloud; give it without "instance" or "instances"');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('report-files', 'merges report files without calling the cloud; give it without "instance" or "instances"');
     }
     const inputs = {
         files: source.get('report-files'),
         failOn: readFailOn(source)
     };
-    const reportPath = source.get('report-path');
+    const reportPath = readReportPath(source);
     if (reportPath)
         inputs.reportPath = reportPath;
     return inputs;
@@ -198,7 +206,7 @@ function readReportInputs(source) {
         failOn: readFailOn(source),
         maxConcurrency: readConcurrency(source)
     };
-    const reportPath = source.get('report-path');
+    const reportPath = readReportPath(source);
     if (reportPath)
         inputs.reportPath = reportPath;
     return inputs;
@@ -207,19 +215,19 @@ function readTarget(source) {
     const one = source.get('instance');
     const many = source.get('instances');
     if (one && many) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('instances', 'give either "instance" (one instance) or "instances" (several, or all), not both');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('instances', 'give either "instance" (one instance) or "instances" (several, or all), not both');
     }
     if (one)
         return { kind: 'one', ref: one };
     if (!many) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('instance', 'name the instance to report on (id or name), or set "instances" to a list or "all"');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('instance', 'name the instance to report on (id or name), or set "instances" to a list or "all"');
     }
     const refs = uniqueList(many);
     if (refs.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('instances', 'the list names no instance');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('instances', 'the list names no instance');
     if (refs.some((r) => r.toLowerCase() === 'all')) {
         if (refs.length > 1) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('instances', '"all" already means every instance; give it alone');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('instances', '"all" already means every instance; give it alone');
         }
         return { kind: 'all' };
     }
@@ -227,32 +235,316 @@ function readTarget(source) {
 }
 function readPolicy(source) {
     return {
-        maxAgeMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'max-age'),
-        graceMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'grace', { minMs: 0 }),
-        retentionMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'retention'),
-        expiryWarningMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'expiry-warning', { minMs: 0 }),
-        gapWindowMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'gap-window', { minMs: 3_600_000 })
+        maxAgeMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'max-age', { maxMs: 90 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO }),
+        graceMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'grace', { minMs: 0, maxMs: 7 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO }),
+        retentionMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'retention', { maxMs: 3650 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO }),
+        expiryWarningMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'expiry-warning', { minMs: 0, maxMs: 365 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO }),
+        gapWindowMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'gap-window', { minMs: 3_600_000, maxMs: 366 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO })
     };
 }
 /** The policy when nobody set one: action.yml's defaults (the provider's promise). */
 function defaultPolicy() {
     return readPolicy({ get: () => '', env: {}, mask: () => undefined });
 }
+/** Checked up front, so a report is never computed only to fail at writing it. */
+function readReportPath(source) {
+    const file = source.get('report-path');
+    if (!file)
+        return undefined;
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('report-path', `"${file}" is a directory; name the JSON file to write`);
+    }
+    const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(file));
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(parent) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(parent).isDirectory()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('report-path', `"${node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file)}" is a file, not a folder`);
+    }
+    return file;
+}
 function readFailOn(source) {
-    return (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readChoice */ .Kf)(source, 'fail-on', ['stale', 'never']);
+    return (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readChoice */ .Kf)(source, 'fail-on', ['stale', 'never']);
 }
 /** Entries separated by commas or newlines (names may hold spaces), each once. */
 function uniqueList(text) {
     return [...new Set(text.split(/[,\n]/).map((r) => r.trim()))].filter((r) => r !== '');
 }
 function readConcurrency(source) {
-    const text = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .valueOrDefault */ .a4)(source, 'max-concurrency');
+    const text = (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOrDefault */ .a4)(source, 'max-concurrency');
     const value = Number(text);
     if (!/^\d+$/.test(text) || value < 1 || value > MAX_CONCURRENCY_LIMIT) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('max-concurrency', `"${text}" is not allowed; use a whole number from 1 to ${MAX_CONCURRENCY_LIMIT}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('max-concurrency', `"${text}" is not allowed; use a whole number from 1 to ${MAX_CONCURRENCY_LIMIT}`);
     }
     return value;
 }
+
+
+/***/ }),
+
+/***/ 90467:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  sO: () => (/* reexport */ DAY_MS),
+  iQ: () => (/* reexport */ HOUR_MS),
+  zK: () => (/* reexport */ compareSeverity),
+  _3: () => (/* reexport */ evaluate),
+  Ng: () => (/* reexport */ isUsable),
+  ll: () => (/* reexport */ newestFirst),
+  v4: () => (/* reexport */ newestUsable),
+  X4: () => (/* reexport */ round2),
+  zP: () => (/* reexport */ worstVerdict)
+});
+
+// UNUSED EXPORTS: ageMs, clampedTime, expiringSoon, gapsOver, isFailed, isRunning, iso, largestGap, notRestorable, pastRetention, refOf, verdictOf
+
+;// CONCATENATED MODULE: ./src/policy/status.ts
+// RESTORED marks an imported backup; Trove restores from it like from a COMPLETED one
+// (docs/trove-api.md §3.3), so both count as usable — for the report, for a restore
+// and as the base of an incremental backup alike.
+const USABLE = new Set(['COMPLETED', 'RESTORED']);
+const RUNNING = new Set(['NEW', 'BUILDING', 'SAVING']);
+function isUsable(backup) {
+    return USABLE.has(backup.status);
+}
+function isRunning(backup) {
+    return RUNNING.has(backup.status);
+}
+function isFailed(backup) {
+    return backup.status === 'FAILED';
+}
+/** The backup as the report names it; `created` as the cloud said, even when in the future. */
+function refOf(backup) {
+    return {
+        id: backup.id,
+        name: backup.name,
+        status: backup.status,
+        created: backup.created.toISOString()
+    };
+}
+/** The newest backup a restore can start from, if any. */
+function newestUsable(backups) {
+    return newestFirst(backups.filter(isUsable))[0];
+}
+/** Newest first; ties broken by id so the order never depends on the listing. */
+function newestFirst(backups) {
+    return [...backups].sort((a, b) => b.created.getTime() - a.created.getTime() || (a.id < b.id ? -1 : 1));
+}
+
+;// CONCATENATED MODULE: ./src/policy/time.ts
+// Ages measured against `now`, with the cloud's clock allowed to run slightly ahead of ours.
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/**
+ * How old something created at `created` is. A time in the future (the cloud's clock is ahead of
+ * the runner's) counts as age 0 rather than a negative age that would pass every check.
+ */
+function ageMs(created, now) {
+    return Math.max(0, now - created.getTime());
+}
+/** The creation time as seen from `now`: never later than now (see ageMs). */
+function clampedTime(created, now) {
+    return Math.min(created.getTime(), now);
+}
+function iso(ms) {
+    return new Date(ms).toISOString();
+}
+/** Hours or days with two decimals, for outputs and JSON. */
+function round2(value) {
+    return Math.round(value * 100) / 100;
+}
+
+;// CONCATENATED MODULE: ./src/policy/expiry.ts
+
+
+/** Backups the provider will delete within `expiryWarningMs` (created + retention − now). */
+function expiringSoon(backups, now, policy) {
+    const result = [];
+    for (const backup of backups) {
+        const left = policy.retentionMs - ageMs(backup.created, now);
+        if (left <= 0 || left > policy.expiryWarningMs)
+            continue;
+        result.push({
+            ...refOf(backup),
+            expiresAt: iso(now + left),
+            expiresInHours: round2(left / HOUR_MS)
+        });
+    }
+    return result.sort((a, b) => a.expiresInHours - b.expiresInHours);
+}
+/**
+ * Backups older than the retention. The provider deletes them, so they should not exist: one
+ * means the retention drifted (or the policy input is wrong) — worth a look either way.
+ */
+function pastRetention(backups, now, policy) {
+    return backups
+        .filter((b) => ageMs(b.created, now) > policy.retentionMs)
+        .map((b) => ({ ...refOf(b), ageDays: round2(ageMs(b.created, now) / DAY_MS) }))
+        .sort((a, b) => b.ageDays - a.ageDays);
+}
+
+;// CONCATENATED MODULE: ./src/policy/gaps.ts
+
+/**
+ * The intervals between consecutive usable backups that end within the window, oldest first,
+ * plus the open interval from the newest backup to now. A missed daily backup shows as one
+ * ~48 h interval; an interval that starts before the window but ends inside it is kept, so a
+ * miss right at the window's edge is not lost. No backups at all: no gaps (the verdict says so).
+ */
+function gapsOver(usable, now, windowMs) {
+    const times = usable.map((b) => clampedTime(b.created, now)).sort((a, b) => a - b);
+    if (times.length === 0)
+        return [];
+    const windowStart = now - windowMs;
+    const gaps = [];
+    for (let i = 1; i < times.length; i++) {
+        const from = times[i - 1];
+        const to = times[i];
+        if (to < windowStart)
+            continue;
+        gaps.push(gap(from, to, false));
+    }
+    gaps.push(gap(times[times.length - 1], now, true));
+    return gaps;
+}
+/** The longest interval; on a tie the most recent one, which is the one to act on. */
+function largestGap(gaps) {
+    let best;
+    for (const g of gaps)
+        if (!best || g.hours >= best.hours)
+            best = g;
+    return best;
+}
+function gap(from, to, toNow) {
+    return { from: iso(from), to: iso(to), hours: round2((to - from) / HOUR_MS), toNow };
+}
+
+;// CONCATENATED MODULE: ./src/policy/restorable.ts
+
+/**
+ * Usable backups the cloud could not restore any more: a restore must use the backup's own
+ * datastore version, and a version the cloud no longer offers (not listed, or listed inactive —
+ * e.g. PostgreSQL 14 on CSC after 2026-11-12) refuses it. A backup without a datastore lost its
+ * version record altogether. Datastores missing from `offered` were not looked up: no verdict.
+ */
+function notRestorable(backups, offered) {
+    const result = [];
+    for (const backup of backups) {
+        if (!isUsable(backup))
+            continue;
+        const ds = backup.datastore;
+        if (!ds) {
+            result.push({ ...refOf(backup), reason: 'the backup has no datastore version any more' });
+            continue;
+        }
+        const versions = offered.get(ds.type);
+        if (versions === undefined)
+            continue;
+        const where = { datastore: ds.type, version: ds.version };
+        const match = versions.find((v) => ds.versionId ? v.id === ds.versionId || v.name === ds.version : v.name === ds.version);
+        if (!match) {
+            result.push({
+                ...refOf(backup),
+                ...where,
+                reason: `${ds.type} ${ds.version} is not offered by the cloud any more`
+            });
+        }
+        else if (!match.active) {
+            result.push({
+                ...refOf(backup),
+                ...where,
+                reason: `${ds.type} ${ds.version} is inactive on the cloud`
+            });
+        }
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/policy/evaluate.ts
+
+
+
+
+
+/** Everything the policy says about one instance's backups at `now` (ms since the epoch). */
+function evaluate(backups, now, policy, offered = new Map()) {
+    const sorted = newestFirst(backups);
+    const usable = sorted.filter(isUsable);
+    const newest = usable[0];
+    const oldest = sorted[sorted.length - 1];
+    const gaps = gapsOver(usable, now, policy.gapWindowMs);
+    const windowStart = now - policy.gapWindowMs;
+    const evaluation = {
+        verdict: verdictOf(newest, now, policy),
+        counts: {
+            total: sorted.length,
+            usable: usable.length,
+            failed: sorted.filter(isFailed).length,
+            running: sorted.filter(isRunning).length,
+            other: sorted.filter((b) => !isUsable(b) && !isFailed(b) && !isRunning(b)).length
+        },
+        sizeGb: round2(sorted.reduce((sum, b) => sum + (b.sizeGb ?? 0), 0)),
+        failedInWindow: sorted
+            .filter((b) => isFailed(b) && b.created.getTime() >= windowStart)
+            .map(refOf),
+        gaps,
+        expiringSoon: expiringSoon(sorted, now, policy),
+        pastRetention: pastRetention(sorted, now, policy),
+        notRestorable: notRestorable(sorted, offered),
+        clockSkew: sorted.filter((b) => b.created.getTime() > now).map((b) => skewed(b, now))
+    };
+    if (newest) {
+        evaluation.latest = {
+            ...refOf(newest),
+            ageHours: round2(ageMs(newest.created, now) / HOUR_MS)
+        };
+    }
+    if (oldest) {
+        evaluation.oldest = {
+            ...refOf(oldest),
+            ageDays: round2(ageMs(oldest.created, now) / DAY_MS)
+        };
+    }
+    const largest = largestGap(gaps);
+    if (largest)
+        evaluation.largestGap = largest;
+    return evaluation;
+}
+/** none without a usable backup; stale when the newest is older than max-age + grace. */
+function verdictOf(newest, now, policy) {
+    if (!newest)
+        return 'none';
+    return ageMs(newest.created, now) > policy.maxAgeMs + policy.graceMs ? 'stale' : 'ok';
+}
+const RANK = { ok: 0, stale: 1, none: 2 };
+/** none > stale > ok; an empty list is ok (nothing to complain about). */
+function worstVerdict(verdicts) {
+    let worst = 'ok';
+    for (const v of verdicts)
+        if (RANK[v] > RANK[worst])
+            worst = v;
+    return worst;
+}
+/** Sorts worst first: by verdict, then by the oldest newest backup. Stable otherwise. */
+function compareSeverity(a, b) {
+    return RANK[b.verdict] - RANK[a.verdict] || (b.latest?.ageHours ?? 0) - (a.latest?.ageHours ?? 0);
+}
+function skewed(backup, now) {
+    return {
+        ...refOf(backup),
+        aheadSeconds: Math.round((backup.created.getTime() - now) / 1000)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/policy/index.ts
+// The backup policy as pure functions of (backups, now, policy, offered versions).
+
+
+
+
+
+
+
 
 
 /***/ })

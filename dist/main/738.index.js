@@ -151,7 +151,7 @@ async function withTemporaryInstance(host, trove, inputs, options) {
         await options.beforeRestore?.(planned);
         return planned;
     });
-    const cidrs = await (0,allow_list/* resolveAllowedCidrs */.a)(inputs.allowedCidrs, inputs.runnerIpUrl, options.env);
+    const cidrs = await (0,allow_list/* resolveAllowedCidrs */.aM)(inputs, options.env);
     host.logger.info(`The temporary instance will accept connections from ${cidrs.join(', ')}`);
     const record = new TempInstanceRecord((key, value) => host.saveState(key, value));
     const name = (0,marker/* tempInstanceName */.nW)(plan.backup.id, host.run.runId, host.run.runAttempt);

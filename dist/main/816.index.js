@@ -10,13 +10,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   restore: () => (/* binding */ restore)
 /* harmony export */ });
 /* harmony import */ var _cloud_allow_list_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36701);
-/* harmony import */ var _cloud_marker_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(87595);
+/* harmony import */ var _cloud_marker_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(87595);
 /* harmony import */ var _cloud_restore_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10435);
 /* harmony import */ var _cloud_restore_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64219);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 /* harmony import */ var _format_duration_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(10447);
-/* harmony import */ var _format_markdown_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(41990);
-/* harmony import */ var _inputs_restore_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3467);
+/* harmony import */ var _format_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41990);
+/* harmony import */ var _inputs_restore_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3467);
 
 
 
@@ -30,9 +30,9 @@ __webpack_require__.r(__webpack_exports__);
  * the summary reminds the user that firewalls and connection strings must follow.
  */
 async function restore(context) {
-    const inputs = (0,_inputs_restore_js__WEBPACK_IMPORTED_MODULE_5__/* .readKeptRestoreInputs */ .ot)(context.inputs);
+    const inputs = (0,_inputs_restore_js__WEBPACK_IMPORTED_MODULE_6__/* .readKeptRestoreInputs */ .ot)(context.inputs);
     const name = inputs.restoreName;
-    if ((0,_cloud_marker_js__WEBPACK_IMPORTED_MODULE_6__/* .isTempInstanceName */ .x5)(name))
+    if ((0,_cloud_marker_js__WEBPACK_IMPORTED_MODULE_7__/* .isTempInstanceName */ .x5)(name))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('restore-name', 'must not look like a drill’s temporary instance (sweep would delete it)');
     const { trove } = context.cloud();
     const plan = await context.group('Plan the restore', async () => {
@@ -43,7 +43,7 @@ async function restore(context) {
         context.logger.info(await (0,_cloud_restore_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .checkQuota */ .L)(trove, planned));
         return planned;
     });
-    const cidrs = await (0,_cloud_allow_list_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveAllowedCidrs */ .a)(inputs.allowedCidrs, inputs.runnerIpUrl, context.inputs.env);
+    const cidrs = await (0,_cloud_allow_list_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveAllowedCidrs */ .aM)(inputs, context.inputs.env);
     const restored = await context
         .group('Restore', () => (0,_cloud_restore_js__WEBPACK_IMPORTED_MODULE_1__/* .restoreInstance */ .g)(context, trove, plan, name, cidrs, inputs.restoreTimeoutMs, (id) => {
         context.setOutput('instance-id', id);
@@ -57,9 +57,9 @@ async function restore(context) {
     context.setOutput('backup-id', plan.backup.id);
     context.warn(`Restored into ${name} at ${restored.host} — a NEW address: update firewalls (egress rules of your apps), connection strings and allowed CIDRs (now ${cidrs.join(', ')}).`, 'New instance address');
     context.summary([
-        `### ♻️ Restored ${(0,_format_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .cell */ .Hn)(plan.backup.name)} into ${(0,_format_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .cell */ .Hn)(name)}`,
+        `### ♻️ Restored ${(0,_format_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)(plan.backup.name)} into ${(0,_format_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)(name)}`,
         '',
-        (0,_format_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .table */ .tp)(['', ''], [
+        (0,_format_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .table */ .tp)(['', ''], [
             ['New instance', `${name} (${restored.instance.id})`],
             ['New address', restored.host],
             ['Backup', `${plan.backup.id}, taken ${plan.backup.created.toISOString()}`],

@@ -151,6 +151,7 @@ function readChecksFile(file) {
     const data = /\.json$/i.test(file) ? parseJson(file, text) : parseYaml(file, text);
     return validate(file, data);
 }
+const MAX_CHECKS_FILE_BYTES = 256 * 1024;
 function readText(file) {
     if (!/\.(ya?ml|json)$/i.test(file)) {
         throw new errors/* InputError */.dz(INPUT, `"${file}" must be a .yml, .yaml or .json file`);
@@ -158,8 +159,13 @@ function readText(file) {
     if (!(0,external_node_fs_.existsSync)(file)) {
         throw new errors/* InputError */.dz(INPUT, `"${file}" does not exist (looked in ${external_node_path_default().resolve(file)}; did you check out the repository?)`);
     }
-    if (!(0,external_node_fs_.statSync)(file).isFile())
+    const stat = (0,external_node_fs_.statSync)(file);
+    if (!stat.isFile())
         throw new errors/* InputError */.dz(INPUT, `"${file}" is not a file`);
+    // A checks file is a page of assertions; anything larger is a wrong path, not a plan.
+    if (stat.size > MAX_CHECKS_FILE_BYTES) {
+        throw new errors/* InputError */.dz(INPUT, `"${file}" is ${stat.size} bytes; a checks file may be at most ${MAX_CHECKS_FILE_BYTES / 1024} KiB`);
+    }
     return (0,external_node_fs_.readFileSync)(file, 'utf8');
 }
 function parseJson(file, text) {
@@ -316,18 +322,20 @@ function commandEnv(target, database) {
     };
 }
 /**
- * What a `run:` step would not get: this action's inputs (INPUT_*, e.g. the cloud's application
- * credential secret) and the runtime tokens GitHub hands to actions only.
+ * Runs the user's command with bash; a non-zero exit code fails the check. Its environment is
+ * the allow-listed base (database/tool-env.ts: PATH, HOME, LANG, TZ, TMPDIR, … and the names of
+ * `command-env`) plus the restored copy's connection. Its output goes through the host's log,
+ * never straight to stdout: database values in it cannot start a workflow command, and the CLI
+ * redacts secrets from it.
  */
-const NOT_INHERITED = /^(INPUT_.*|ACTIONS_RUNTIME_TOKEN|ACTIONS_RUNTIME_URL|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_CACHE_URL|ACTIONS_RESULTS_URL)$/i;
-/** The runner's environment as a `run:` step sees it. */
-function inheritedEnv(env = process.env) {
-    return Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined && !NOT_INHERITED.test(e[0])));
-}
-/** Runs the user's command with bash; a non-zero exit code fails the check. */
-async function checkCommand(command, target, database, exec = lib_exec/* exec */.m) {
-    const env = { ...inheritedEnv(), ...commandEnv(target, database) };
-    const code = await exec('bash', ['-c', command], { env, ignoreReturnCode: true });
+async function checkCommand(command, target, database, baseEnv, log, exec = lib_exec/* exec */.m) {
+    const env = { ...baseEnv, ...commandEnv(target, database) };
+    const code = await exec('bash', ['-c', command], {
+        env,
+        ignoreReturnCode: true,
+        silent: true,
+        listeners: { stdline: log, errline: log }
+    });
     return code === 0
         ? { passed: true, detail: 'exit code 0' }
         : { passed: false, detail: `exit code ${code}` };
@@ -806,7 +814,8 @@ async function checkAll(restored, source, plan, deps, recorder) {
     if (plan.command !== undefined && plan.command.trim() !== '') {
         const command = plan.command;
         // The command may take long and open its own connections: ours stay idle meanwhile.
-        await recorder.check('command', () => checkCommand(command, restored.target, firstDatabase, deps.exec));
+        deps.logger.info(`[command] bash -c ${command}`);
+        await recorder.check('command', () => checkCommand(command, restored.target, firstDatabase, plan.commandBaseEnv ?? {}, (line) => deps.logger.info(`  ${line}`), deps.exec));
     }
     return { results: recorder.results, counts };
 }
@@ -834,6 +843,8 @@ function validatePlan(plan) {
 var temporary_instance = __webpack_require__(17244);
 // EXTERNAL MODULE: ./src/database/target.ts
 var target = __webpack_require__(48928);
+// EXTERNAL MODULE: ./src/database/tool-env.ts
+var tool_env = __webpack_require__(29189);
 // EXTERNAL MODULE: ./src/inputs/restore.ts
 var restore = __webpack_require__(3467);
 // EXTERNAL MODULE: ./src/format/markdown.ts
@@ -886,6 +897,7 @@ function drillSummary(report) {
 
 
 
+
 /**
  * The restore drill: restore a backup into a temporary instance, check the data, measure the
  * restore time, and always delete the temporary instance (cloud/temporary-instance.ts).
@@ -910,7 +922,10 @@ async function verify(context) {
                 tolerancePercent: inputs.tolerancePercent,
                 integrity: inputs.integrity,
                 connectTimeoutMs: 30_000,
-                ...(inputs.command && { command: inputs.command })
+                ...(inputs.command && {
+                    command: inputs.command,
+                    commandBaseEnv: (0,tool_env/* toolEnv */.o)(context.inputs.env, inputs.commandEnvNames)
+                })
             };
             if (inputs.compareWithSource && plan.source) {
                 const sourceHost = plan.source.addresses[0];

@@ -6,9 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ resolveAllowedCidrs)
+/* harmony export */   aM: () => (/* binding */ resolveAllowedCidrs)
 /* harmony export */ });
-/* unused harmony export detectRunnerCidr */
+/* unused harmony exports detectRunnerCidr, isPublicUnicast */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
@@ -20,7 +20,8 @@ export const modules = {
  * The runner's public IPv4 address as an echo service sees it, as a /32 for the temporary
  * instance's firewall (a restored instance gets a new IP and its own allow-list).
  */
-async function detectRunnerCidr(echoUrl, fetchFn, timeoutMs = 10_000) {
+async function detectRunnerCidr(echoUrl, fetchFn, options) {
+    const timeoutMs = options.timeoutMs ?? 10_000;
     let text;
     try {
         const response = await fetchFn(echoUrl, { signal: AbortSignal.timeout(timeoutMs) });
@@ -35,11 +36,50 @@ async function detectRunnerCidr(echoUrl, fetchFn, timeoutMs = 10_000) {
     if (!(0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIPv4)(text)) {
         throw new Error(`${echoUrl} answered "${text.slice(0, 60)}", which is not an IPv4 address; set allowed-cidrs instead`);
     }
+    if (!options.allowPrivate && !isPublicUnicast(text)) {
+        throw new Error(`${echoUrl} answered ${text}, which is not a public address (private, loopback, link-local, ` +
+            'documentation, multicast or reserved); a runner reaches the cloud from a public one. ' +
+            "Set allowed-cidrs to the runner's address instead (allow-insecure-http: true accepts it for a test cloud)");
+    }
     return `${text}/32`;
 }
+/** Ranges that are never a runner's public address (RFC 6890 special-purpose IPv4 blocks). */
+const NOT_PUBLIC = [
+    ['0.0.0.0', 8],
+    ['10.0.0.0', 8],
+    ['100.64.0.0', 10],
+    ['127.0.0.0', 8],
+    ['169.254.0.0', 16],
+    ['172.16.0.0', 12],
+    ['192.0.0.0', 24],
+    ['192.0.2.0', 24],
+    ['192.88.99.0', 24],
+    ['192.168.0.0', 16],
+    ['198.18.0.0', 15],
+    ['198.51.100.0', 24],
+    ['203.0.113.0', 24],
+    ['224.0.0.0', 4],
+    ['240.0.0.0', 4]
+];
+function toNumber(ip) {
+    return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+}
+/** A public unicast IPv4 address: in none of the special-purpose blocks. */
+function isPublicUnicast(ip) {
+    const n = toNumber(ip);
+    return NOT_PUBLIC.every(([base, prefix]) => {
+        const size = 2 ** (32 - prefix);
+        return Math.floor(n / size) !== Math.floor(toNumber(base) / size);
+    });
+}
 /** The allow-list for a restored instance: the explicit CIDRs, or the runner's own /32. */
-async function resolveAllowedCidrs(allowed, runnerIpUrl, env) {
-    return allowed === 'runner' ? [await detectRunnerCidr(runnerIpUrl, (0,_openstack_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .createFetch */ .H)(env))] : allowed;
+async function resolveAllowedCidrs(inputs, env) {
+    if (inputs.allowedCidrs !== 'runner')
+        return inputs.allowedCidrs;
+    const fetchFn = (0,_openstack_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .createFetch */ .H)(env);
+    return [
+        await detectRunnerCidr(inputs.runnerIpUrl, fetchFn, { allowPrivate: inputs.allowInsecureHttp })
+    ];
 }
 
 
@@ -49,6 +89,8 @@ async function resolveAllowedCidrs(allowed, runnerIpUrl, env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ backupPart),
+/* harmony export */   h7: () => (/* binding */ backupPartOf),
 /* harmony export */   nW: () => (/* binding */ tempInstanceName),
 /* harmony export */   x5: () => (/* binding */ isTempInstanceName)
 /* harmony export */ });
@@ -60,14 +102,23 @@ async function resolveAllowedCidrs(allowed, runnerIpUrl, env) {
  */
 const TEMP_PREFIX = 'dbaas-verify-';
 const TEMP_PATTERN = /^dbaas-verify-[0-9a-f]{8}-r[0-9a-z]+-\d+$/;
-function tempInstanceName(backupId, runId, attempt) {
-    const backupPart = backupId
+/** The 8 hex digits of a backup id that a temporary instance's name carries. */
+function backupPart(backupId) {
+    return backupId
         .replace(/[^0-9a-f]/gi, '')
         .slice(0, 8)
         .toLowerCase()
         .padEnd(8, '0');
+}
+/** The backup part of a marker name, or undefined for any other name. */
+function backupPartOf(name) {
+    return TEMP_PATTERN.test(name)
+        ? name.slice(TEMP_PREFIX.length, TEMP_PREFIX.length + 8)
+        : undefined;
+}
+function tempInstanceName(backupId, runId, attempt) {
     const run = (runId || `local${Date.now().toString(36)}`).toLowerCase().replace(/[^0-9a-z]/g, '');
-    return `${TEMP_PREFIX}${backupPart}-r${run}-${attempt.replace(/\D/g, '') || '1'}`;
+    return `${TEMP_PREFIX}${backupPart(backupId)}-r${run}-${attempt.replace(/\D/g, '') || '1'}`;
 }
 function isTempInstanceName(name) {
     return TEMP_PATTERN.test(name);
@@ -408,6 +459,52 @@ async function deleteAndConfirm(trove, instance, timeoutMs, deps) {
 
 /***/ }),
 
+/***/ 29189:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ checkToolEnvNames),
+/* harmony export */   o: () => (/* binding */ toolEnv)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+
+/**
+ * What a child process gets from the runner's environment: what a shell and the database
+ * clients need to run, and nothing else — the cloud's credentials (`OS_*`), the object store's
+ * (`AWS_*`), this action's inputs (`INPUT_*`, `DBAAS_BACKUP_*`) and GitHub's tokens stay out.
+ */
+const BASE_NAMES = ['PATH', 'HOME', 'LANG', 'LANGUAGE', 'TZ', 'TMPDIR', 'RUNNER_TEMP', 'TERM'];
+const BASE_PREFIXES = ['LC_'];
+/** Names a user may never pass on: credentials and tokens of the cloud, the store and GitHub. */
+const NEVER = /^(OS_|AWS_|INPUT_|DBAAS_BACKUP_|ACTIONS_)|^GITHUB_TOKEN$/i;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Checks the extra names of `command-env` (an input error names the input and the rule). */
+function checkToolEnvNames(names) {
+    for (const name of names) {
+        if (!NAME.test(name))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('command-env', `"${name}" is not an environment variable name`);
+        if (NEVER.test(name))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('command-env', `"${name}" is never passed on: OS_*, AWS_*, INPUT_*, DBAAS_BACKUP_*, ACTIONS_* and GITHUB_TOKEN hold credentials`);
+    }
+}
+/** The allow-listed part of `env`, plus the `extra` names a user listed (if set). */
+function toolEnv(env, extra = []) {
+    const out = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined)
+            continue;
+        const allowed = BASE_NAMES.includes(name) ||
+            BASE_PREFIXES.some((p) => name.startsWith(p)) ||
+            (extra.includes(name) && !NEVER.test(name));
+        if (allowed)
+            out[name] = value;
+    }
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 3467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -423,6 +520,8 @@ async function deleteAndConfirm(trove, instance, timeoutMs, deps) {
 /* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(30378);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _database_tool_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(29189);
+
 
 
 
@@ -446,27 +545,24 @@ function readRestoreInputs(source) {
         network: source.get('network'),
         allowedCidrs: readCidrs(source),
         runnerIpUrl: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .valueOrDefault */ .a4)(source, 'runner-ip-url'),
+        allowInsecureHttp: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(source, 'allow-insecure-http'),
         restoreTimeoutMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'restore-timeout', {
             minMs: 30_000,
             maxMs: 12 * 3_600_000
         }),
         deleteTimeoutMs: readDeleteTimeout(source)
     };
-    const size = source.get('volume-size');
-    if (size) {
-        const gb = Number(size);
-        if (!Number.isInteger(gb) || gb < 1 || gb > 10_000) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('volume-size', `"${size}" is not a whole number of GB between 1 and 10000`);
-        }
-        inputs.volumeSizeGb = gb;
-    }
-    try {
-        new URL(inputs.runnerIpUrl);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runner-ip-url', `"${inputs.runnerIpUrl}" is not a URL`);
-    }
+    if (source.get('volume-size'))
+        inputs.volumeSizeGb = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readInteger */ .JI)(source, 'volume-size', { min: 1, max: 10_000 });
+    // The echo's answer becomes the firewall of a copy of production data: https only.
+    if (inputs.allowedCidrs === 'runner')
+        (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .checkHttpsUrl */ .Bg)(source, 'runner-ip-url', inputs.runnerIpUrl, inputs.allowInsecureHttp);
     return inputs;
+}
+function readCommandEnv(source) {
+    const names = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(source.get('command-env'));
+    (0,_database_tool_env_js__WEBPACK_IMPORTED_MODULE_4__/* .checkToolEnvNames */ .c)(names);
+    return names;
 }
 /** How long to wait for a delete to be confirmed (verify, mirror and sweep). */
 function readDeleteTimeout(source) {
@@ -490,6 +586,7 @@ function readKeptRestoreInputs(source) {
     const restoreName = source.get('restore-name');
     if (!restoreName)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('restore-name', 'is required: the name of the new instance to restore into');
+    (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .checkOneLine */ .H_)('restore-name', restoreName);
     if (restoreName.length > 255)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('restore-name', 'is longer than Trove’s 255 characters');
     return { ...restore, restoreName };
@@ -507,7 +604,9 @@ function readDrillInputs(source) {
     if (!dbPassword)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('db-password', 'is required (pass it from a secret)');
     const tolerance = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .valueOrDefault */ .a4)(source, 'row-count-tolerance');
-    const tolerancePercent = Number(tolerance.replace(/%$/, ''));
+    const tolerancePercent = /^\d{1,3}(\.\d{1,3})?%?$/.test(tolerance)
+        ? Number(tolerance.replace(/%$/, ''))
+        : NaN;
     if (!Number.isFinite(tolerancePercent) || tolerancePercent < 0 || tolerancePercent > 100) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('row-count-tolerance', `"${tolerance}" is not a percentage between 0 and 100`);
     }
@@ -526,6 +625,7 @@ function readDrillInputs(source) {
         tolerancePercent,
         integrity: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(source, 'integrity-check'),
         command: source.get('command'),
+        commandEnvNames: readCommandEnv(source),
         keepOnFailure: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(source, 'keep-on-failure')
     };
 }

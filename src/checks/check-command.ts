@@ -6,7 +6,12 @@ import type { DbTarget } from '../database/types.js'
 export type ExecFn = (
   commandLine: string,
   args: string[],
-  options: { env: Record<string, string>; ignoreReturnCode: boolean }
+  options: {
+    env: Record<string, string>
+    ignoreReturnCode: boolean
+    silent: boolean
+    listeners: { stdline: (line: string) => void; errline: (line: string) => void }
+  }
 ) => Promise<number>
 
 const PGSSLMODE: Record<DbTarget['tls'], string> = {
@@ -49,31 +54,31 @@ export function commandEnv(target: DbTarget, database: string | undefined): Reco
   }
 }
 
+/** Where the command's output goes: the host's log, line by line, made safe and redacted there. */
+export type CommandLog = (line: string) => void
+
 /**
- * What a `run:` step would not get: this action's inputs (INPUT_*, e.g. the cloud's application
- * credential secret) and the runtime tokens GitHub hands to actions only.
+ * Runs the user's command with bash; a non-zero exit code fails the check. Its environment is
+ * the allow-listed base (database/tool-env.ts: PATH, HOME, LANG, TZ, TMPDIR, … and the names of
+ * `command-env`) plus the restored copy's connection. Its output goes through the host's log,
+ * never straight to stdout: database values in it cannot start a workflow command, and the CLI
+ * redacts secrets from it.
  */
-const NOT_INHERITED =
-  /^(INPUT_.*|ACTIONS_RUNTIME_TOKEN|ACTIONS_RUNTIME_URL|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_CACHE_URL|ACTIONS_RESULTS_URL)$/i
-
-/** The runner's environment as a `run:` step sees it. */
-export function inheritedEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(env).filter(
-      (e): e is [string, string] => e[1] !== undefined && !NOT_INHERITED.test(e[0])
-    )
-  )
-}
-
-/** Runs the user's command with bash; a non-zero exit code fails the check. */
 export async function checkCommand(
   command: string,
   target: DbTarget,
   database: string | undefined,
+  baseEnv: Record<string, string>,
+  log: CommandLog,
   exec: ExecFn = actionsExec.exec
 ): Promise<Verdict> {
-  const env = { ...inheritedEnv(), ...commandEnv(target, database) }
-  const code = await exec('bash', ['-c', command], { env, ignoreReturnCode: true })
+  const env = { ...baseEnv, ...commandEnv(target, database) }
+  const code = await exec('bash', ['-c', command], {
+    env,
+    ignoreReturnCode: true,
+    silent: true,
+    listeners: { stdline: log, errline: log }
+  })
   return code === 0
     ? { passed: true, detail: 'exit code 0' }
     : { passed: false, detail: `exit code ${code}` }

@@ -23,6 +23,8 @@ export function readChecksFile(file: string): Assertion[] {
   return validate(file, data)
 }
 
+export const MAX_CHECKS_FILE_BYTES = 256 * 1024
+
 function readText(file: string): string {
   if (!/\.(ya?ml|json)$/i.test(file)) {
     throw new InputError(INPUT, `"${file}" must be a .yml, .yaml or .json file`)
@@ -33,7 +35,15 @@ function readText(file: string): string {
       `"${file}" does not exist (looked in ${path.resolve(file)}; did you check out the repository?)`
     )
   }
-  if (!statSync(file).isFile()) throw new InputError(INPUT, `"${file}" is not a file`)
+  const stat = statSync(file)
+  if (!stat.isFile()) throw new InputError(INPUT, `"${file}" is not a file`)
+  // A checks file is a page of assertions; anything larger is a wrong path, not a plan.
+  if (stat.size > MAX_CHECKS_FILE_BYTES) {
+    throw new InputError(
+      INPUT,
+      `"${file}" is ${stat.size} bytes; a checks file may be at most ${MAX_CHECKS_FILE_BYTES / 1024} KiB`
+    )
+  }
   return readFileSync(file, 'utf8')
 }
 

@@ -121,8 +121,16 @@ async function checkAll(
   if (plan.command !== undefined && plan.command.trim() !== '') {
     const command = plan.command
     // The command may take long and open its own connections: ours stay idle meanwhile.
+    deps.logger.info(`[command] bash -c ${command}`)
     await recorder.check('command', () =>
-      checkCommand(command, restored.target, firstDatabase, deps.exec)
+      checkCommand(
+        command,
+        restored.target,
+        firstDatabase,
+        plan.commandBaseEnv ?? {},
+        (line) => deps.logger.info(`  ${line}`),
+        deps.exec
+      )
     )
   }
   return { results: recorder.results, counts }

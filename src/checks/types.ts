@@ -24,6 +24,8 @@ export interface CheckPlan {
   integrity: boolean
   /** A shell command run with the connection in its environment (PGHOST…, MYSQL_HOST…). */
   command?: string
+  /** The command's environment apart from the connection: the allow-listed base. */
+  commandBaseEnv?: Record<string, string>
   connectTimeoutMs: number
   /**
    * Optional: limit for each statement the checks run themselves (row counts, checksums,

@@ -6,14 +6,25 @@
 export const TEMP_PREFIX = 'dbaas-verify-'
 const TEMP_PATTERN = /^dbaas-verify-[0-9a-f]{8}-r[0-9a-z]+-\d+$/
 
-export function tempInstanceName(backupId: string, runId: string, attempt: string): string {
-  const backupPart = backupId
+/** The 8 hex digits of a backup id that a temporary instance's name carries. */
+export function backupPart(backupId: string): string {
+  return backupId
     .replace(/[^0-9a-f]/gi, '')
     .slice(0, 8)
     .toLowerCase()
     .padEnd(8, '0')
+}
+
+/** The backup part of a marker name, or undefined for any other name. */
+export function backupPartOf(name: string): string | undefined {
+  return TEMP_PATTERN.test(name)
+    ? name.slice(TEMP_PREFIX.length, TEMP_PREFIX.length + 8)
+    : undefined
+}
+
+export function tempInstanceName(backupId: string, runId: string, attempt: string): string {
   const run = (runId || `local${Date.now().toString(36)}`).toLowerCase().replace(/[^0-9a-z]/g, '')
-  return `${TEMP_PREFIX}${backupPart}-r${run}-${attempt.replace(/\D/g, '') || '1'}`
+  return `${TEMP_PREFIX}${backupPart(backupId)}-r${run}-${attempt.replace(/\D/g, '') || '1'}`
 }
 
 export function isTempInstanceName(name: string): boolean {

@@ -76,7 +76,7 @@ export async function withTemporaryInstance<T>(
     await options.beforeRestore?.(planned)
     return planned
   })
-  const cidrs = await resolveAllowedCidrs(inputs.allowedCidrs, inputs.runnerIpUrl, options.env)
+  const cidrs = await resolveAllowedCidrs(inputs, options.env)
   host.logger.info(`The temporary instance will accept connections from ${cidrs.join(', ')}`)
 
   const record = new TempInstanceRecord((key, value) => host.saveState(key, value))

@@ -33,11 +33,7 @@ export async function restore(context: CommandContext): Promise<void> {
     context.logger.info(await checkQuota(trove, planned))
     return planned
   })
-  const cidrs = await resolveAllowedCidrs(
-    inputs.allowedCidrs,
-    inputs.runnerIpUrl,
-    context.inputs.env
-  )
+  const cidrs = await resolveAllowedCidrs(inputs, context.inputs.env)
   const restored = await context
     .group('Restore', () =>
       restoreInstance(context, trove, plan, name, cidrs, inputs.restoreTimeoutMs, (id) => {

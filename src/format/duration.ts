@@ -10,15 +10,20 @@ const UNIT_MS: Record<string, number> = {
 
 /**
  * Parses durations like `90s`, `45m`, `2h`, `7d`, `1h30m`. A bare number is refused: `60` could
- * mean seconds or minutes, and guessing wrong on a timeout is expensive.
+ * mean seconds or minutes, and guessing wrong on a timeout is expensive. Each unit may appear
+ * once, largest first (`1h1h` is a typo, not 2 h), and each amount has at most 9 digits.
  * Returns milliseconds, or undefined when the text is not a duration.
  */
 export function parseDuration(text: string): number | undefined {
   const value = text.trim().toLowerCase()
-  if (!/^(\d+(\.\d+)?(ms|s|m|h|d))+$/.test(value)) return undefined
+  if (!/^(\d{1,9}(\.\d{1,3})?(ms|s|m|h|d))+$/.test(value)) return undefined
   let total = 0
+  let previous = Infinity
   for (const [, amount, unit] of value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)) {
-    total += Number(amount) * (UNIT_MS[unit as string] as number)
+    const size = UNIT_MS[unit as string] as number
+    if (size >= previous) return undefined
+    previous = size
+    total += Number(amount) * size
   }
   return Math.round(total)
 }

@@ -1,14 +1,20 @@
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' }
+
 /**
  * Markdown for job summaries. Every user or cloud string goes through `cell` or `text`, so a
- * backup named `a|b` or `<script>` cannot break the table or inject HTML.
+ * backup named `a|b`, `<script>`, `![x](https://…)` or `**x**` renders as the text it is: HTML is
+ * escaped as entities, markdown punctuation with a backslash, line breaks become spaces.
  */
 export function text(value: string): string {
-  return value.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] as string)
+  return value
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+    .replace(/[&<>]/g, (c) => ENTITIES[c] as string)
+    .replace(/[\\`*_[\]!~#|]/g, '\\$&')
 }
 
 export function cell(value: string | number | undefined): string {
   if (value === undefined || value === '') return '—'
-  return text(String(value)).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+  return text(String(value))
 }
 
 export function code(value: string): string {

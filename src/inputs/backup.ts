@@ -1,5 +1,11 @@
 import { InputError } from '../errors.js'
-import { type InputSource, readBoolean, readDuration, valueOrDefault } from './source.js'
+import {
+  checkOneLine,
+  type InputSource,
+  readBoolean,
+  readDuration,
+  valueOrDefault
+} from './source.js'
 import { renderBackupName } from './backup-name.js'
 
 export interface BackupInputs {
@@ -21,6 +27,8 @@ export function readBackupInputs(source: InputSource): BackupInputs {
       'is required: the id or name of the database instance to back up'
     )
   const description = source.get('description')
+  checkOneLine('description', description)
+  checkOneLine('backup-name', source.get('backup-name'))
   if (description.length > 255) {
     throw new InputError(
       'description',

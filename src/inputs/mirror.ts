@@ -37,6 +37,8 @@ export interface UploadInputs extends StoreInputs {
   concurrency: number
   bandwidthLimit?: number
   retention: RetentionPolicy
+  /** Retention lists what it would delete and deletes nothing. */
+  dryRun: boolean
 }
 
 export interface VerifyCopyInputs extends StoreInputs {
@@ -92,7 +94,8 @@ export function readMirrorInputs(source: InputSource): MirrorInputs {
     ...(source.get('bandwidth-limit') && {
       bandwidthLimit: readSize(source, 'bandwidth-limit', { min: 64 * 1024, max: 100 * 1024 ** 3 })
     }),
-    retention: readRetention(source)
+    retention: readRetention(source),
+    dryRun: readBoolean(source, 'dry-run')
   }
 }
 
@@ -173,6 +176,11 @@ function readRecipients(source: InputSource): string[] {
       )
     }
   }
+  // Checked last: by now every entry is a public key, safe to name.
+  const twice = recipients.find((r, i) => recipients.indexOf(r) !== i)
+  if (twice !== undefined) {
+    throw new InputError('age-recipients', `names ${twice} twice; give each recipient once`)
+  }
   return recipients
 }
 
@@ -182,9 +190,10 @@ function readRetention(source: InputSource): RetentionPolicy {
     policy.keepLast = readInteger(source, 'keep-last', { min: 1, max: 100_000 })
   const days = source.get('keep-days')
   if (days) {
-    const value = Number(days.replace(/d$/, ''))
-    if (!Number.isFinite(value) || value <= 0 || value > 36_500) {
-      throw new InputError('keep-days', `"${days}" is not a number of days above 0`)
+    // Whole days in plain digits (Number() would also take 1e-9 and 0x10).
+    const value = /^\d{1,5}d?$/.test(days) ? Number(days.replace(/d$/, '')) : NaN
+    if (!Number.isInteger(value) || value < 1 || value > 36_500) {
+      throw new InputError('keep-days', `"${days}" is not a whole number of days from 1 to 36500`)
     }
     policy.keepDays = value
   }

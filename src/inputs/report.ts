@@ -1,6 +1,8 @@
+import { existsSync, statSync } from 'node:fs'
+import path from 'node:path'
 import { InputError } from '../errors.js'
 import { type InputSource, readChoice, readDuration, valueOrDefault } from './source.js'
-import type { Policy } from '../policy/index.js'
+import { DAY_MS, type Policy } from '../policy/index.js'
 
 /** Which instances to report on: one named by `instance`, a list, or the whole project. */
 export type ReportTarget =
@@ -41,7 +43,7 @@ export function readMergeInputs(source: InputSource): MergeInputs {
     files: source.get('report-files'),
     failOn: readFailOn(source)
   }
-  const reportPath = source.get('report-path')
+  const reportPath = readReportPath(source)
   if (reportPath) inputs.reportPath = reportPath
   return inputs
 }
@@ -64,7 +66,7 @@ export function readReportInputs(source: InputSource): ReportInputs {
     failOn: readFailOn(source),
     maxConcurrency: readConcurrency(source)
   }
-  const reportPath = source.get('report-path')
+  const reportPath = readReportPath(source)
   if (reportPath) inputs.reportPath = reportPath
   return inputs
 }
@@ -98,17 +100,31 @@ function readTarget(source: InputSource): ReportTarget {
 
 function readPolicy(source: InputSource): Policy {
   return {
-    maxAgeMs: readDuration(source, 'max-age'),
-    graceMs: readDuration(source, 'grace', { minMs: 0 }),
-    retentionMs: readDuration(source, 'retention'),
-    expiryWarningMs: readDuration(source, 'expiry-warning', { minMs: 0 }),
-    gapWindowMs: readDuration(source, 'gap-window', { minMs: 3_600_000 })
+    maxAgeMs: readDuration(source, 'max-age', { maxMs: 90 * DAY_MS }),
+    graceMs: readDuration(source, 'grace', { minMs: 0, maxMs: 7 * DAY_MS }),
+    retentionMs: readDuration(source, 'retention', { maxMs: 3650 * DAY_MS }),
+    expiryWarningMs: readDuration(source, 'expiry-warning', { minMs: 0, maxMs: 365 * DAY_MS }),
+    gapWindowMs: readDuration(source, 'gap-window', { minMs: 3_600_000, maxMs: 366 * DAY_MS })
   }
 }
 
 /** The policy when nobody set one: action.yml's defaults (the provider's promise). */
 export function defaultPolicy(): Policy {
   return readPolicy({ get: () => '', env: {}, mask: () => undefined })
+}
+
+/** Checked up front, so a report is never computed only to fail at writing it. */
+function readReportPath(source: InputSource): string | undefined {
+  const file = source.get('report-path')
+  if (!file) return undefined
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    throw new InputError('report-path', `"${file}" is a directory; name the JSON file to write`)
+  }
+  const parent = path.dirname(path.resolve(file))
+  if (existsSync(parent) && !statSync(parent).isDirectory()) {
+    throw new InputError('report-path', `"${path.dirname(file)}" is a file, not a folder`)
+  }
+  return file
 }
 
 function readFailOn(source: InputSource): 'stale' | 'never' {

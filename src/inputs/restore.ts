@@ -1,7 +1,10 @@
 import { InputError } from '../errors.js'
 import {
+  checkHttpsUrl,
+  checkOneLine,
   type InputSource,
   readBoolean,
+  readInteger,
   readChoice,
   readDuration,
   splitList,
@@ -9,6 +12,7 @@ import {
 } from './source.js'
 import { UUID_PATTERN } from '../openstack/index.js'
 import { isIPv4 } from 'node:net'
+import { checkToolEnvNames } from '../database/tool-env.js'
 
 export interface RestoreInputs {
   instance: string
@@ -21,6 +25,8 @@ export interface RestoreInputs {
   /** Explicit CIDRs, or 'runner' to detect the runner's address. */
   allowedCidrs: string[] | 'runner'
   runnerIpUrl: string
+  /** Test clouds: a plain-http echo and a private or loopback answer from it are accepted. */
+  allowInsecureHttp: boolean
   restoreTimeoutMs: number
   deleteTimeoutMs: number
 }
@@ -35,6 +41,8 @@ export interface DrillInputs extends RestoreInputs {
   tolerancePercent: number
   integrity: boolean
   command: string
+  /** Further environment variables the command may see (database/tool-env.ts). */
+  commandEnvNames: string[]
   keepOnFailure: boolean
 }
 
@@ -60,29 +68,25 @@ export function readRestoreInputs(source: InputSource): RestoreInputs {
     network: source.get('network'),
     allowedCidrs: readCidrs(source),
     runnerIpUrl: valueOrDefault(source, 'runner-ip-url'),
+    allowInsecureHttp: readBoolean(source, 'allow-insecure-http'),
     restoreTimeoutMs: readDuration(source, 'restore-timeout', {
       minMs: 30_000,
       maxMs: 12 * 3_600_000
     }),
     deleteTimeoutMs: readDeleteTimeout(source)
   }
-  const size = source.get('volume-size')
-  if (size) {
-    const gb = Number(size)
-    if (!Number.isInteger(gb) || gb < 1 || gb > 10_000) {
-      throw new InputError(
-        'volume-size',
-        `"${size}" is not a whole number of GB between 1 and 10000`
-      )
-    }
-    inputs.volumeSizeGb = gb
-  }
-  try {
-    new URL(inputs.runnerIpUrl)
-  } catch {
-    throw new InputError('runner-ip-url', `"${inputs.runnerIpUrl}" is not a URL`)
-  }
+  if (source.get('volume-size'))
+    inputs.volumeSizeGb = readInteger(source, 'volume-size', { min: 1, max: 10_000 })
+  // The echo's answer becomes the firewall of a copy of production data: https only.
+  if (inputs.allowedCidrs === 'runner')
+    checkHttpsUrl(source, 'runner-ip-url', inputs.runnerIpUrl, inputs.allowInsecureHttp)
   return inputs
+}
+
+function readCommandEnv(source: InputSource): string[] {
+  const names = splitList(source.get('command-env'))
+  checkToolEnvNames(names)
+  return names
 }
 
 /** How long to wait for a delete to be confirmed (verify, mirror and sweep). */
@@ -119,6 +123,7 @@ export function readKeptRestoreInputs(source: InputSource): KeptRestoreInputs {
       'restore-name',
       'is required: the name of the new instance to restore into'
     )
+  checkOneLine('restore-name', restoreName)
   if (restoreName.length > 255)
     throw new InputError('restore-name', 'is longer than Trove’s 255 characters')
   return { ...restore, restoreName }
@@ -139,7 +144,9 @@ export function readDrillInputs(source: InputSource): DrillInputs {
     )
   if (!dbPassword) throw new InputError('db-password', 'is required (pass it from a secret)')
   const tolerance = valueOrDefault(source, 'row-count-tolerance')
-  const tolerancePercent = Number(tolerance.replace(/%$/, ''))
+  const tolerancePercent = /^\d{1,3}(\.\d{1,3})?%?$/.test(tolerance)
+    ? Number(tolerance.replace(/%$/, ''))
+    : NaN
   if (!Number.isFinite(tolerancePercent) || tolerancePercent < 0 || tolerancePercent > 100) {
     throw new InputError(
       'row-count-tolerance',
@@ -161,6 +168,7 @@ export function readDrillInputs(source: InputSource): DrillInputs {
     tolerancePercent,
     integrity: readBoolean(source, 'integrity-check'),
     command: source.get('command'),
+    commandEnvNames: readCommandEnv(source),
     keepOnFailure: readBoolean(source, 'keep-on-failure')
   }
 }

@@ -46,19 +46,20 @@ export function readBoolean(source: InputSource, name: InputName, fallback?: boo
 export function readDuration(
   source: InputSource,
   name: InputName,
-  limits: { minMs?: number; maxMs?: number } = {}
+  /** Every duration has an upper bound: a huge one would turn a check or a timeout off. */
+  limits: { minMs?: number; maxMs: number }
 ): number {
   const text = valueOrDefault(source, name)
   const ms = parseDuration(text)
   if (ms === undefined) {
     throw new InputError(
       name,
-      `"${text}" is not a duration; use a number with a unit (ms, s, m, h, d), like 90s, 45m, 2h or 7d`
+      `"${text}" is not a duration; use a number with a unit (ms, s, m, h, d), each unit once, like 90s, 45m, 2h, 1h30m or 7d`
     )
   }
   const min = limits.minMs ?? 1
   if (ms < min) throw new InputError(name, `"${text}" is too short; the minimum is ${min / 1000}s`)
-  if (limits.maxMs !== undefined && ms > limits.maxMs) {
+  if (ms > limits.maxMs) {
     throw new InputError(name, `"${text}" is too long; the maximum is ${limits.maxMs / 3_600_000}h`)
   }
   return ms
@@ -85,7 +86,8 @@ export function readInteger(
 ): number {
   const text = valueOrDefault(source, name)
   if (text === '' && bounds.fallback !== undefined) return bounds.fallback
-  const value = Number(text)
+  // Plain decimal digits only: Number() would also take 1e3, 0x10 and 4.0.
+  const value = /^\d{1,15}$/.test(text) ? Number(text) : NaN
   if (!Number.isInteger(value) || value < bounds.min || value > bounds.max) {
     throw new InputError(
       name,
@@ -113,10 +115,53 @@ export function readSize(
   return bytes
 }
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
+
+/** A name or description is one line of text: a newline or other control character is refused. */
+export function checkOneLine(input: InputName, value: string): void {
+  if (CONTROL_CHARACTERS.test(value)) {
+    throw new InputError(
+      input,
+      'holds a control character (a newline, tab or escape); names and descriptions are one line of plain text'
+    )
+  }
+}
+
 /** Entries separated by commas or white space. */
 export function splitList(value: string): string[] {
   return value
     .split(/[\s,]+/)
     .map((v) => v.trim())
     .filter((v) => v !== '')
+}
+
+/**
+ * An https URL without credentials in it; plain http only with `allow-insecure-http: true`
+ * (test clouds), since it would carry credentials, tokens or addresses unencrypted.
+ */
+export function checkHttpsUrl(
+  source: InputSource,
+  input: InputName,
+  value: string,
+  insecure = readBoolean(source, 'allow-insecure-http')
+): void {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new InputError(input, `"${value}" is not a URL`)
+  }
+  if (url.username || url.password) {
+    throw new InputError(input, 'must not carry credentials in the URL')
+  }
+  if (url.protocol === 'https:') return
+  if (url.protocol === 'http:') {
+    if (insecure) return
+    throw new InputError(
+      input,
+      `"${value}" is plain http, which would travel unencrypted; use https, or set allow-insecure-http: true for a test cloud`
+    )
+  }
+  throw new InputError(input, `"${value}" must be an https URL`)
 }

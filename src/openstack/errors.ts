@@ -72,6 +72,17 @@ export class OpenStackResponseError extends Error {
   }
 }
 
+/**
+ * The catalog names a plain-http endpoint while the identity service was reached over https:
+ * the token would travel in clear. Raised before anything is sent there.
+ */
+export class InsecureEndpointError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'InsecureEndpointError'
+  }
+}
+
 /** A wait ended without reaching the wanted status: a terminal failure status or the deadline. */
 export class WaitError extends Error {
   readonly reason: 'failed' | 'timeout'

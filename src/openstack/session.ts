@@ -1,4 +1,4 @@
-import { OpenStackHttpError } from './errors.js'
+import { InsecureEndpointError, OpenStackHttpError } from './errors.js'
 import type { HttpClient, HttpRequest, HttpResponse } from './http.js'
 import { type Credentials, findEndpoint, issueToken, type Token, troveBaseUrl } from './keystone.js'
 import { registerSecret } from './secrets.js'
@@ -10,6 +10,8 @@ export interface SessionConfig {
   interface: string
   /** Skips the catalog lookup for the database service. */
   databaseEndpoint?: string
+  /** Accept a plain-http endpoint from the catalog (test clouds; `allow-insecure-http`). */
+  allowInsecureHttp?: boolean
   /** Renew this long before the token expires (long restores outlive a default 1 h token). */
   renewBeforeMs?: number
 }
@@ -53,9 +55,21 @@ export class OpenStackSession {
   /** Base URL of the Trove API, ending in /v1.0/<project_id>. */
   async databaseUrl(): Promise<string> {
     const token = await this.currentToken()
-    const endpoint =
-      this.config.databaseEndpoint ??
-      findEndpoint(token.catalog, 'database', this.config.interface, this.config.region)
+    if (this.config.databaseEndpoint)
+      return troveBaseUrl(this.config.databaseEndpoint, token.projectId)
+    const endpoint = findEndpoint(
+      token.catalog,
+      'database',
+      this.config.interface,
+      this.config.region
+    )
+    // The same rule as for a database-endpoint given by hand: no token over plain http.
+    if (!this.config.allowInsecureHttp && new URL(endpoint).protocol !== 'https:') {
+      throw new InsecureEndpointError(
+        `Keystone's catalog names ${endpoint} for the database service, which is not https: the token would travel unencrypted. ` +
+          'Ask the provider to fix the catalog, set database-endpoint to the https URL, or set allow-insecure-http: true for a test cloud'
+      )
+    }
     return troveBaseUrl(endpoint, token.projectId)
   }
 

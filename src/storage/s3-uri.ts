@@ -10,6 +10,8 @@ const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/
 
 /** Parses `s3://bucket/prefix`; returns a problem text instead of throwing, for the input error. */
 export function parseS3Uri(uri: string): S3Location | string {
+  // A query or fragment is no part of a key prefix (`?versionId=` would be taken literally).
+  if (/[?#]/.test(uri)) return `"${uri}" has a ? or #; use s3://bucket or s3://bucket/prefix`
   const match = /^s3:\/\/([^/]+)(?:\/(.*))?$/.exec(uri.trim())
   if (!match) return `"${uri}" is not an S3 URI; use s3://bucket or s3://bucket/prefix`
   const bucket = match[1] as string

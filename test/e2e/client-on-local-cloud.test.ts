@@ -43,6 +43,8 @@ function client(config: Partial<SessionConfig> = {}): TroveClient {
       },
       interface: 'public',
       region: info.region,
+      // The local cloud is plain http on loopback.
+      allowInsecureHttp: true,
       ...config
     })
   )

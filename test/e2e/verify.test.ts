@@ -196,18 +196,35 @@ describe('verify mode', () => {
     await trove.deleteInstance((kept[0] as Instance).id)
   }, 120_000)
 
-  test('sweep deletes only old instances carrying our marker', async () => {
+  test('sweep deletes only old instances carrying our marker and a backup of this project', async () => {
+    // A leftover of a drill of this project's backup; a marker-shaped name with no such backup
+    // behind it (someone else's, or a person's); a near miss; a user instance.
+    const leftover = `dbaas-verify-${backupId.slice(0, 8)}-r99-1`
     const ids = await cloud.admin.seedInstances(0, {
-      names: ['dbaas-verify-0badc0de-r99-1', 'dbaas-verify-prod', 'reporting-db'],
+      names: [leftover, 'dbaas-verify-0badc0de-r99-1', 'dbaas-verify-prod', 'reporting-db'],
       ageHours: 48
     })
+    const dry = await runAction('main', {
+      ...cloudInputs(cloud.info),
+      mode: 'sweep',
+      ttl: '6h',
+      'dry-run': 'true'
+    })
+    expect(dry.exitCode).toBe(0)
+    expect(dry.outputs['swept-count']).toBe('0')
+    expect(dry.summary).toContain('would be deleted')
+    expect((await trove.listInstances()).map((i) => i.name)).toContain(leftover)
+
     const result = await runAction('main', { ...cloudInputs(cloud.info), mode: 'sweep', ttl: '6h' })
     expect(result.exitCode).toBe(0)
     expect(result.outputs['swept-count']).toBe('1')
     expect(JSON.parse(result.outputs['swept-ids'] as string)).toEqual([ids[0]])
+    expect(result.stdout).toMatch(/dbaas-verify-0badc0de-r99-1 .*no backup of this project/)
     const names = (await trove.listInstances()).map((i) => i.name)
-    expect(names).toEqual(expect.arrayContaining(['dbaas-verify-prod', 'reporting-db']))
-    expect(names).not.toContain('dbaas-verify-0badc0de-r99-1')
+    expect(names).toEqual(
+      expect.arrayContaining(['dbaas-verify-0badc0de-r99-1', 'dbaas-verify-prod', 'reporting-db'])
+    )
+    expect(names).not.toContain(leftover)
     for (const id of ids.slice(1)) await trove.deleteInstance(id)
   }, 60_000)
 

@@ -88,7 +88,8 @@ interface BadInput {
   allowed: RegExp
 }
 
-const DURATION = /like 90s, 45m, 2h or 7d/
+const DURATION = /each unit once, like 90s, 45m, 2h, 1h30m or 7d/
+const RECIPIENT = 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p'
 const BOOLEAN = /use true or false/
 
 const CASES: BadInput[] = [
@@ -612,6 +613,193 @@ const CASES: BadInput[] = [
     inputs: { ttl: 'forever' },
     input: 'ttl',
     allowed: DURATION
+  },
+  // Upper bounds, plain numbers, one unit once, one-line names, files checked up front.
+  {
+    name: 'backup: a unit given twice in timeout',
+    mode: 'backup',
+    inputs: { timeout: '1h1h' },
+    input: 'timeout',
+    allowed: DURATION
+  },
+  {
+    name: 'backup: a 400-digit timeout',
+    mode: 'backup',
+    inputs: { timeout: `${'9'.repeat(400)}s` },
+    input: 'timeout',
+    allowed: DURATION
+  },
+  {
+    name: 'backup: a newline in the backup-name template',
+    mode: 'backup',
+    inputs: { 'backup-name': 'a\n::warning::TEMPLATE-INJ' },
+    input: 'backup-name',
+    allowed: /control character/
+  },
+  {
+    name: 'backup: a carriage return in the description',
+    mode: 'backup',
+    inputs: { description: 'deploy\r::warning::x' },
+    input: 'description',
+    allowed: /control character/
+  },
+  {
+    name: 'report: max-age beyond 90 days',
+    mode: 'report',
+    inputs: { 'max-age': '400d' },
+    input: 'max-age',
+    allowed: /too long; the maximum is 2160h/
+  },
+  {
+    name: 'report: a 400-digit max-age',
+    mode: 'report',
+    inputs: { 'max-age': `${'4'.repeat(400)}d` },
+    input: 'max-age',
+    allowed: DURATION
+  },
+  {
+    name: 'report: grace beyond a week',
+    mode: 'report',
+    inputs: { grace: '8d' },
+    input: 'grace',
+    allowed: /too long/
+  },
+  {
+    name: 'report: retention beyond ten years',
+    mode: 'report',
+    inputs: { retention: '3651d' },
+    input: 'retention',
+    allowed: /too long/
+  },
+  {
+    name: 'report: gap-window beyond a year',
+    mode: 'report',
+    inputs: { 'gap-window': '400d' },
+    input: 'gap-window',
+    allowed: /too long/
+  },
+  {
+    name: 'report: max-concurrency in hex',
+    mode: 'report',
+    inputs: { 'max-concurrency': '0x4' },
+    input: 'max-concurrency',
+    allowed: /whole number from 1 to 32/
+  },
+  {
+    name: 'report: report-path is a directory',
+    mode: 'report',
+    inputs: { 'report-path': dir },
+    input: 'report-path',
+    allowed: /is a directory; name the JSON file/
+  },
+  {
+    name: 'verify: volume-size in exponent notation',
+    mode: 'verify',
+    inputs: { 'volume-size': '1e3' },
+    input: 'volume-size',
+    allowed: /whole number from 1 to 10000/
+  },
+  {
+    name: 'verify: volume-size in hex',
+    mode: 'verify',
+    inputs: { 'volume-size': '0x10' },
+    input: 'volume-size',
+    allowed: /whole number from 1 to 10000/
+  },
+  {
+    name: 'verify: row-count-tolerance in exponent notation',
+    mode: 'verify',
+    inputs: { 'row-count-tolerance': '1e1' },
+    input: 'row-count-tolerance',
+    allowed: /not a percentage between 0 and 100/
+  },
+  {
+    name: 'verify: a checks file far too large',
+    mode: 'verify',
+    inputs: { 'checks-file': file('huge.yml', `checks:\n${'# filler\n'.repeat(40_000)}`) },
+    input: 'checks-file',
+    allowed: /at most 256 KiB/
+  },
+  {
+    name: 'verify: a plain-http runner-ip-url',
+    mode: 'verify',
+    inputs: {
+      'allow-insecure-http': 'false',
+      'allowed-cidrs': 'runner',
+      'runner-ip-url': 'http://echo.example/'
+    },
+    input: 'runner-ip-url',
+    allowed: /plain http.*allow-insecure-http: true/
+  },
+  {
+    name: 'verify: command-env passing the cloud password on',
+    mode: 'verify',
+    inputs: { command: 'true', 'command-env': 'OS_PASSWORD' },
+    input: 'command-env',
+    allowed: /never passed on: OS_\*, AWS_\*/
+  },
+  {
+    name: 'verify: command-env with a name that is no variable',
+    mode: 'verify',
+    inputs: { command: 'true', 'command-env': 'MY-VAR' },
+    input: 'command-env',
+    allowed: /not an environment variable name/
+  },
+  {
+    name: 'restore: a newline in restore-name',
+    mode: 'restore',
+    inputs: { 'restore-name': 'shop-db-2\n::warning::x' },
+    input: 'restore-name',
+    allowed: /control character/
+  },
+  {
+    name: 'mirror: a query in s3-uri',
+    mode: 'mirror',
+    inputs: { 's3-uri': 's3://offsite/copies?versionId=1&x=y' },
+    input: 's3-uri',
+    allowed: /has a \? or #/
+  },
+  {
+    name: 'mirror: the same age recipient twice',
+    mode: 'mirror',
+    inputs: { 'age-recipients': `${RECIPIENT},${RECIPIENT}` },
+    input: 'age-recipients',
+    allowed: /twice; give each recipient once/
+  },
+  {
+    name: 'mirror: keep-days in exponent notation',
+    mode: 'mirror',
+    inputs: { 'keep-days': '1e-9' },
+    input: 'keep-days',
+    allowed: /whole number of days from 1 to 36500/
+  },
+  {
+    name: 'mirror: keep-days in hex',
+    mode: 'mirror',
+    inputs: { 'keep-days': '0x10' },
+    input: 'keep-days',
+    allowed: /whole number of days from 1 to 36500/
+  },
+  {
+    name: 'mirror: upload-concurrency in exponent notation',
+    mode: 'mirror',
+    inputs: { 'upload-concurrency': '1e1' },
+    input: 'upload-concurrency',
+    allowed: /whole number from 1 to 32/
+  },
+  {
+    name: 'sweep: a unit given twice in ttl',
+    mode: 'sweep',
+    inputs: { ttl: '1h1h' },
+    input: 'ttl',
+    allowed: DURATION
+  },
+  {
+    name: 'sweep: dry-run not a boolean',
+    mode: 'sweep',
+    inputs: { 'dry-run': 'maybe' },
+    input: 'dry-run',
+    allowed: /not a boolean/
   }
 ]
 

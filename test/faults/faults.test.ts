@@ -303,7 +303,7 @@ describe('cancelled and crashed runs', () => {
       }),
       {
         stateFile: file,
-        // SIGINT once the command check runs (@actions/exec echoes it as [command]…).
+        // SIGINT once the command check runs (the drill logs it as [command] bash -c …).
         during: async (child, stdout) => {
           await waitUntil(stdout, {
             what: "the drill's command check running (a '[command]… sleep 20' line)",
@@ -338,7 +338,8 @@ describe('cancelled and crashed runs', () => {
     // A runner that died hours ago left this one (sweep's ttl is at least 10 minutes, so an
     // old leftover is seeded rather than waited for).
     const [old] = await cloud.admin.seedInstances(0, {
-      names: ['dbaas-verify-deadbeef-r17-1'],
+      // Named as a drill of this project's backup names its instance (sweep checks the backup).
+      names: [`dbaas-verify-${scene.backupId.slice(0, 8)}-r17-1`],
       ageHours: 3
     })
     // And a run killed just now, whose post step never ran.

@@ -1,5 +1,5 @@
 // Jest reporter (jest.config.js, so `npm test` in CI prints it too): sums what the fault suite recorded (leaks, partial
-// objects, secret hits, bad inputs) with jest's own pass/fail counts, and ends the run with
+// objects, secret hits, bad inputs, injection cases) with jest's own pass/fail counts, and ends the run with
 // exactly one `faults:` line. onRunComplete runs whether cases passed or failed.
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, rmSync, writeSync } from 'node:fs'
@@ -44,6 +44,7 @@ export default class FaultTotalsReporter {
     const sum = (kind, field) =>
       records.filter((r) => r.kind === kind).reduce((n, r) => n + (r[field] ?? 0), 0)
     const badInputs = records.filter((r) => r.kind === 'bad-input').length
+    const injections = records.filter((r) => r.kind === 'injection').length
     for (const load of records.filter((r) => r.kind === 'load')) {
       process.stdout.write(
         `load: ${load.name}: wall=${(load.wallMs / 1000).toFixed(1)}s requests=${load.requests} peak-concurrency=${load.peak}\n`
@@ -51,7 +52,8 @@ export default class FaultTotalsReporter {
     }
     const line =
       `faults: cases=${cases} passed=${passed} leaked-instances=${sum('fault', 'leaked')} ` +
-      `partial-objects=${sum('fault', 'partial')} secret-hits=${sum('secrets', 'hits')} bad-inputs=${badInputs}\n`
+      `partial-objects=${sum('fault', 'partial')} secret-hits=${sum('secrets', 'hits')} bad-inputs=${badInputs} ` +
+      `injections=${injections}\n`
     // Jest prints its own summary after every reporter has finished: write the totals as the
     // process exits, so they are the run's last line (synchronously: stdout may be a pipe).
     process.once('exit', () => writeSync(1, line))

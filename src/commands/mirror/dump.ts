@@ -2,6 +2,7 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { promisify } from 'node:util'
 import type { Readable } from 'node:stream'
 import { CheckFailure } from '../../errors.js'
+import { toolEnv } from '../../database/tool-env.js'
 import type { DbTarget, Engine } from '../../database/types.js'
 
 const run = promisify(execFile)
@@ -119,9 +120,8 @@ export function startDump(
   target: DbTarget,
   databases: string[]
 ): RunningDump {
-  const env: NodeJS.ProcessEnv = { ...process.env }
-  // Our own INPUT_* variables hold cloud credentials: the dump tool has no use for them.
-  for (const name of Object.keys(env)) if (name.startsWith('INPUT_')) delete env[name]
+  // Only what the tool needs: no cloud or store credentials, no inputs (database/tool-env.ts).
+  const env: NodeJS.ProcessEnv = toolEnv(process.env)
   if (engine === 'postgresql') {
     env.PGPASSWORD = target.password
     env.PGSSLMODE = target.tls === 'off' ? 'disable' : target.tls

@@ -72,7 +72,9 @@ export async function mirror(context: CommandContext): Promise<void> {
   const failure = failureOf(run)
   if (failure !== undefined) throw failure
   const done = run.value as Awaited<ReturnType<typeof uploadCopy>>
-  context.summary(uploadSummary(done.manifest, inputs.location.bucket, done.deleted, run.cleanup))
+  context.summary(
+    uploadSummary(done.manifest, inputs.location.bucket, done.deleted, run.cleanup, done.dryRun)
+  )
 }
 
 async function mirrorLive(
@@ -99,7 +101,9 @@ async function mirrorLive(
       backupId: null,
       backupCreated: null
     })
-    context.summary(uploadSummary(done.manifest, inputs.location.bucket, done.deleted, undefined))
+    context.summary(
+      uploadSummary(done.manifest, inputs.location.bucket, done.deleted, undefined, done.dryRun)
+    )
   } finally {
     removeCancelHook()
   }

@@ -31,7 +31,7 @@ export async function listManifests(
 /**
  * Deletes this instance's old copies under the prefix: only dumps that have our manifest, the
  * dump first and then its manifest (a dump is never left without the manifest that marks it
- * ours). Returns the deleted dump keys.
+ * ours). Returns the deleted dump keys (with `dryRun`, those it would delete; none is touched).
  */
 export async function applyRetention(
   client: S3Client,
@@ -40,7 +40,8 @@ export async function applyRetention(
   instanceId: string,
   policy: RetentionPolicy,
   now: Date,
-  logger: Logger
+  logger: Logger,
+  dryRun = false
 ): Promise<string[]> {
   if (policy.keepLast === undefined && policy.keepDays === undefined) {
     logger.info('Retention: no keep-last or keep-days; nothing deleted')
@@ -55,12 +56,18 @@ export async function applyRetention(
     }))
   const expired = selectExpired(copies, policy, now)
   for (const copy of expired) {
+    if (dryRun) {
+      logger.info(
+        `Retention: would delete ${copy.objectKey} (created ${copy.created.toISOString()}; dry-run)`
+      )
+      continue
+    }
     await deleteKey(client, bucket, copy.objectKey)
     await deleteKey(client, bucket, copy.manifestKey)
     logger.info(`Retention: deleted ${copy.objectKey} (created ${copy.created.toISOString()})`)
   }
   logger.info(
-    `Retention: ${copies.length} cop${copies.length === 1 ? 'y' : 'ies'} of this instance, ${expired.length} deleted`
+    `Retention: ${copies.length} cop${copies.length === 1 ? 'y' : 'ies'} of this instance, ${expired.length} ${dryRun ? 'would be deleted (dry-run)' : 'deleted'}`
   )
   return expired.map((c) => c.objectKey)
 }

@@ -7,7 +7,8 @@ export function uploadSummary(
   manifest: MirrorManifest,
   bucket: string,
   deleted: string[],
-  cleanup: string | undefined
+  cleanup: string | undefined,
+  dryRun = false
 ): string {
   const seconds = manifest.upload.seconds
   const rate = seconds > 0 ? manifest.sizes.dumpBytes / seconds / 1e6 : 0
@@ -31,7 +32,8 @@ export function uploadSummary(
   ]
   if (cleanup) lines.push(`Temporary instance: ${text(cleanup)}`, '')
   if (deleted.length > 0) {
-    lines.push(`Retention deleted ${deleted.length}: ${deleted.map(code).join(', ')}`, '')
+    const verb = dryRun ? 'would delete (dry-run)' : 'deleted'
+    lines.push(`Retention ${verb} ${deleted.length}: ${deleted.map(code).join(', ')}`, '')
   }
   return lines.join('\n')
 }

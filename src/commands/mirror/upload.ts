@@ -46,7 +46,7 @@ export async function uploadCopy(
   upload: UploadInFlight,
   signal: AbortSignal,
   source: DumpSource
-): Promise<{ manifest: MirrorManifest; deleted: string[] }> {
+): Promise<{ manifest: MirrorManifest; deleted: string[]; dryRun: boolean }> {
   const engine = engineOf(source.instance.datastore?.type ?? '')
   const target = dbTarget(inputs, engine, source.host)
   const { bucket, prefix } = inputs.location
@@ -198,8 +198,9 @@ export async function uploadCopy(
       source.instance.id,
       inputs.retention,
       new Date(context.now()),
-      context.logger
+      context.logger,
+      inputs.dryRun
     )
   )
-  return { manifest, deleted }
+  return { manifest, deleted, dryRun: inputs.dryRun }
 }

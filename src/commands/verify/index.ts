@@ -1,6 +1,7 @@
 import { type CheckPlan, type CheckResult, readChecksFile, runChecks } from '../../checks/index.js'
 import { failureOf, withTemporaryInstance } from '../../cloud/temporary-instance.js'
 import { dbTarget, engineOf } from '../../database/target.js'
+import { toolEnv } from '../../database/tool-env.js'
 import { CheckFailure, describeError, InputError } from '../../errors.js'
 import { readDrillInputs } from '../../inputs/restore.js'
 import type { CommandContext } from '../context.js'
@@ -32,7 +33,10 @@ export async function verify(context: CommandContext): Promise<void> {
         tolerancePercent: inputs.tolerancePercent,
         integrity: inputs.integrity,
         connectTimeoutMs: 30_000,
-        ...(inputs.command && { command: inputs.command })
+        ...(inputs.command && {
+          command: inputs.command,
+          commandBaseEnv: toolEnv(context.inputs.env, inputs.commandEnvNames)
+        })
       }
       if (inputs.compareWithSource && plan.source) {
         const sourceHost = plan.source.addresses[0]

@@ -4,11 +4,17 @@ import { type CommandContext, readRunInfo } from '../../commands/context.js'
 import { readCloudInputs } from '../../inputs/cloud.js'
 import type { InputSource } from '../../inputs/source.js'
 import { defaultSleep, type Logger, registerSecret } from '../../openstack/index.js'
+import { safeLine } from '../../format/text.js'
 import { onCancellation } from '../cancellation.js'
 
+/**
+ * The step's log. core.info writes its text as it is, so a line of outside text (a server's
+ * error body, a backup name) is made safe here: it can never become a workflow command.
+ * core.debug and core.warning escape their data themselves.
+ */
 export const coreLogger: Logger = {
   debug: (m) => core.debug(m),
-  info: (m) => core.info(m),
+  info: (m) => core.info(safeLine(m)),
   warning: (m) => core.warning(m)
 }
 

@@ -4,6 +4,7 @@ import { readCloudInputs } from '../../inputs/cloud.js'
 import type { InputSource } from '../../inputs/source.js'
 import { defaultSleep, type Logger } from '../../openstack/index.js'
 import { readRunInfo } from '../../commands/context.js'
+import { safeLine } from '../../format/text.js'
 import { onCancellation } from '../cancellation.js'
 import type { SecretRedactor } from './secrets.js'
 
@@ -36,7 +37,9 @@ export function cliContext(options: CliContextOptions): {
   record: CliRecord
 } {
   const { values, env, redactor } = options
-  const log = (line: string): void => options.log(redactor.redact(line))
+  // One place for every line the CLI logs: secrets redacted, outside text made safe (no escape
+  // sequences for the terminal, no workflow command when the CLI runs in a workflow step).
+  const log = (line: string): void => options.log(safeLine(redactor.redact(line)))
   const inputs: InputSource = {
     get: (name) => (values[name] ?? env[envName(name)] ?? '').trim(),
     env,

@@ -1,4 +1,5 @@
 import { COMMANDS } from '../../commands/registry.js'
+import { safeLine, safeLines } from '../../format/text.js'
 import { describeError, InputError, type ResultKind, resultOf } from '../../errors.js'
 import { type Mode, MODES } from '../../inputs/mode.js'
 import { addCancelHook } from '../cancellation.js'
@@ -73,16 +74,16 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.stdout(JSON.stringify(jsonResult(mode, result, record, message, redactor)) + '\n')
   } else {
     const summary = record.summary.join('\n\n')
-    if (summary) io.stdout(redactor.redact(markdownToText(summary)) + '\n')
+    if (summary) io.stdout(safeLines(redactor.redact(markdownToText(summary))) + '\n')
     const outputs = Object.entries(record.outputs)
     if (outputs.length > 0) {
       io.stdout(
         '\nOutputs:\n' +
-          outputs.map(([k, v]) => `  ${k}: ${redactor.redact(String(v))}`).join('\n') +
+          outputs.map(([k, v]) => `  ${k}: ${safeLine(redactor.redact(String(v)))}`).join('\n') +
           '\n'
       )
     }
-    if (message !== undefined) io.stderr(`error: ${message}\n`)
+    if (message !== undefined) io.stderr(`error: ${safeLines(message)}\n`)
   }
   return exitCodeOf(result)
 }

@@ -48,16 +48,22 @@ function splitRow(line: string): string[] {
     .map((c) => c.trim())
 }
 
+// Characters escaped with a backslash (format/markdown.ts) are set aside as private-use code
+// points while emphasis and code marks are removed, so an escaped `_` or `*` stays as it is.
+const ESCAPED = /\\([\\`*_[\]!~#|])/g
+const SET_ASIDE = 0xe000
+
 function inline(text: string): string {
   return text
+    .replace(ESCAPED, (_m, c: string) => String.fromCharCode(SET_ASIDE + c.charCodeAt(0)))
     .replace(/\*\*(.*?)\*\*/g, '$1')
     .replace(/(^|\W)_(\S.*?\S|\S)_(?=\W|$)/g, '$1$2')
     .replace(/`([^`]*)`/g, '$1')
     .replace(/<br\s*\/?>/g, ' ')
-    .replace(/\\\|/g, '|')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')
+    .replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - SET_ASIDE))
 }
 
 function alignTable(rows: string[][]): string[] {

@@ -29,7 +29,9 @@ export function testClient(info: CloudInfo): TroveClient {
         secret: info.appCredSecret
       },
       interface: 'public',
-      region: info.region
+      region: info.region,
+      // The local cloud is plain http on loopback.
+      allowInsecureHttp: true
     })
   )
 }

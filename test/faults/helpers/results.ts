@@ -16,6 +16,7 @@ export const RESULTS_FILE = path.join(
 export type CaseRecord =
   | { kind: 'fault'; name: string; leaked: number; partial: number }
   | { kind: 'bad-input'; name: string; ok: boolean }
+  | { kind: 'injection'; name: string; ok: boolean }
   | { kind: 'secrets'; name: string; hits: number }
   | { kind: 'load'; name: string; wallMs: number; requests: number; peak: number }
 

@@ -1,5 +1,6 @@
 import { describe, expect, jest, test } from '@jest/globals'
 import { checkCommand, commandEnv, type ExecFn } from '../../../src/checks/check-command.js'
+import { checkToolEnvNames, toolEnv } from '../../../src/database/tool-env.js'
 import type { DbTarget } from '../../../src/database/types.js'
 
 const pg: DbTarget = {
@@ -62,50 +63,92 @@ describe('commandEnv', () => {
 })
 
 describe('checkCommand', () => {
-  test('runs bash -c with the inherited environment plus the connection, ignoring the exit code', async () => {
-    process.env.CHECKS_TEST_INHERITED = 'yes'
-    process.env.PGHOST = 'from-the-runner'
+  const base = toolEnv({ PATH: '/usr/bin', HOME: '/home/runner', PGHOST: 'from-the-runner' })
+
+  test('runs bash -c with the given base environment plus the connection, ignoring the exit code', async () => {
     const exec = jest.fn<ExecFn>().mockResolvedValue(0)
-    const verdict = await checkCommand('./migrate --dry-run', pg, 'shop', exec)
-    delete process.env.CHECKS_TEST_INHERITED
-    delete process.env.PGHOST
+    const verdict = await checkCommand('./migrate --dry-run', pg, 'shop', base, () => {}, exec)
     expect(verdict).toEqual({ passed: true, detail: 'exit code 0' })
     expect(exec).toHaveBeenCalledTimes(1)
     const [cmd, args, options] = exec.mock.calls[0] as Parameters<ExecFn>
     expect(cmd).toBe('bash')
     expect(args).toEqual(['-c', './migrate --dry-run'])
     expect(options.ignoreReturnCode).toBe(true)
-    expect(options.env).toMatchObject({
-      CHECKS_TEST_INHERITED: 'yes',
-      PGHOST: '10.0.0.5', // ours wins over the runner's
-      PGDATABASE: 'shop',
-      DB_PASSWORD: 's3cret'
+    expect(options.env).toEqual({
+      PATH: '/usr/bin',
+      HOME: '/home/runner',
+      ...commandEnv(pg, 'shop') // ours wins over anything the runner had
     })
-    expect(options.env.PATH).toBe(process.env.PATH)
   })
 
-  test("keeps the action's inputs and runtime tokens out of the command's environment", async () => {
-    const saved = { ...process.env }
-    Object.assign(process.env, {
-      'INPUT_APPLICATION-CREDENTIAL-SECRET': 'cloud-secret',
-      'INPUT_DB-PASSWORD': 's3cret',
-      ACTIONS_RUNTIME_TOKEN: 'rt',
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc',
-      GITHUB_REPOSITORY: 'acme/shop'
+  test('its output goes to the log line by line, never straight to stdout', async () => {
+    const lines: string[] = []
+    const exec = jest.fn<ExecFn>(async (_c, _a, options) => {
+      options.listeners.stdline('row 1')
+      options.listeners.errline('::warning::from a database value')
+      return 0
     })
-    const exec = jest.fn<ExecFn>().mockResolvedValue(0)
-    await checkCommand('true', pg, 'shop', exec)
-    process.env = saved
-    const env = (exec.mock.calls[0] as Parameters<ExecFn>)[2].env
-    expect(Object.keys(env).filter((k) => /^INPUT_|^ACTIONS_/.test(k))).toEqual([])
-    expect(env.GITHUB_REPOSITORY).toBe('acme/shop')
+    await checkCommand('psql -c "select 1"', pg, 'shop', base, (l) => lines.push(l), exec)
+    expect((exec.mock.calls[0] as Parameters<ExecFn>)[2].silent).toBe(true)
+    expect(lines).toEqual(['row 1', '::warning::from a database value'])
   })
 
   test('a non-zero exit code fails the check', async () => {
     const exec = jest.fn<ExecFn>().mockResolvedValue(2)
-    expect(await checkCommand('false', maria, 'shop', exec)).toEqual({
+    expect(await checkCommand('false', maria, 'shop', base, () => {}, exec)).toEqual({
       passed: false,
       detail: 'exit code 2'
     })
+  })
+})
+
+describe('the environment of a user command or a dump tool', () => {
+  const runner = {
+    PATH: '/usr/bin',
+    HOME: '/home/runner',
+    LANG: 'C.UTF-8',
+    LC_ALL: 'C.UTF-8',
+    TZ: 'UTC',
+    RUNNER_TEMP: '/tmp/r',
+    OS_APPLICATION_CREDENTIAL_SECRET: 'cloud-secret',
+    OS_PASSWORD: 'pw',
+    AWS_SECRET_ACCESS_KEY: 'aws',
+    'INPUT_DB-PASSWORD': 's3cret',
+    DBAAS_BACKUP_DB_PASSWORD: 's3cret',
+    GITHUB_TOKEN: 'ghs_x',
+    ACTIONS_RUNTIME_TOKEN: 'rt',
+    MIGRATIONS_DIR: './db',
+    GITHUB_REPOSITORY: 'acme/shop'
+  }
+
+  test('holds only the allow-listed names: no cloud, store, input or GitHub credentials', () => {
+    expect(toolEnv(runner)).toEqual({
+      PATH: '/usr/bin',
+      HOME: '/home/runner',
+      LANG: 'C.UTF-8',
+      LC_ALL: 'C.UTF-8',
+      TZ: 'UTC',
+      RUNNER_TEMP: '/tmp/r'
+    })
+  })
+
+  test('command-env adds the names a user lists, and only those', () => {
+    const env = toolEnv(runner, ['MIGRATIONS_DIR', 'GITHUB_REPOSITORY'])
+    expect(env.MIGRATIONS_DIR).toBe('./db')
+    expect(env.GITHUB_REPOSITORY).toBe('acme/shop')
+    expect(env.OS_PASSWORD).toBeUndefined()
+  })
+
+  test.each([
+    'OS_PASSWORD',
+    'AWS_SECRET_ACCESS_KEY',
+    'INPUT_DB-PASSWORD',
+    'DBAAS_BACKUP_X',
+    'GITHUB_TOKEN',
+    'ACTIONS_RUNTIME_TOKEN',
+    'os_password',
+    'A B'
+  ])('command-env refuses %s', (name) => {
+    expect(() => checkToolEnvNames([name])).toThrow(/Input "command-env"/)
   })
 })

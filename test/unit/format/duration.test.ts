@@ -13,7 +13,20 @@ describe('parseDuration', () => {
     [' 2H ', 7_200_000]
   ])('%s', (text, ms) => expect(parseDuration(text)).toBe(ms))
 
-  test.each(['', '60', 'abc', '-5m', '5 m', '5w', 'h', '1h-30m'])('%s is refused', (text) => {
+  test.each([
+    '',
+    '60',
+    'abc',
+    '-5m',
+    '5 m',
+    '5w',
+    'h',
+    '1h-30m',
+    '1h1h',
+    '30m1h',
+    '1e3s',
+    '1234567890d'
+  ])('%s is refused', (text) => {
     expect(parseDuration(text)).toBeUndefined()
   })
 })
@@ -24,3 +37,7 @@ test.each([
   [86_400_000 * 90, '90d'],
   [0, '0s']
 ])('formatDuration(%d) = %s', (ms, text) => expect(formatDuration(ms)).toBe(text))
+
+test('each unit once, largest first: 1d2h3m4s5ms is fine', () => {
+  expect(parseDuration('1d2h3m4s5ms')).toBe(86_400_000 + 7_200_000 + 180_000 + 4_000 + 5)
+})

@@ -37,7 +37,7 @@ describe('readMirrorInputs', () => {
       's3-endpoint': 'https://a3s.fi',
       's3-access-key-id': 'AKIDCANARY',
       's3-secret-access-key': 'secret-canary',
-      'age-recipients': `${RECIPIENT}\n${RECIPIENT}`,
+      'age-recipients': RECIPIENT,
       'bandwidth-limit': '50MB/s',
       'keep-last': '4',
       'keep-days': '30'
@@ -50,7 +50,7 @@ describe('readMirrorInputs', () => {
       forcePathStyle: true,
       credentials: { accessKeyId: 'AKIDCANARY' }
     })
-    expect(inputs.recipients).toHaveLength(2)
+    expect(inputs.recipients).toEqual([RECIPIENT])
     expect(inputs.bandwidthLimit).toBe(50_000_000)
     expect(inputs.retention).toEqual({ keepLast: 4, keepDays: 30 })
   })
@@ -72,6 +72,14 @@ describe('readMirrorInputs', () => {
     [{ 'compression-level': '22' }, /Input "compression-level"/],
     [{ compression: 'gzip', 'compression-level': '12' }, /Input "compression-level".*1 to 9/],
     [{ 'age-recipients': 'age1notakey' }, /Input "age-recipients"/],
+    [
+      { 'age-recipients': `${RECIPIENT}\n${RECIPIENT}` },
+      /Input "age-recipients": names age1\S+ twice/
+    ],
+    [{ 's3-uri': 's3://offsite/copies?versionId=1' }, /Input "s3-uri": .* has a \? or #/],
+    [{ 'keep-days': '1e-9' }, /Input "keep-days": "1e-9" is not a whole number of days/],
+    [{ 'keep-days': '0x10' }, /Input "keep-days": "0x10" is not a whole number of days/],
+    [{ 'upload-concurrency': '1e1' }, /Input "upload-concurrency": "1e1" is not a whole number/],
     [{ 'part-size': '4MiB' }, /Input "part-size"/],
     [{ 'part-size': 'big' }, /Input "part-size"/],
     [{ 'max-parts': '0' }, /Input "max-parts"/],

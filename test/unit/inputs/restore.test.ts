@@ -59,8 +59,14 @@ describe('readDrillInputs', () => {
       { ...good, 'restore-timeout': '2 hours' },
       'Input "restore-timeout": "2 hours" is not a duration'
     ],
-    [{ ...good, 'volume-size': '0' }, 'Input "volume-size": "0" is not a whole number of GB'],
-    [{ ...good, 'volume-size': '1.5' }, 'Input "volume-size": "1.5" is not a whole number of GB'],
+    [
+      { ...good, 'volume-size': '0' },
+      'Input "volume-size": "0" is not a whole number from 1 to 10000'
+    ],
+    [
+      { ...good, 'volume-size': '1.5' },
+      'Input "volume-size": "1.5" is not a whole number from 1 to 10000'
+    ],
     [{ ...good, 'runner-ip-url': 'ipify' }, 'Input "runner-ip-url": "ipify" is not a URL'],
     [{ instance: 'x', 'db-password': 'p' }, 'Input "db-user": is required'],
     [{ instance: 'x', 'db-user': 'u' }, 'Input "db-password": is required'],

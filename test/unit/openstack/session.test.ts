@@ -109,4 +109,26 @@ describe('OpenStackSession', () => {
     })
     await expect(trove.getInstance('a')).resolves.toMatchObject({ id: 'a' })
   })
+
+  test('refuses a plain-http catalog endpoint before the token is sent there', async () => {
+    mockKeystone(['t'])
+    // No interceptor for internal.test: any request there would fail the test differently.
+    const { trove } = makeClient(new FakeClock(), { ...appCredConfig, interface: 'internal' })
+    await expect(trove.getInstance('a')).rejects.toThrow(
+      /catalog names http:\/\/internal\.test\/v1\.0\/x .*not https.*allow-insecure-http: true/
+    )
+  })
+
+  test('accepts a plain-http catalog endpoint with allow-insecure-http (test clouds)', async () => {
+    mockKeystone(['t'])
+    nock('http://internal.test')
+      .get('/v1.0/x/v1.0/0a1b2c3d4e5f/instances/a')
+      .reply(200, { instance: instanceJson('a') })
+    const { trove } = makeClient(new FakeClock(), {
+      ...appCredConfig,
+      interface: 'internal',
+      allowInsecureHttp: true
+    })
+    await expect(trove.getInstance('a')).resolves.toMatchObject({ id: 'a' })
+  })
 })

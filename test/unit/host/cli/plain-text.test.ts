@@ -33,3 +33,9 @@ test('a markdown summary reads as plain text: headings, aligned tables, no chart
     ].join('\n')
   )
 })
+
+test('escaped names come back as they were, emphasis marks and all', async () => {
+  const { table } = await import('../../../../src/format/markdown.js')
+  const name = 'evil_db *x* ![t](u) a|b'
+  expect(markdownToText(table(['name'], [[name]]))).toBe(`name\n----\n${name}`)
+})
