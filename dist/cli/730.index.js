@@ -844,6 +844,7 @@ function fitSummary(markdown) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G4: () => (/* binding */ defaultPolicy),
 /* harmony export */   JW: () => (/* binding */ mergesReportFiles),
+/* harmony export */   WO: () => (/* binding */ readFreshness),
 /* harmony export */   eC: () => (/* binding */ readListTarget),
 /* harmony export */   gM: () => (/* binding */ readReportInputs),
 /* harmony export */   yD: () => (/* binding */ readMergeInputs)
@@ -924,10 +925,16 @@ function readTarget(source) {
     }
     return { kind: 'list', refs };
 }
-function readPolicy(source) {
+/** How old the newest backup may be: max-age + grace (report, and the backup verify drills). */
+function readFreshness(source) {
     return {
         maxAgeMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'max-age', { maxMs: 90 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO }),
-        graceMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'grace', { minMs: 0, maxMs: 7 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO }),
+        graceMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'grace', { minMs: 0, maxMs: 7 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO })
+    };
+}
+function readPolicy(source) {
+    return {
+        ...readFreshness(source),
         retentionMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'retention', { maxMs: 3650 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO }),
         expiryWarningMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'expiry-warning', { minMs: 0, maxMs: 365 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO }),
         gapWindowMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'gap-window', { minMs: 3_600_000, maxMs: 366 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO })

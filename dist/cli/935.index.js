@@ -161,6 +161,8 @@ function readMirrorInputs(source) {
     if (!dbPassword)
         throw new errors/* InputError */.dz('db-password', 'is required (pass it from a secret)');
     const compression = readCompression(source);
+    const recipients = readRecipients(source);
+    readEncryption(source, recipients);
     return {
         action,
         ...store,
@@ -172,7 +174,7 @@ function readMirrorInputs(source) {
         dbTls: (0,inputs_source/* readChoice */.Kf)(source, 'db-tls', ['prefer', 'require', 'off']),
         compression,
         compressionLevel: readLevel(source, compression),
-        recipients: readRecipients(source),
+        recipients,
         partSize: (0,inputs_source/* readSize */.ik)(source, 'part-size', { min: MIN_PART_BYTES, max: MAX_PART_BYTES }),
         maxParts: (0,inputs_source/* readInteger */.JI)(source, 'max-parts', { min: 1, max: 10_000 }),
         concurrency: (0,inputs_source/* readInteger */.JI)(source, 'upload-concurrency', { min: 1, max: 32 }),
@@ -235,6 +237,22 @@ function readCompression(source) {
 function readLevel(source, compression) {
     const [min, max, fallback] = compression === 'zstd' ? [1, 19, 3] : [1, 9, 6];
     return (0,inputs_source/* readInteger */.JI)(source, 'compression-level', { min, max, fallback });
+}
+/**
+ * An off-site copy is encrypted unless the user says otherwise, in so many words: with no
+ * recipients, `encryption: none` must be given, or the upload is refused before anything runs.
+ */
+function readEncryption(source, recipients) {
+    const encryption = source.get('encryption').toLowerCase();
+    if (encryption !== '' && encryption !== 'age' && encryption !== 'none') {
+        throw new errors/* InputError */.dz('encryption', `"${source.get('encryption')}" is not allowed; use age or none`);
+    }
+    if (encryption === 'none' && recipients.length > 0) {
+        throw new errors/* InputError */.dz('encryption', 'is none, but age-recipients names keys: give the recipients (the copy is encrypted to them) or encryption: none, not both');
+    }
+    if (encryption !== 'none' && recipients.length === 0) {
+        throw new errors/* InputError */.dz('age-recipients', 'is empty, so the off-site copy would be stored unencrypted: give age public keys (age1…), or set encryption: none to upload it unencrypted on purpose');
+    }
 }
 function readRecipients(source) {
     const recipients = (0,inputs_source/* splitList */.ry)(source.get('age-recipients'));

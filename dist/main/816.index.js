@@ -2,6 +2,345 @@ export const id = 816;
 export const ids = [816];
 export const modules = {
 
+/***/ 36701:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aM: () => (/* binding */ resolveAllowedCidrs)
+/* harmony export */ });
+/* unused harmony exports detectRunnerCidr, isPublicUnicast */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _openstack_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25808);
+
+
+
+/**
+ * The runner's public IPv4 address as an echo service sees it, as a /32 for the temporary
+ * instance's firewall (a restored instance gets a new IP and its own allow-list).
+ */
+async function detectRunnerCidr(echoUrl, fetchFn, options) {
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    let text;
+    try {
+        const response = await fetchFn(echoUrl, { signal: AbortSignal.timeout(timeoutMs) });
+        if (!response.ok)
+            throw new Error(`answered ${response.status}`);
+        text = (await response.text()).trim();
+    }
+    catch (error) {
+        throw new Error(`Could not detect the runner's public address from ${echoUrl} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}); ` +
+            `set allowed-cidrs to the runner's address, e.g. 203.0.113.7/32, or runner-ip-url to another echo service`, { cause: error });
+    }
+    if (!(0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIPv4)(text)) {
+        throw new Error(`${echoUrl} answered "${text.slice(0, 60)}", which is not an IPv4 address; set allowed-cidrs instead`);
+    }
+    if (!options.allowPrivate && !isPublicUnicast(text)) {
+        throw new Error(`${echoUrl} answered ${text}, which is not a public address (private, loopback, link-local, ` +
+            'documentation, multicast or reserved); a runner reaches the cloud from a public one. ' +
+            "Set allowed-cidrs to the runner's address instead (allow-insecure-http: true accepts it for a test cloud)");
+    }
+    return `${text}/32`;
+}
+/** Ranges that are never a runner's public address (RFC 6890 special-purpose IPv4 blocks). */
+const NOT_PUBLIC = [
+    ['0.0.0.0', 8],
+    ['10.0.0.0', 8],
+    ['100.64.0.0', 10],
+    ['127.0.0.0', 8],
+    ['169.254.0.0', 16],
+    ['172.16.0.0', 12],
+    ['192.0.0.0', 24],
+    ['192.0.2.0', 24],
+    ['192.88.99.0', 24],
+    ['192.168.0.0', 16],
+    ['198.18.0.0', 15],
+    ['198.51.100.0', 24],
+    ['203.0.113.0', 24],
+    ['224.0.0.0', 4],
+    ['240.0.0.0', 4]
+];
+function toNumber(ip) {
+    return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+}
+/** A public unicast IPv4 address: in none of the special-purpose blocks. */
+function isPublicUnicast(ip) {
+    const n = toNumber(ip);
+    return NOT_PUBLIC.every(([base, prefix]) => {
+        const size = 2 ** (32 - prefix);
+        return Math.floor(n / size) !== Math.floor(toNumber(base) / size);
+    });
+}
+/** The allow-list for a restored instance: the explicit CIDRs, or the runner's own /32. */
+async function resolveAllowedCidrs(inputs, env) {
+    if (inputs.allowedCidrs !== 'runner')
+        return inputs.allowedCidrs;
+    const fetchFn = (0,_openstack_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .createFetch */ .H)(env);
+    return [
+        await detectRunnerCidr(inputs.runnerIpUrl, fetchFn, { allowPrivate: inputs.allowInsecureHttp })
+    ];
+}
+
+
+/***/ }),
+
+/***/ 90021:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GO: () => (/* binding */ resolveInstance),
+/* harmony export */   h5: () => (/* binding */ resolveTargets)
+/* harmony export */ });
+/* unused harmony export globToRegExp */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30378);
+
+
+/**
+ * An instance named by id or by name. A UUID is looked up directly; a name is matched against
+ * every instance of the project (all pages). Unknown or ambiguous names list what exists.
+ */
+async function resolveInstance(trove, ref, input = 'instance') {
+    if (_openstack_index_js__WEBPACK_IMPORTED_MODULE_1__/* .UUID_PATTERN */ .JJ.test(ref)) {
+        const found = await trove.findInstanceById(ref);
+        if (found)
+            return found;
+    }
+    const all = await trove.listInstances();
+    const matches = all.filter((i) => i.name === ref || i.id === ref);
+    if (matches.length === 1)
+        return matches[0];
+    if (matches.length > 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${ref}" names ${matches.length} instances (${matches.map((i) => i.id).join(', ')}); use the id instead`);
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `no instance "${ref}" in this project; ${instancesHint(all)}`);
+}
+/**
+ * The instances a report covers, in a stable order. A list is matched against one listing of
+ * the project: ids and names exactly, `*` and `?` as globs over names. Every entry must match.
+ */
+async function resolveTargets(trove, target) {
+    if (target.kind === 'one') {
+        return { instances: [await resolveInstance(trove, target.ref, 'instance')] };
+    }
+    const all = await trove.listInstances();
+    if (target.kind === 'all')
+        return { instances: byName(all), projectInstances: all.length };
+    const chosen = new Map();
+    for (const ref of target.refs) {
+        for (const instance of match(all, ref))
+            chosen.set(instance.id, instance);
+    }
+    return { instances: byName([...chosen.values()]), projectInstances: all.length };
+}
+function match(all, ref) {
+    if (/[*?]/.test(ref)) {
+        const pattern = globToRegExp(ref);
+        const found = all.filter((i) => pattern.test(i.name));
+        if (found.length === 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('instances', `"${ref}" ${known(all)}`);
+        return found;
+    }
+    const byId = all.filter((i) => i.id === ref);
+    if (byId.length > 0)
+        return byId;
+    const byName = all.filter((i) => i.name === ref);
+    if (byName.length > 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('instances', `"${ref}" names ${byName.length} instances (${byName.map((i) => i.id).join(', ')}); use the id instead`);
+    }
+    if (byName.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('instances', `"${ref}" ${known(all)}`);
+    return byName;
+}
+function known(all) {
+    return `matches no instance; ${instancesHint(all)}`;
+}
+/** What exists, for an error about a reference that matched nothing. */
+function instancesHint(all) {
+    if (all.length === 0)
+        return 'the project has no instances';
+    const names = all.map((i) => i.name).sort();
+    return `instances: ${names.slice(0, 30).join(', ')}${names.length > 30 ? `, … (${names.length} in all)` : ''}`;
+}
+function globToRegExp(glob) {
+    const body = glob
+        .split('')
+        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+        .join('');
+    return new RegExp(`^${body}$`);
+}
+/** Code-point order: stable across runners, and no ICU collator to load (it costs ~10 ms). */
+function byName(instances) {
+    const key = (i) => `${i.name}\u0000${i.id}`;
+    return [...instances].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+
+/***/ }),
+
+/***/ 64219:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ checkQuota),
+/* harmony export */   q: () => (/* binding */ planRestore)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90021);
+/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90467);
+
+
+
+/**
+ * Decides what to restore and how: the backup (given, or the newest COMPLETED of the instance),
+ * and flavor, volume, datastore and network from the source instance unless inputs override them.
+ * Everything is checked here, before any instance is created.
+ */
+async function planRestore(trove, inputs) {
+    const source = inputs.instance ? await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveInstance */ .GO)(trove, inputs.instance) : undefined;
+    const backup = inputs.backupId
+        ? await trove.getBackup(inputs.backupId)
+        : await newestCompleted(trove, source);
+    if (!(0,_policy_index_js__WEBPACK_IMPORTED_MODULE_2__/* .isUsable */ .Ng)(backup)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckFailure */ .jU(`Backup ${backup.name} (${backup.id}) is ${backup.status}; only a COMPLETED (or RESTORED) backup can be restored`);
+    }
+    if (source && backup.instanceId && backup.instanceId !== source.id) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('backup-id', `backup ${backup.id} belongs to instance ${backup.instanceId}, not to ${source.name} (${source.id})`);
+    }
+    const original = source ?? (backup.instanceId ? await trove.findInstanceById(backup.instanceId) : undefined);
+    // Restore into the backup's own datastore type and version (CSC's advice; Trove otherwise
+    // picks its default version, and a mismatched type is a 400).
+    const type = backup.datastore?.type ?? original?.datastore?.type;
+    const version = inputs.datastoreVersion || backup.datastore?.version || original?.datastore?.version;
+    if (!type || !version) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('datastore-version', `backup ${backup.id} does not say its datastore; set datastore-version`);
+    }
+    const versions = await trove.listDatastoreVersions(type);
+    const offered = versions.find((v) => v.name === version || v.id === version);
+    if (!offered || !offered.active) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckFailure */ .jU(`Backup ${backup.id} is ${type} ${version}, which this cloud no longer offers (offered: ${versions
+            .filter((v) => v.active)
+            .map((v) => v.name)
+            .join(', ')}): it cannot be restored here`);
+    }
+    const flavorRef = await chooseFlavor(trove, inputs.flavor, original);
+    const minimum = Math.max(1, Math.ceil(backup.sizeGb ?? 0));
+    const size = inputs.volumeSizeGb ?? Math.max(original?.volumeSizeGb ?? 0, minimum);
+    if (size < minimum) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('volume-size', `${size} GB is smaller than backup ${backup.id} (${backup.sizeGb} GB); use at least ${minimum}`);
+    }
+    const volumeType = inputs.volumeType || original?.volumeType;
+    const plan = {
+        backup,
+        flavorRef,
+        volume: volumeType ? { size, type: volumeType } : { size },
+        datastore: { type, version: offered.name }
+    };
+    if (source)
+        plan.source = source;
+    if (inputs.network)
+        plan.nics = [{ networkId: inputs.network }];
+    return plan;
+}
+async function newestCompleted(trove, instance) {
+    const backups = await trove.listBackups({ instanceId: instance.id, pageSize: 100 });
+    const newest = (0,_policy_index_js__WEBPACK_IMPORTED_MODULE_2__/* .newestUsable */ .v4)(backups);
+    if (!newest)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckFailure */ .jU(`Instance ${instance.name} has no COMPLETED backup to restore`);
+    return newest;
+}
+async function chooseFlavor(trove, wanted, original) {
+    if (!wanted) {
+        if (original?.flavorId)
+            return original.flavorId;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('flavor', 'is required when the source instance no longer exists (e.g. standard.small)');
+    }
+    const flavors = await trove.listFlavors();
+    const match = flavors.find((f) => f.name === wanted || f.id === wanted);
+    if (!match) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('flavor', `no flavor "${wanted}"; flavors: ${flavors.map((f) => f.name).join(', ')}`);
+    }
+    return match.id;
+}
+/** Fails early when a temporary instance would not fit in the project's quota. */
+async function checkQuota(trove, plan) {
+    const limits = await trove.getLimits();
+    const instances = await trove.listInstances();
+    const usedGb = instances.reduce((sum, i) => sum + (i.volumeSizeGb ?? 0), 0);
+    const problems = [];
+    if (limits.maxInstances !== undefined &&
+        limits.maxInstances >= 0 &&
+        instances.length + 1 > limits.maxInstances) {
+        problems.push(`instances: ${instances.length} of ${limits.maxInstances} used, the drill needs 1 more`);
+    }
+    if (limits.maxVolumesGb !== undefined &&
+        limits.maxVolumesGb >= 0 &&
+        usedGb + plan.volume.size > limits.maxVolumesGb) {
+        problems.push(`volume storage: ${usedGb} of ${limits.maxVolumesGb} GB used, the drill needs ${plan.volume.size} GB more`);
+    }
+    if (problems.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckFailure */ .jU(`The restore drill does not fit in the project's quota (${problems.join('; ')}). ` +
+            'Free some room (delete an instance, or ask the provider for more quota) or set a smaller volume-size.');
+    }
+    return `quota ok: ${instances.length + 1}/${limits.maxInstances ?? '∞'} instances, ${usedGb + plan.volume.size}/${limits.maxVolumesGb ?? '∞'} GB`;
+}
+
+
+/***/ }),
+
+/***/ 10435:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ restoreInstance)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30378);
+/* harmony import */ var _waits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5031);
+
+
+
+/**
+ * Creates an instance from the plan's backup and waits until it is usable. The create is sent
+ * once: if its answer is lost, we look the instance up by its unique name instead of asking again.
+ */
+async function restoreInstance(deps, trove, plan, name, allowedCidrs, timeoutMs, onCreated) {
+    const started = deps.now();
+    let created;
+    try {
+        created = await trove.createInstance({
+            name,
+            flavorRef: plan.flavorRef,
+            volume: plan.volume,
+            datastore: plan.datastore,
+            restoreBackupId: plan.backup.id,
+            // is_public gives the instance a public address; the allow-list limits who reaches it.
+            access: { isPublic: true, allowedCidrs },
+            ...(plan.nics && { nics: plan.nics })
+        });
+    }
+    catch (error) {
+        if (!(0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_1__/* .outcomeUnknown */ .Hu)(error))
+            throw error;
+        deps.logger.warning(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)} — checking whether instance ${name} was created anyway`);
+        const found = await (0,_waits_js__WEBPACK_IMPORTED_MODULE_2__/* .findInstancesByName */ .eI)(trove, name);
+        if (found.length === 0)
+            throw error;
+        created = found[0];
+    }
+    onCreated(created.id);
+    deps.logger.info(`Restoring backup ${plan.backup.id} into instance ${name} (${created.id})`);
+    const { value } = await (0,_waits_js__WEBPACK_IMPORTED_MODULE_2__/* .waitForInstanceReady */ .lP)(trove, { id: created.id, name }, timeoutMs, deps);
+    const host = value.addresses[0];
+    if (!host)
+        throw new Error(`Instance ${name} is ACTIVE but has no address; is it public (access.is_public)?`);
+    return { instance: value, host, restoreMs: deps.now() - started };
+}
+
+
+/***/ }),
+
 /***/ 80816:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -43,7 +382,16 @@ async function restore(context) {
         context.logger.info(await (0,_cloud_restore_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .checkQuota */ .L)(trove, planned));
         return planned;
     });
-    const cidrs = await (0,_cloud_allow_list_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveAllowedCidrs */ .aM)(inputs, context.inputs.env);
+    // The new instance replaces the source: whoever could reach the source can reach it, plus
+    // allowed-cidrs (by default the runner, so the workflow can use it at once).
+    const sourceId = plan.source?.id ?? plan.backup.instanceId;
+    const original = sourceId ? await trove.findInstanceById(sourceId) : undefined;
+    const sourceCidrs = original?.allowedCidrs ?? [];
+    const cidrs = [
+        ...new Set([...sourceCidrs, ...(await (0,_cloud_allow_list_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveAllowedCidrs */ .aM)(inputs, context.inputs.env))])
+    ];
+    if (original && sourceCidrs.length > 0)
+        context.logger.info(`Allowed CIDRs copied from ${original.name}: ${sourceCidrs.join(', ')}`);
     const restored = await context
         .group('Restore', () => (0,_cloud_restore_js__WEBPACK_IMPORTED_MODULE_1__/* .restoreInstance */ .g)(context, trove, plan, name, cidrs, inputs.restoreTimeoutMs, (id) => {
         context.setOutput('instance-id', id);

@@ -34,6 +34,6 @@ export async function checkIntegrity(
     return { passed: false, detail: `${failures.length} damaged: ${failures.join('; ')}` }
   }
   const done = `${checked} ${what} OK`
-  if (checked === 0 && skipped.length > 0) return { passed: true, detail: skipNote }
+  if (checked === 0 && skipped.length > 0) return { passed: false, skipped: true, detail: skipNote }
   return { passed: true, detail: skipNote ? `${done}; ${skipNote}` : done }
 }

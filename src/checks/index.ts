@@ -8,4 +8,5 @@ export {
   DEFAULT_QUERY_TIMEOUT_MS,
   runChecks
 } from './run-checks.js'
-export type { Assertion, CheckPlan, CheckResult, TableCount } from './types.js'
+export { allPassed, tally } from './types.js'
+export type { Assertion, CheckPlan, CheckResult, TableCount, Tally } from './types.js'

@@ -4,6 +4,8 @@ import type { CheckResult } from './types.js'
 export interface Verdict {
   passed: boolean
   detail: string
+  /** The check could not run; `passed` is then false and the result counts as skipped. */
+  skipped?: boolean
 }
 
 export interface CheckLogger {
@@ -48,12 +50,13 @@ export class Recorder {
     }
     const result: CheckResult = {
       name: this.safe(name),
-      passed: verdict.passed,
+      passed: verdict.passed && verdict.skipped !== true,
+      ...(verdict.skipped === true && { skipped: true }),
       detail: this.safe(verdict.detail),
       durationMs: Math.max(0, Math.round(this.now() - started))
     }
     this.results.push(result)
-    const mark = result.passed ? '✓' : '✗'
+    const mark = result.skipped ? '–' : result.passed ? '✓' : '✗'
     this.logger.info(`${mark} ${result.name} (${result.durationMs} ms): ${result.detail}`)
     return result
   }

@@ -38,9 +38,30 @@ export interface CheckResult {
   /** e.g. `connect`, `tables`, `row counts`, `assert: orders exist`, `compare with source`, `integrity`, `command` */
   name: string
   passed: boolean
+  /** The check did not run (e.g. amcheck not allowed): neither passed nor failed. */
+  skipped?: boolean
   /** One line for the log and the summary; no secrets. */
   detail: string
   durationMs: number
+}
+
+export interface Tally {
+  passed: number
+  failed: number
+  skipped: number
+}
+
+/** How the checks came out; a skipped check counts as neither passed nor failed. */
+export function tally(results: readonly CheckResult[]): Tally {
+  const skipped = results.filter((r) => r.skipped === true).length
+  const passed = results.filter((r) => r.passed).length
+  return { passed, failed: results.length - passed - skipped, skipped }
+}
+
+/** Verified: at least one check passed and none failed. */
+export function allPassed(results: readonly CheckResult[]): boolean {
+  const t = tally(results)
+  return t.passed > 0 && t.failed === 0
 }
 
 export interface TableCount {

@@ -33,7 +33,16 @@ export async function restore(context: CommandContext): Promise<void> {
     context.logger.info(await checkQuota(trove, planned))
     return planned
   })
-  const cidrs = await resolveAllowedCidrs(inputs, context.inputs.env)
+  // The new instance replaces the source: whoever could reach the source can reach it, plus
+  // allowed-cidrs (by default the runner, so the workflow can use it at once).
+  const sourceId = plan.source?.id ?? plan.backup.instanceId
+  const original = sourceId ? await trove.findInstanceById(sourceId) : undefined
+  const sourceCidrs = original?.allowedCidrs ?? []
+  const cidrs = [
+    ...new Set([...sourceCidrs, ...(await resolveAllowedCidrs(inputs, context.inputs.env))])
+  ]
+  if (original && sourceCidrs.length > 0)
+    context.logger.info(`Allowed CIDRs copied from ${original.name}: ${sourceCidrs.join(', ')}`)
   const restored = await context
     .group('Restore', () =>
       restoreInstance(context, trove, plan, name, cidrs, inputs.restoreTimeoutMs, (id) => {

@@ -76,6 +76,8 @@ export function readMirrorInputs(source: InputSource): MirrorInputs {
     throw new InputError('db-user', 'is required: a database user that can read the data')
   if (!dbPassword) throw new InputError('db-password', 'is required (pass it from a secret)')
   const compression = readCompression(source)
+  const recipients = readRecipients(source)
+  readEncryption(source, recipients)
   return {
     action,
     ...store,
@@ -87,7 +89,7 @@ export function readMirrorInputs(source: InputSource): MirrorInputs {
     dbTls: readChoice(source, 'db-tls', ['prefer', 'require', 'off'] as const),
     compression,
     compressionLevel: readLevel(source, compression),
-    recipients: readRecipients(source),
+    recipients,
     partSize: readSize(source, 'part-size', { min: MIN_PART_BYTES, max: MAX_PART_BYTES }) as number,
     maxParts: readInteger(source, 'max-parts', { min: 1, max: 10_000 }),
     concurrency: readInteger(source, 'upload-concurrency', { min: 1, max: 32 }),
@@ -155,6 +157,32 @@ function readCompression(source: InputSource): 'zstd' | 'gzip' {
 function readLevel(source: InputSource, compression: 'zstd' | 'gzip'): number {
   const [min, max, fallback] = compression === 'zstd' ? [1, 19, 3] : [1, 9, 6]
   return readInteger(source, 'compression-level', { min, max, fallback })
+}
+
+/**
+ * An off-site copy is encrypted unless the user says otherwise, in so many words: with no
+ * recipients, `encryption: none` must be given, or the upload is refused before anything runs.
+ */
+function readEncryption(source: InputSource, recipients: string[]): void {
+  const encryption = source.get('encryption').toLowerCase()
+  if (encryption !== '' && encryption !== 'age' && encryption !== 'none') {
+    throw new InputError(
+      'encryption',
+      `"${source.get('encryption')}" is not allowed; use age or none`
+    )
+  }
+  if (encryption === 'none' && recipients.length > 0) {
+    throw new InputError(
+      'encryption',
+      'is none, but age-recipients names keys: give the recipients (the copy is encrypted to them) or encryption: none, not both'
+    )
+  }
+  if (encryption !== 'none' && recipients.length === 0) {
+    throw new InputError(
+      'age-recipients',
+      'is empty, so the off-site copy would be stored unencrypted: give age public keys (age1…), or set encryption: none to upload it unencrypted on purpose'
+    )
+  }
 }
 
 function readRecipients(source: InputSource): string[] {

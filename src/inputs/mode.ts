@@ -1,8 +1,16 @@
 import { InputError } from '../errors.js'
-import type { InputSource } from './source.js'
+import { type InputSource, readBoolean } from './source.js'
 
 export const MODES = ['backup', 'verify', 'restore', 'report', 'mirror', 'sweep', 'list'] as const
 export type Mode = (typeof MODES)[number]
+
+/** The modes that can leave a temporary instance behind for the post step to delete. */
+export const MODES_WITH_TEMPORARY_INSTANCES: readonly Mode[] = ['verify', 'mirror']
+
+/** `summary: false` keeps the job summary empty (the log and outputs stay). */
+export function readSummaryWanted(source: InputSource): boolean {
+  return readBoolean(source, 'summary')
+}
 
 export function readMode(source: InputSource): Mode {
   const value = source.get('mode').toLowerCase()

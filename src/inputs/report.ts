@@ -98,10 +98,17 @@ function readTarget(source: InputSource): ReportTarget {
   return { kind: 'list', refs }
 }
 
-function readPolicy(source: InputSource): Policy {
+/** How old the newest backup may be: max-age + grace (report, and the backup verify drills). */
+export function readFreshness(source: InputSource): { maxAgeMs: number; graceMs: number } {
   return {
     maxAgeMs: readDuration(source, 'max-age', { maxMs: 90 * DAY_MS }),
-    graceMs: readDuration(source, 'grace', { minMs: 0, maxMs: 7 * DAY_MS }),
+    graceMs: readDuration(source, 'grace', { minMs: 0, maxMs: 7 * DAY_MS })
+  }
+}
+
+function readPolicy(source: InputSource): Policy {
+  return {
+    ...readFreshness(source),
     retentionMs: readDuration(source, 'retention', { maxMs: 3650 * DAY_MS }),
     expiryWarningMs: readDuration(source, 'expiry-warning', { minMs: 0, maxMs: 365 * DAY_MS }),
     gapWindowMs: readDuration(source, 'gap-window', { minMs: 3_600_000, maxMs: 366 * DAY_MS })

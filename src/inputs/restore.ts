@@ -13,6 +13,7 @@ import {
 import { UUID_PATTERN } from '../openstack/index.js'
 import { isIPv4 } from 'node:net'
 import { checkToolEnvNames } from '../database/tool-env.js'
+import { readFreshness } from './report.js'
 
 export interface RestoreInputs {
   instance: string
@@ -41,6 +42,9 @@ export interface DrillInputs extends RestoreInputs {
   tolerancePercent: number
   integrity: boolean
   command: string
+  /** The drilled backup may be at most this old (max-age + grace, as in report). */
+  maxAgeMs: number
+  graceMs: number
   /** Further environment variables the command may see (database/tool-env.ts). */
   commandEnvNames: string[]
   keepOnFailure: boolean
@@ -169,6 +173,7 @@ export function readDrillInputs(source: InputSource): DrillInputs {
     integrity: readBoolean(source, 'integrity-check'),
     command: source.get('command'),
     commandEnvNames: readCommandEnv(source),
+    ...readFreshness(source),
     keepOnFailure: readBoolean(source, 'keep-on-failure')
   }
 }

@@ -207,6 +207,8 @@ describe('dbaas-backup CLI', () => {
         cloud.info.s3.accessKeyId,
         '--compression',
         'gzip',
+        '--encryption',
+        'none',
         insecure,
         '--json'
       ],

@@ -44,6 +44,17 @@ describe('list mode on the local cloud', () => {
     expect(result.summary).toMatch(/\| shop-db \|/)
   })
 
+  test('summary: false writes no job summary; the outputs stay', async () => {
+    const result = await runAction('main', {
+      mode: 'list',
+      summary: 'false',
+      ...cloudInputs(cloud.info)
+    })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs.count).toBe('4')
+    expect(result.summary).toBe('')
+  })
+
   test('instances: a list and globs filter; a name matching nothing fails naming the instances', async () => {
     const some = await runAction('main', {
       mode: 'list',

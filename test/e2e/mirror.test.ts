@@ -97,6 +97,8 @@ function mirrorInputs(extra: Record<string, string>): Record<string, string> {
     's3-region': cloud.info.s3.region,
     's3-access-key-id': cloud.info.s3.accessKeyId,
     's3-secret-access-key': cloud.info.s3.secretAccessKey,
+    // Unencrypted only where a case gives no recipient, and then on purpose.
+    ...(extra['age-recipients'] ? {} : { encryption: 'none' }),
     ...extra
   }
 }

@@ -260,6 +260,21 @@ describe('verify mode', () => {
     }
   }, 120_000)
 
+  test('a backup older than max-age + grace is not drilled: the age is said, nothing is created', async () => {
+    const [stale] = await cloud.admin.seedBackups(db.id, [{ name: 'old-one', ageHours: 50 }])
+    await cloud.admin.clearRequests()
+    const result = await runAction('main', drillInputs({ 'backup-id': stale as string }))
+    expect(result.exitCode).toBe(1)
+    expect(Number(result.outputs['backup-age-hours'])).toBeGreaterThanOrEqual(50)
+    expect(result.stdout).toMatch(
+      /::error::Backup old-one .* old, older than max-age \+ grace \(26h00m\)/
+    )
+    const creates = (await cloud.admin.requests()).filter(
+      (r) => r.method === 'POST' && r.path.endsWith('/instances')
+    )
+    expect(creates).toEqual([])
+  }, 60_000)
+
   test('restore mode keeps the new instance and reports its new address', async () => {
     const result = await runAction('main', {
       ...cloudInputs(cloud.info),
@@ -272,6 +287,9 @@ describe('verify mode', () => {
     expect(result.outputs['instance-host']).toMatch(/^127\./)
     expect(result.outputs['instance-host']).not.toBe(db.addresses[0])
     expect(result.stdout).toMatch(/::warning title=New instance address::.*NEW address/)
+    // Whoever could reach the source can reach its replacement, plus allowed-cidrs.
+    const restored = await trove.getInstance(result.outputs['instance-id'] as string)
+    expect(restored.allowedCidrs).toEqual(expect.arrayContaining(['127.0.0.0/22', '127.0.0.1/32']))
     expect(
       await psql(result.outputs['instance-host'] as string, 'select count(*) from orders')
     ).toBe('500')

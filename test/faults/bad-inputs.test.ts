@@ -70,7 +70,8 @@ function baseInputs(mode: Mode): Record<string, string> {
         's3-uri': 's3://offsite/copies',
         's3-endpoint': cloud.info.s3.endpoint,
         's3-access-key-id': cloud.info.s3.accessKeyId,
-        's3-secret-access-key': cloud.info.s3.secretAccessKey
+        's3-secret-access-key': cloud.info.s3.secretAccessKey,
+        encryption: 'none'
       }
     case 'none':
       return { ...auth }
@@ -786,6 +787,20 @@ const CASES: BadInput[] = [
     inputs: { 'upload-concurrency': '1e1' },
     input: 'upload-concurrency',
     allowed: /whole number from 1 to 32/
+  },
+  {
+    name: 'mirror: no recipients and no encryption: none',
+    mode: 'mirror',
+    inputs: { encryption: '' },
+    input: 'age-recipients',
+    allowed: /stored unencrypted: give age public keys .*or set encryption: none/
+  },
+  {
+    name: 'mirror: unknown encryption',
+    mode: 'mirror',
+    inputs: { encryption: 'rot13' },
+    input: 'encryption',
+    allowed: /use age or none/
   },
   {
     name: 'sweep: a unit given twice in ttl',

@@ -337,9 +337,13 @@ describe('forged post-step state', () => {
       await cloud.admin.clearRequests()
       try {
         const state = JSON.stringify({ name: 'dbaas-verify-00000000-r1-1', id: victim })
-        const result = await runAction('post', cloudInputs(cloud.info), {
-          env: { 'STATE_temp-instance': state }
-        })
+        const result = await runAction(
+          'post',
+          { ...cloudInputs(cloud.info), mode: 'verify' },
+          {
+            env: { 'STATE_temp-instance': state }
+          }
+        )
         expect(result.exitCode).toBe(0)
         expect(result.stdout).toMatch(/is named "victim-prod0", not "dbaas-verify-00000000-r1-1"/)
         expect((await trove.listInstances()).map((i) => i.id)).toContain(victim)
@@ -355,12 +359,34 @@ describe('forged post-step state', () => {
     await injectionCase('forged state: foreign name', async () => {
       await cloud.admin.clearRequests()
       const state = JSON.stringify({ name: 'shop-db', id: scene.db.id })
-      const result = await runAction('post', cloudInputs(cloud.info), {
-        env: { 'STATE_temp-instance': state }
-      })
+      const result = await runAction(
+        'post',
+        { ...cloudInputs(cloud.info), mode: 'verify' },
+        {
+          env: { 'STATE_temp-instance': state }
+        }
+      )
       expect(result.exitCode).toBe(0)
       expect(result.stdout).toMatch(/not one of ours; not touching it/)
       expect(await cloud.admin.requests()).toEqual([])
+      return result.stdout
+    })
+  })
+
+  test('a saved state under a mode that creates no instance: the post step does nothing', async () => {
+    await injectionCase('forged state: mode without instances', async () => {
+      await cloud.admin.clearRequests()
+      const state = JSON.stringify({ name: 'dbaas-verify-00000000-r1-1', id: scene.db.id })
+      const result = await runAction(
+        'post',
+        { ...cloudInputs(cloud.info), mode: 'list' },
+        {
+          env: { 'STATE_temp-instance': state }
+        }
+      )
+      expect(result.exitCode).toBe(0)
+      expect(await cloud.admin.requests()).toEqual([])
+      expect((await trove.listInstances()).map((i) => i.id)).toContain(scene.db.id)
       return result.stdout
     })
   })

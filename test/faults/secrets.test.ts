@@ -203,7 +203,8 @@ describe('no secret in anything a run leaves behind', () => {
     's3-endpoint': cloud.info.s3.endpoint,
     's3-region': cloud.info.s3.region,
     's3-access-key-id': cloud.info.s3.accessKeyId,
-    's3-secret-access-key': s3Secret
+    's3-secret-access-key': s3Secret,
+    encryption: 'none'
   })
 
   test('mirror (S3 keys, database password)', async () => {

@@ -1,8 +1,9 @@
-import { type CheckPlan, type CheckResult, readChecksFile, runChecks } from '../../checks/index.js'
+import { allPassed, type CheckPlan, readChecksFile, runChecks, tally } from '../../checks/index.js'
 import { failureOf, withTemporaryInstance } from '../../cloud/temporary-instance.js'
 import { dbTarget, engineOf } from '../../database/target.js'
 import { toolEnv } from '../../database/tool-env.js'
 import { CheckFailure, describeError, InputError } from '../../errors.js'
+import { formatElapsed } from '../../format/duration.js'
 import { readDrillInputs } from '../../inputs/restore.js'
 import type { CommandContext } from '../context.js'
 import { type DrillReport, drillSummary } from './summary.js'
@@ -15,14 +16,25 @@ export async function verify(context: CommandContext): Promise<void> {
   const inputs = readDrillInputs(context.inputs)
   const assertions = inputs.checksFile ? readChecksFile(inputs.checksFile) : []
   const { trove } = context.cloud()
-  const passedAll = (results: CheckResult[]): boolean =>
-    results.length > 0 && results.every((r) => r.passed)
 
   const run = await withTemporaryInstance(context, trove, inputs, {
     env: context.inputs.env,
     planTitle: 'Plan the drill',
     keepOnFailure: inputs.keepOnFailure,
-    succeeded: passedAll,
+    succeeded: allPassed,
+    // A drill of a stale backup proves an old copy: say how old, and stop before creating anything.
+    beforeRestore: async (plan) => {
+      const ageMs = context.now() - plan.backup.created.getTime()
+      context.setOutput('backup-age-hours', Math.round((ageMs / 3_600_000) * 10) / 10)
+      context.logger.info(`Backup ${plan.backup.id} is ${formatElapsed(Math.max(0, ageMs))} old`)
+      const limitMs = inputs.maxAgeMs + inputs.graceMs
+      if (ageMs > limitMs) {
+        throw new CheckFailure(
+          `Backup ${plan.backup.name} (${plan.backup.id}) is ${formatElapsed(ageMs)} old, older than max-age + grace (${formatElapsed(limitMs)}): ` +
+            'a drill of it would prove a stale copy. Take a fresh backup (mode: backup), or raise max-age to drill an older one on purpose.'
+        )
+      }
+    },
     work: async ({ plan, restored }) => {
       context.setOutput('temp-instance-id', restored.instance.id)
       context.setOutput('temp-instance-host', restored.host)
@@ -59,7 +71,7 @@ export async function verify(context: CommandContext): Promise<void> {
     plan: run.plan,
     tempName: run.name,
     results,
-    verified: run.error === undefined && run.cleanupError === undefined && passedAll(results),
+    verified: run.error === undefined && run.cleanupError === undefined && allPassed(results),
     cleanup: run.cleanup
   }
   if (run.id) report.tempId = run.id
@@ -73,7 +85,7 @@ export async function verify(context: CommandContext): Promise<void> {
   const failure = failureOf(run)
   if (failure !== undefined) throw failure
   if (!report.verified) {
-    const failed = results.filter((r) => !r.passed)
+    const failed = results.filter((r) => !r.passed && !r.skipped)
     throw new CheckFailure(
       `Restore drill of backup ${run.plan.backup.id} failed ${failed.length} check(s): ` +
         failed.map((r) => `${r.name} — ${r.detail}`).join('; ')
@@ -82,10 +94,11 @@ export async function verify(context: CommandContext): Promise<void> {
 }
 
 function finish(context: CommandContext, report: DrillReport): void {
-  const passed = report.results.filter((r) => r.passed).length
+  const counts = tally(report.results)
   context.setOutput('verified', report.verified)
   context.setOutput('backup-id', report.plan.backup.id)
-  context.setOutput('checks-passed', passed)
-  context.setOutput('checks-failed', report.results.length - passed)
+  context.setOutput('checks-passed', counts.passed)
+  context.setOutput('checks-failed', counts.failed)
+  context.setOutput('checks-skipped', counts.skipped)
   context.summary(drillSummary(report))
 }

@@ -1,4 +1,4 @@
-import type { CheckResult } from '../../checks/types.js'
+import { type CheckResult, tally } from '../../checks/index.js'
 import { formatElapsed } from '../../format/duration.js'
 import { cell, table } from '../../format/markdown.js'
 import type { RestorePlan } from '../../cloud/restore-plan.js'
@@ -19,7 +19,7 @@ export interface DrillReport {
 export function drillSummary(report: DrillReport): string {
   const { plan } = report
   const title = report.verified ? '✅ Restore drill passed' : '❌ Restore drill failed'
-  const passed = report.results.filter((r) => r.passed).length
+  const counts = tally(report.results)
   const facts = table(
     ['', ''],
     [
@@ -35,7 +35,7 @@ export function drillSummary(report: DrillReport): string {
         report.restoreMs !== undefined ? formatElapsed(report.restoreMs) : 'not reached'
       ],
       ['Temporary instance', `${report.tempName}${report.tempId ? ` (${report.tempId})` : ''}`],
-      ['Checks', `${passed} passed, ${report.results.length - passed} failed`],
+      ['Checks', `${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`],
       ['Clean-up', report.cleanup]
     ]
   )
@@ -45,7 +45,7 @@ export function drillSummary(report: DrillReport): string {
           ['Check', 'Result', 'Took', 'Detail'],
           report.results.map((r) => [
             r.name,
-            r.passed ? '✅ pass' : '❌ fail',
+            r.skipped ? '⏭️ skipped' : r.passed ? '✅ pass' : '❌ fail',
             formatElapsed(r.durationMs),
             r.detail
           ])

@@ -2,20 +2,22 @@ import * as core from '@actions/core'
 import { actionContext } from './context.js'
 import { COMMANDS } from '../../commands/registry.js'
 import { describeError } from '../../errors.js'
-import { readMode } from '../../inputs/mode.js'
+import { readMode, readSummaryWanted } from '../../inputs/mode.js'
 import { fitSummary } from '../../format/markdown.js'
 
 /** The action's main step: read the mode, run it, turn any error into a failed step. */
 export async function run(): Promise<void> {
   const summaryParts: string[] = []
+  let summaryWanted = true
   try {
     const context = actionContext(summaryParts)
     const mode = readMode(context.inputs)
+    summaryWanted = readSummaryWanted(context.inputs)
     await COMMANDS[mode](context)
   } catch (error) {
     core.setFailed(describeError(error))
   } finally {
-    await writeSummary(summaryParts)
+    if (summaryWanted) await writeSummary(summaryParts)
   }
 }
 

@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { deleteLeftover, pendingTempInstance } from '../../cloud/leftovers.js'
 import { isTempInstanceName } from '../../cloud/marker.js'
 import { describeError } from '../../errors.js'
+import { MODES_WITH_TEMPORARY_INSTANCES } from '../../inputs/mode.js'
 import { actionContext } from './context.js'
 
 /**
@@ -11,6 +12,12 @@ import { actionContext } from './context.js'
  * instance is fine.
  */
 export async function post(): Promise<void> {
+  // Only verify and mirror create temporary instances; any other mode has nothing to undo.
+  const mode = core.getInput('mode').toLowerCase()
+  if (!(MODES_WITH_TEMPORARY_INSTANCES as readonly string[]).includes(mode)) {
+    core.debug(`post: mode ${mode || '(none)'} creates no temporary instance; nothing to do`)
+    return
+  }
   const state = pendingTempInstance((key) => core.getState(key))
   if (!state) {
     core.debug('post: nothing to clean up')

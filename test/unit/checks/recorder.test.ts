@@ -148,3 +148,18 @@ describe('TlsChoice', () => {
     expect([off.next(), off.canFallBack(), off.state()]).toEqual([false, false, 'TLS off'])
   })
 })
+
+test('a skipped check counts as neither passed nor failed; verified needs a pass and no failure', async () => {
+  const { allPassed, tally } = await import('../../../src/checks/types.js')
+  const recorder = new Recorder({ info: () => undefined, warning: () => undefined }, [])
+  await recorder.check('connect', async () => ({ passed: true, detail: 'ok' }))
+  await recorder.check('integrity', async () => ({
+    passed: true,
+    skipped: true,
+    detail: 'skipped: no amcheck'
+  }))
+  expect(recorder.results[1]).toMatchObject({ passed: false, skipped: true })
+  expect(tally(recorder.results)).toEqual({ passed: 1, failed: 0, skipped: 1 })
+  expect(allPassed(recorder.results)).toBe(true)
+  expect(allPassed(recorder.results.slice(1))).toBe(false)
+})

@@ -8,7 +8,8 @@ const good = {
   instance: 'shop-db',
   'db-user': 'app',
   'db-password': 'pw-canary',
-  's3-uri': 's3://offsite/db'
+  's3-uri': 's3://offsite/db',
+  encryption: 'none'
 }
 
 describe('readMirrorInputs', () => {
@@ -38,6 +39,7 @@ describe('readMirrorInputs', () => {
       's3-access-key-id': 'AKIDCANARY',
       's3-secret-access-key': 'secret-canary',
       'age-recipients': RECIPIENT,
+      encryption: 'age',
       'bandwidth-limit': '50MB/s',
       'keep-last': '4',
       'keep-days': '30'
@@ -72,6 +74,12 @@ describe('readMirrorInputs', () => {
     [{ 'compression-level': '22' }, /Input "compression-level"/],
     [{ compression: 'gzip', 'compression-level': '12' }, /Input "compression-level".*1 to 9/],
     [{ 'age-recipients': 'age1notakey' }, /Input "age-recipients"/],
+    [
+      { encryption: '' },
+      /Input "age-recipients": is empty, so the off-site copy would be stored unencrypted.*encryption: none/
+    ],
+    [{ encryption: 'rot13' }, /Input "encryption": "rot13" is not allowed; use age or none/],
+    [{ 'age-recipients': RECIPIENT }, /Input "encryption": is none, but age-recipients names keys/],
     [
       { 'age-recipients': `${RECIPIENT}\n${RECIPIENT}` },
       /Input "age-recipients": names age1\S+ twice/

@@ -1,0 +1,660 @@
+export const id = 530;
+export const ids = [530];
+export const modules = {
+
+/***/ 9189:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ checkToolEnvNames),
+/* harmony export */   o: () => (/* binding */ toolEnv)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+/**
+ * What a child process gets from the runner's environment: what a shell and the database
+ * clients need to run, and nothing else — the cloud's credentials (`OS_*`), the object store's
+ * (`AWS_*`), this action's inputs (`INPUT_*`, `DBAAS_BACKUP_*`) and GitHub's tokens stay out.
+ */
+const BASE_NAMES = ['PATH', 'HOME', 'LANG', 'LANGUAGE', 'TZ', 'TMPDIR', 'RUNNER_TEMP', 'TERM'];
+const BASE_PREFIXES = ['LC_'];
+/** Names a user may never pass on: credentials and tokens of the cloud, the store and GitHub. */
+const NEVER = /^(OS_|AWS_|INPUT_|DBAAS_BACKUP_|ACTIONS_)|^GITHUB_TOKEN$/i;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Checks the extra names of `command-env` (an input error names the input and the rule). */
+function checkToolEnvNames(names) {
+    for (const name of names) {
+        if (!NAME.test(name))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('command-env', `"${name}" is not an environment variable name`);
+        if (NEVER.test(name))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('command-env', `"${name}" is never passed on: OS_*, AWS_*, INPUT_*, DBAAS_BACKUP_*, ACTIONS_* and GITHUB_TOKEN hold credentials`);
+    }
+}
+/** The allow-listed part of `env`, plus the `extra` names a user listed (if set). */
+function toolEnv(env, extra = []) {
+    const out = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined)
+            continue;
+        const allowed = BASE_NAMES.includes(name) ||
+            BASE_PREFIXES.some((p) => name.startsWith(p)) ||
+            (extra.includes(name) && !NEVER.test(name));
+        if (allowed)
+            out[name] = value;
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 1990:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+/* unused harmony exports SUMMARY_LIMIT_BYTES, fitSummary */
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+/**
+ * Markdown for job summaries. Every user or cloud string goes through `cell` or `text`, so a
+ * backup named `a|b`, `<script>`, `![x](https://…)` or `**x**` renders as the text it is: HTML is
+ * escaped as entities, markdown punctuation with a backslash, line breaks become spaces.
+ */
+function text(value) {
+    return value
+        .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+        .replace(/[&<>]/g, (c) => ENTITIES[c])
+        .replace(/[\\`*_[\]!~#|]/g, '\\$&');
+}
+function cell(value) {
+    if (value === undefined || value === '')
+        return '—';
+    return text(String(value));
+}
+function code(value) {
+    return `\`${value.replace(/`/g, "'")}\``;
+}
+function table(headers, rows) {
+    const head = `| ${headers.map((h) => (h === '' ? ' ' : cell(h))).join(' | ')} |`;
+    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
+    const body = rows.map((row) => `| ${row.map(cell).join(' | ')} |`);
+    return [head, rule, ...body].join('\n');
+}
+/** GitHub refuses step summaries over 1 MiB; keep well under it. */
+const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024 - 16 * 1024));
+function fitSummary(markdown) {
+    if (Buffer.byteLength(markdown) <= SUMMARY_LIMIT_BYTES)
+        return markdown;
+    const note = '\n\n_… summary cut to stay under GitHub’s 1 MiB limit; see the report JSON for everything._\n';
+    let cut = markdown.slice(0, SUMMARY_LIMIT_BYTES - note.length);
+    while (Buffer.byteLength(cut) > SUMMARY_LIMIT_BYTES - note.length)
+        cut = cut.slice(0, -1024);
+    return cut.slice(0, cut.lastIndexOf('\n')) + note;
+}
+
+
+/***/ }),
+
+/***/ 2035:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G4: () => (/* binding */ defaultPolicy),
+/* harmony export */   JW: () => (/* binding */ mergesReportFiles),
+/* harmony export */   WO: () => (/* binding */ readFreshness),
+/* harmony export */   eC: () => (/* binding */ readListTarget),
+/* harmony export */   gM: () => (/* binding */ readReportInputs),
+/* harmony export */   yD: () => (/* binding */ readMergeInputs)
+/* harmony export */ });
+/* unused harmony export MAX_CONCURRENCY_LIMIT */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4620);
+/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(467);
+
+
+
+
+
+const MAX_CONCURRENCY_LIMIT = 32;
+/** Whether this report merges report files (`report-files`) rather than asking the cloud. */
+function mergesReportFiles(source) {
+    return source.get('report-files') !== '';
+}
+function readMergeInputs(source) {
+    if (source.get('instance') || source.get('instances')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('report-files', 'merges report files without calling the cloud; give it without "instance" or "instances"');
+    }
+    const inputs = {
+        files: source.get('report-files'),
+        failOn: readFailOn(source)
+    };
+    const reportPath = readReportPath(source);
+    if (reportPath)
+        inputs.reportPath = reportPath;
+    return inputs;
+}
+/**
+ * list reads `instances` like report does (all, a list, globs) but defaults to all: listing is
+ * what the mode is for, and `instance` (one) makes no sense for a matrix.
+ */
+function readListTarget(source) {
+    const refs = uniqueList(source.get('instances'));
+    if (refs.length === 0 || refs.some((r) => r.toLowerCase() === 'all'))
+        return { kind: 'all' };
+    return { kind: 'list', refs };
+}
+/** Reads and checks every report input, before any call to the cloud. */
+function readReportInputs(source) {
+    const inputs = {
+        target: readTarget(source),
+        policy: readPolicy(source),
+        failOn: readFailOn(source),
+        maxConcurrency: readConcurrency(source)
+    };
+    const reportPath = readReportPath(source);
+    if (reportPath)
+        inputs.reportPath = reportPath;
+    return inputs;
+}
+function readTarget(source) {
+    const one = source.get('instance');
+    const many = source.get('instances');
+    if (one && many) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('instances', 'give either "instance" (one instance) or "instances" (several, or all), not both');
+    }
+    if (one)
+        return { kind: 'one', ref: one };
+    if (!many) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('instance', 'name the instance to report on (id or name), or set "instances" to a list or "all"');
+    }
+    const refs = uniqueList(many);
+    if (refs.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('instances', 'the list names no instance');
+    if (refs.some((r) => r.toLowerCase() === 'all')) {
+        if (refs.length > 1) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('instances', '"all" already means every instance; give it alone');
+        }
+        return { kind: 'all' };
+    }
+    return { kind: 'list', refs };
+}
+/** How old the newest backup may be: max-age + grace (report, and the backup verify drills). */
+function readFreshness(source) {
+    return {
+        maxAgeMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'max-age', { maxMs: 90 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO }),
+        graceMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'grace', { minMs: 0, maxMs: 7 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO })
+    };
+}
+function readPolicy(source) {
+    return {
+        ...readFreshness(source),
+        retentionMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'retention', { maxMs: 3650 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO }),
+        expiryWarningMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'expiry-warning', { minMs: 0, maxMs: 365 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO }),
+        gapWindowMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'gap-window', { minMs: 3_600_000, maxMs: 366 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO })
+    };
+}
+/** The policy when nobody set one: action.yml's defaults (the provider's promise). */
+function defaultPolicy() {
+    return readPolicy({ get: () => '', env: {}, mask: () => undefined });
+}
+/** Checked up front, so a report is never computed only to fail at writing it. */
+function readReportPath(source) {
+    const file = source.get('report-path');
+    if (!file)
+        return undefined;
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('report-path', `"${file}" is a directory; name the JSON file to write`);
+    }
+    const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(file));
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(parent) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(parent).isDirectory()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('report-path', `"${node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file)}" is a file, not a folder`);
+    }
+    return file;
+}
+function readFailOn(source) {
+    return (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readChoice */ .Kf)(source, 'fail-on', ['stale', 'never']);
+}
+/** Entries separated by commas or newlines (names may hold spaces), each once. */
+function uniqueList(text) {
+    return [...new Set(text.split(/[,\n]/).map((r) => r.trim()))].filter((r) => r !== '');
+}
+function readConcurrency(source) {
+    const text = (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOrDefault */ .a4)(source, 'max-concurrency');
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || value < 1 || value > MAX_CONCURRENCY_LIMIT) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('max-concurrency', `"${text}" is not allowed; use a whole number from 1 to ${MAX_CONCURRENCY_LIMIT}`);
+    }
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 3467:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BL: () => (/* binding */ readDrillInputs),
+/* harmony export */   Ez: () => (/* binding */ readRestoreInputs),
+/* harmony export */   JU: () => (/* binding */ readDeleteTimeout),
+/* harmony export */   ot: () => (/* binding */ readKeptRestoreInputs)
+/* harmony export */ });
+/* unused harmony export checkCidr */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4620);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(378);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _database_tool_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9189);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2035);
+
+
+
+
+
+
+/** The inputs shared by verify (temporary instance) and restore (kept instance). */
+function readRestoreInputs(source) {
+    const instance = source.get('instance');
+    const backupId = source.get('backup-id');
+    if (!instance && !backupId) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('instance', 'is required (or backup-id): which instance’s newest backup to restore');
+    }
+    if (backupId && !_openstack_index_js__WEBPACK_IMPORTED_MODULE_2__/* .UUID_PATTERN */ .JJ.test(backupId)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('backup-id', `"${backupId}" is not a backup id (a UUID like 3f0e…-…)`);
+    }
+    const inputs = {
+        instance,
+        backupId,
+        flavor: source.get('flavor'),
+        volumeType: source.get('volume-type'),
+        datastoreVersion: source.get('datastore-version'),
+        network: source.get('network'),
+        allowedCidrs: readCidrs(source),
+        runnerIpUrl: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .valueOrDefault */ .a4)(source, 'runner-ip-url'),
+        allowInsecureHttp: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(source, 'allow-insecure-http'),
+        restoreTimeoutMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'restore-timeout', {
+            minMs: 30_000,
+            maxMs: 12 * 3_600_000
+        }),
+        deleteTimeoutMs: readDeleteTimeout(source)
+    };
+    if (source.get('volume-size'))
+        inputs.volumeSizeGb = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readInteger */ .JI)(source, 'volume-size', { min: 1, max: 10_000 });
+    // The echo's answer becomes the firewall of a copy of production data: https only.
+    if (inputs.allowedCidrs === 'runner')
+        (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .checkHttpsUrl */ .Bg)(source, 'runner-ip-url', inputs.runnerIpUrl, inputs.allowInsecureHttp);
+    return inputs;
+}
+function readCommandEnv(source) {
+    const names = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(source.get('command-env'));
+    (0,_database_tool_env_js__WEBPACK_IMPORTED_MODULE_4__/* .checkToolEnvNames */ .c)(names);
+    return names;
+}
+/** How long to wait for a delete to be confirmed (verify, mirror and sweep). */
+function readDeleteTimeout(source) {
+    return (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'delete-timeout', { minMs: 10_000, maxMs: 2 * 3_600_000 });
+}
+function readCidrs(source) {
+    const raw = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .valueOrDefault */ .a4)(source, 'allowed-cidrs');
+    if (raw.toLowerCase() === 'runner')
+        return 'runner';
+    const cidrs = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(raw);
+    for (const cidr of cidrs) {
+        const problem = checkCidr(cidr);
+        if (problem)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('allowed-cidrs', `${problem}; use CIDRs separated by commas, or "runner"`);
+    }
+    return cidrs;
+}
+/** restore mode: the restore inputs and the new instance's name. */
+function readKeptRestoreInputs(source) {
+    const restore = readRestoreInputs(source);
+    const restoreName = source.get('restore-name');
+    if (!restoreName)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('restore-name', 'is required: the name of the new instance to restore into');
+    (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .checkOneLine */ .H_)('restore-name', restoreName);
+    if (restoreName.length > 255)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('restore-name', 'is longer than Trove’s 255 characters');
+    return { ...restore, restoreName };
+}
+/** Everything verify needs, checked before any cloud call. */
+function readDrillInputs(source) {
+    const restore = readRestoreInputs(source);
+    const dbPassword = source.get('db-password');
+    if (dbPassword) {
+        source.mask(dbPassword);
+    }
+    const dbUser = source.get('db-user');
+    if (!dbUser)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('db-user', 'is required: a database user of the instance, to log in to the restored copy');
+    if (!dbPassword)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('db-password', 'is required (pass it from a secret)');
+    const tolerance = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .valueOrDefault */ .a4)(source, 'row-count-tolerance');
+    const tolerancePercent = /^\d{1,3}(\.\d{1,3})?%?$/.test(tolerance)
+        ? Number(tolerance.replace(/%$/, ''))
+        : NaN;
+    if (!Number.isFinite(tolerancePercent) || tolerancePercent < 0 || tolerancePercent > 100) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('row-count-tolerance', `"${tolerance}" is not a percentage between 0 and 100`);
+    }
+    const compareWithSource = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(source, 'compare-with-source');
+    if (compareWithSource && !restore.instance) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('compare-with-source', 'needs the source instance: set instance');
+    }
+    return {
+        ...restore,
+        dbUser,
+        dbPassword,
+        databases: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(source.get('databases')),
+        dbTls: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readChoice */ .Kf)(source, 'db-tls', ['prefer', 'require', 'off']),
+        checksFile: source.get('checks-file'),
+        compareWithSource,
+        tolerancePercent,
+        integrity: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(source, 'integrity-check'),
+        command: source.get('command'),
+        commandEnvNames: readCommandEnv(source),
+        ...(0,_report_js__WEBPACK_IMPORTED_MODULE_5__/* .readFreshness */ .WO)(source),
+        keepOnFailure: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(source, 'keep-on-failure')
+    };
+}
+/** The widest allow-list prefix Pukki accepts for an instance. */
+const MIN_PREFIX = 22;
+/** `a.b.c.d/n` with a sane prefix. The world (`0.0.0.0/0`) is never a safe firewall for a copy of production data. */
+function checkCidr(value) {
+    const match = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(value);
+    if (!match || !(0,node_net__WEBPACK_IMPORTED_MODULE_3__.isIPv4)(match[1]))
+        return `"${value}" is not an IPv4 CIDR like 203.0.113.7/32`;
+    const prefix = Number(match[2]);
+    if (prefix > 32)
+        return `"${value}" has a prefix over 32`;
+    if (prefix === 0)
+        return `"${value}" opens the restored data to the whole internet; name the runner's address instead`;
+    // Pukki refuses prefixes wider than /22 only when the create is sent; refusing here keeps a
+    // bad input from reaching the cloud, and a copy of production data needs a narrow allow-list.
+    if (prefix < MIN_PREFIX)
+        return `"${value}" is wider than /${MIN_PREFIX} (the widest the cloud accepts)`;
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 467:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  sO: () => (/* reexport */ DAY_MS),
+  iQ: () => (/* reexport */ HOUR_MS),
+  zK: () => (/* reexport */ compareSeverity),
+  _3: () => (/* reexport */ evaluate),
+  Ng: () => (/* reexport */ isUsable),
+  ll: () => (/* reexport */ newestFirst),
+  v4: () => (/* reexport */ newestUsable),
+  X4: () => (/* reexport */ round2),
+  zP: () => (/* reexport */ worstVerdict)
+});
+
+// UNUSED EXPORTS: ageMs, clampedTime, expiringSoon, gapsOver, isFailed, isRunning, iso, largestGap, notRestorable, pastRetention, refOf, verdictOf
+
+;// CONCATENATED MODULE: ./src/policy/status.ts
+// RESTORED marks an imported backup; Trove restores from it like from a COMPLETED one
+// (docs/trove-api.md §3.3), so both count as usable — for the report, for a restore
+// and as the base of an incremental backup alike.
+const USABLE = new Set(['COMPLETED', 'RESTORED']);
+const RUNNING = new Set(['NEW', 'BUILDING', 'SAVING']);
+function isUsable(backup) {
+    return USABLE.has(backup.status);
+}
+function isRunning(backup) {
+    return RUNNING.has(backup.status);
+}
+function isFailed(backup) {
+    return backup.status === 'FAILED';
+}
+/** The backup as the report names it; `created` as the cloud said, even when in the future. */
+function refOf(backup) {
+    return {
+        id: backup.id,
+        name: backup.name,
+        status: backup.status,
+        created: backup.created.toISOString()
+    };
+}
+/** The newest backup a restore can start from, if any. */
+function newestUsable(backups) {
+    return newestFirst(backups.filter(isUsable))[0];
+}
+/** Newest first; ties broken by id so the order never depends on the listing. */
+function newestFirst(backups) {
+    return [...backups].sort((a, b) => b.created.getTime() - a.created.getTime() || (a.id < b.id ? -1 : 1));
+}
+
+;// CONCATENATED MODULE: ./src/policy/time.ts
+// Ages measured against `now`, with the cloud's clock allowed to run slightly ahead of ours.
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/**
+ * How old something created at `created` is. A time in the future (the cloud's clock is ahead of
+ * the runner's) counts as age 0 rather than a negative age that would pass every check.
+ */
+function ageMs(created, now) {
+    return Math.max(0, now - created.getTime());
+}
+/** The creation time as seen from `now`: never later than now (see ageMs). */
+function clampedTime(created, now) {
+    return Math.min(created.getTime(), now);
+}
+function iso(ms) {
+    return new Date(ms).toISOString();
+}
+/** Hours or days with two decimals, for outputs and JSON. */
+function round2(value) {
+    return Math.round(value * 100) / 100;
+}
+
+;// CONCATENATED MODULE: ./src/policy/expiry.ts
+
+
+/** Backups the provider will delete within `expiryWarningMs` (created + retention − now). */
+function expiringSoon(backups, now, policy) {
+    const result = [];
+    for (const backup of backups) {
+        const left = policy.retentionMs - ageMs(backup.created, now);
+        if (left <= 0 || left > policy.expiryWarningMs)
+            continue;
+        result.push({
+            ...refOf(backup),
+            expiresAt: iso(now + left),
+            expiresInHours: round2(left / HOUR_MS)
+        });
+    }
+    return result.sort((a, b) => a.expiresInHours - b.expiresInHours);
+}
+/**
+ * Backups older than the retention. The provider deletes them, so they should not exist: one
+ * means the retention drifted (or the policy input is wrong) — worth a look either way.
+ */
+function pastRetention(backups, now, policy) {
+    return backups
+        .filter((b) => ageMs(b.created, now) > policy.retentionMs)
+        .map((b) => ({ ...refOf(b), ageDays: round2(ageMs(b.created, now) / DAY_MS) }))
+        .sort((a, b) => b.ageDays - a.ageDays);
+}
+
+;// CONCATENATED MODULE: ./src/policy/gaps.ts
+
+/**
+ * The intervals between consecutive usable backups that end within the window, oldest first,
+ * plus the open interval from the newest backup to now. A missed daily backup shows as one
+ * ~48 h interval; an interval that starts before the window but ends inside it is kept, so a
+ * miss right at the window's edge is not lost. No backups at all: no gaps (the verdict says so).
+ */
+function gapsOver(usable, now, windowMs) {
+    const times = usable.map((b) => clampedTime(b.created, now)).sort((a, b) => a - b);
+    if (times.length === 0)
+        return [];
+    const windowStart = now - windowMs;
+    const gaps = [];
+    for (let i = 1; i < times.length; i++) {
+        const from = times[i - 1];
+        const to = times[i];
+        if (to < windowStart)
+            continue;
+        gaps.push(gap(from, to, false));
+    }
+    gaps.push(gap(times[times.length - 1], now, true));
+    return gaps;
+}
+/** The longest interval; on a tie the most recent one, which is the one to act on. */
+function largestGap(gaps) {
+    let best;
+    for (const g of gaps)
+        if (!best || g.hours >= best.hours)
+            best = g;
+    return best;
+}
+function gap(from, to, toNow) {
+    return { from: iso(from), to: iso(to), hours: round2((to - from) / HOUR_MS), toNow };
+}
+
+;// CONCATENATED MODULE: ./src/policy/restorable.ts
+
+/**
+ * Usable backups the cloud could not restore any more: a restore must use the backup's own
+ * datastore version, and a version the cloud no longer offers (not listed, or listed inactive —
+ * e.g. PostgreSQL 14 on CSC after 2026-11-12) refuses it. A backup without a datastore lost its
+ * version record altogether. Datastores missing from `offered` were not looked up: no verdict.
+ */
+function notRestorable(backups, offered) {
+    const result = [];
+    for (const backup of backups) {
+        if (!isUsable(backup))
+            continue;
+        const ds = backup.datastore;
+        if (!ds) {
+            result.push({ ...refOf(backup), reason: 'the backup has no datastore version any more' });
+            continue;
+        }
+        const versions = offered.get(ds.type);
+        if (versions === undefined)
+            continue;
+        const where = { datastore: ds.type, version: ds.version };
+        const match = versions.find((v) => ds.versionId ? v.id === ds.versionId || v.name === ds.version : v.name === ds.version);
+        if (!match) {
+            result.push({
+                ...refOf(backup),
+                ...where,
+                reason: `${ds.type} ${ds.version} is not offered by the cloud any more`
+            });
+        }
+        else if (!match.active) {
+            result.push({
+                ...refOf(backup),
+                ...where,
+                reason: `${ds.type} ${ds.version} is inactive on the cloud`
+            });
+        }
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/policy/evaluate.ts
+
+
+
+
+
+/** Everything the policy says about one instance's backups at `now` (ms since the epoch). */
+function evaluate(backups, now, policy, offered = new Map()) {
+    const sorted = newestFirst(backups);
+    const usable = sorted.filter(isUsable);
+    const newest = usable[0];
+    const oldest = sorted[sorted.length - 1];
+    const gaps = gapsOver(usable, now, policy.gapWindowMs);
+    const windowStart = now - policy.gapWindowMs;
+    const evaluation = {
+        verdict: verdictOf(newest, now, policy),
+        counts: {
+            total: sorted.length,
+            usable: usable.length,
+            failed: sorted.filter(isFailed).length,
+            running: sorted.filter(isRunning).length,
+            other: sorted.filter((b) => !isUsable(b) && !isFailed(b) && !isRunning(b)).length
+        },
+        sizeGb: round2(sorted.reduce((sum, b) => sum + (b.sizeGb ?? 0), 0)),
+        failedInWindow: sorted
+            .filter((b) => isFailed(b) && b.created.getTime() >= windowStart)
+            .map(refOf),
+        gaps,
+        expiringSoon: expiringSoon(sorted, now, policy),
+        pastRetention: pastRetention(sorted, now, policy),
+        notRestorable: notRestorable(sorted, offered),
+        clockSkew: sorted.filter((b) => b.created.getTime() > now).map((b) => skewed(b, now))
+    };
+    if (newest) {
+        evaluation.latest = {
+            ...refOf(newest),
+            ageHours: round2(ageMs(newest.created, now) / HOUR_MS)
+        };
+    }
+    if (oldest) {
+        evaluation.oldest = {
+            ...refOf(oldest),
+            ageDays: round2(ageMs(oldest.created, now) / DAY_MS)
+        };
+    }
+    const largest = largestGap(gaps);
+    if (largest)
+        evaluation.largestGap = largest;
+    return evaluation;
+}
+/** none without a usable backup; stale when the newest is older than max-age + grace. */
+function verdictOf(newest, now, policy) {
+    if (!newest)
+        return 'none';
+    return ageMs(newest.created, now) > policy.maxAgeMs + policy.graceMs ? 'stale' : 'ok';
+}
+const RANK = { ok: 0, stale: 1, none: 2 };
+/** none > stale > ok; an empty list is ok (nothing to complain about). */
+function worstVerdict(verdicts) {
+    let worst = 'ok';
+    for (const v of verdicts)
+        if (RANK[v] > RANK[worst])
+            worst = v;
+    return worst;
+}
+/** Sorts worst first: by verdict, then by the oldest newest backup. Stable otherwise. */
+function compareSeverity(a, b) {
+    return RANK[b.verdict] - RANK[a.verdict] || (b.latest?.ageHours ?? 0) - (a.latest?.ageHours ?? 0);
+}
+function skewed(backup, now) {
+    return {
+        ...refOf(backup),
+        aheadSeconds: Math.round((backup.created.getTime() - now) / 1000)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/policy/index.ts
+// The backup policy as pure functions of (backups, now, policy, offered versions).
+
+
+
+
+
+
+
+
+
+/***/ })
+
+};
