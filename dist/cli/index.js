@@ -39025,7 +39025,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3805);
+/* harmony import */ var _host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1374);
 // The CLI entry point: `dbaas-backup <mode> [flags]` (bundled to dist/cli/index.js).
 
 process.exitCode = await (0,_host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -39419,7 +39419,7 @@ function formatElapsedPrecise(ms) {
 
 /***/ }),
 
-/***/ 3805:
+/***/ 1374:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39493,71 +39493,151 @@ function onCancellation(onCancel) {
     };
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/host/cli/args.ts
 
 
-/** Flags of the CLI itself, not action inputs. */
-const OWN_FLAGS = ['json', 'help', 'verbose'];
+
+/** Boolean flags of the CLI itself, not action inputs. */
+const OWN_FLAGS = {
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    verbose: { type: 'boolean' },
+    version: { type: 'boolean', short: 'V' }
+};
 /**
- * `dbaas-backup <mode> [--flag value | --flag=value | --bool | --no-bool]…`. Every action input
- * is a flag of the same name; booleans (inputs whose default is true/false) take no value unless
- * given with `=`. Anything unknown is bad input (exit 2), named with a hint.
+ * `dbaas-backup <mode> [--flag value | --flag=value | --bool | --no-bool]…`, parsed by
+ * node:util's parseArgs (strict). The options come from the input catalogue: every action input
+ * is a string flag of the same name, except booleans (inputs whose default is true/false), which
+ * take no value and have a `--no-` form. `--bool=false` is also accepted: it is rewritten to
+ * `--no-bool` first, because parseArgs refuses a value on a boolean. Anything unknown is bad
+ * input (exit 2), named with a hint and never with its value (it may be a secret).
  */
 function parseArgs(argv, inputs) {
-    const byName = new Map(inputs.map((i) => [i.name, i]));
-    const args = { mode: '', values: {}, json: false, help: false, verbose: false };
-    const positional = [];
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === '-h') {
-            args.help = true;
-            continue;
-        }
-        if (!arg.startsWith('--')) {
-            positional.push(arg);
-            continue;
-        }
-        const eq = arg.indexOf('=');
-        let name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-        let value = eq < 0 ? undefined : arg.slice(eq + 1);
-        if (OWN_FLAGS.includes(name)) {
-            const on = value === undefined ? true : parseBool(`--${name}`, value);
-            args[name] = on;
-            continue;
-        }
-        if (name.startsWith('no-') && byName.get(name.slice(3))?.boolean) {
-            if (value !== undefined)
-                throw flagError(arg, 'takes no value');
-            name = name.slice(3);
-            value = 'false';
-        }
-        const input = byName.get(name);
-        if (!input)
-            throw flagError(arg, `is not a flag; ${suggest(name, inputs)}`);
-        if (value === undefined) {
-            if (input.boolean)
-                value = 'true';
-            else {
-                const next = argv[i + 1];
-                if (next === undefined || (next.startsWith('--') && next.length > 2)) {
-                    throw flagError(arg, 'needs a value');
-                }
-                value = next;
-                i++;
-            }
-        }
-        args.values[name] = value;
+    const options = { ...OWN_FLAGS };
+    for (const input of inputs)
+        options[input.name] = { type: input.boolean ? 'boolean' : 'string' };
+    const { args, given } = withBooleanValues(argv, options);
+    let parsed;
+    try {
+        parsed = (0,external_node_util_.parseArgs)({
+            args,
+            options,
+            strict: true,
+            allowPositionals: true,
+            allowNegative: true,
+            tokens: true
+        });
     }
-    const mode = args.values.mode ?? positional.shift() ?? '';
-    delete args.values.mode;
+    catch (error) {
+        // parseArgs' own message may quote a value; name the culprit ourselves instead.
+        throw diagnose(args, options, inputs, error);
+    }
+    // From the tokens, in order (the last of a repeated flag wins), as the inputs' own readers
+    // check the text: `--wait=maybe` is refused by the boolean reader, naming the input.
+    const values = {};
+    const isInput = new Set(inputs.map((i) => i.name));
+    for (const token of parsed.tokens ?? []) {
+        if (token.kind !== 'option' || !isInput.has(token.name))
+            continue;
+        if (options[token.name]?.type === 'string')
+            values[token.name] = token.value ?? '';
+        else
+            values[token.name] =
+                given.get(token.index) ?? (token.rawName.startsWith('--no-') ? 'false' : 'true');
+    }
+    const flag = (name) => parsed.values[name] === true;
+    const positional = [...parsed.positionals];
+    const mode = values.mode ?? positional.shift() ?? '';
+    delete values.mode;
     if (positional.length > 0) {
         throw new errors/* InputError */.dz('mode', `unexpected argument "${positional[0]}"; flags start with --`);
     }
     if (mode !== '' && !MODES.includes(mode)) {
         throw new errors/* InputError */.dz('mode', `"${mode}" is not a mode; use one of: ${MODES.join(', ')}`);
     }
-    args.mode = mode;
-    return args;
+    return {
+        mode: mode,
+        values,
+        json: flag('json'),
+        help: flag('help'),
+        verbose: flag('verbose'),
+        version: flag('version')
+    };
+}
+/**
+ * `--wait=false` → `--wait`, remembering "false" by position, because parseArgs refuses a value
+ * on a boolean; the CLI's own flags are read here (`--json=false` → `--no-json`). Up to a `--`,
+ * after which everything is an argument.
+ */
+function withBooleanValues(argv, options) {
+    const isBoolean = (name) => options[name]?.type === 'boolean';
+    const args = [];
+    const given = new Map();
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--') {
+            args.push(...argv.slice(i));
+            break;
+        }
+        const match = /^--([^=]+)=(.*)$/s.exec(arg);
+        if (match) {
+            const [, name, value] = match;
+            if (name.startsWith('no-') && isBoolean(name.slice(3)))
+                throw flagError(arg, 'takes no value');
+            if (name in OWN_FLAGS && isBoolean(name)) {
+                args.push(parseBool(arg, value) ? `--${name}` : `--no-${name}`);
+                continue;
+            }
+            if (isBoolean(name)) {
+                given.set(args.length, value);
+                args.push(`--${name}`);
+                continue;
+            }
+        }
+        args.push(arg);
+    }
+    return { args, given };
+}
+/** Why strict parsing refused `args`: the same walk, lenient, with tokens to point at the flag. */
+function diagnose(args, options, inputs, error) {
+    const { tokens } = (0,external_node_util_.parseArgs)({
+        args,
+        options,
+        strict: false,
+        allowPositionals: true,
+        allowNegative: true,
+        tokens: true
+    });
+    for (const token of tokens) {
+        if (token.kind !== 'option')
+            continue;
+        const shown = token.inlineValue ? `${token.rawName}=…` : token.rawName;
+        const option = options[token.name];
+        const negated = token.name.startsWith('no-') && options[token.name.slice(3)]?.type === 'boolean';
+        if (!option && !negated) {
+            if (!token.rawName.startsWith('--')) {
+                // A single-letter flag: a "did you mean" over one letter would suggest nonsense.
+                return flagError(shown, 'is not a flag; flags are long (--instance, …) but for -h and -V');
+            }
+            return flagError(shown, `is not a flag; ${suggest(token.name, inputs)}`);
+        }
+        if (option?.type === 'string') {
+            // Lenient parsing reads `--no-instance` as a negated `--instance`.
+            if (token.rawName === `--no-${token.name}`) {
+                return flagError(shown, `is not a flag: --${token.name} takes a value and has no --no- form`);
+            }
+            if (token.value === undefined)
+                return flagError(shown, 'needs a value');
+            if (!token.inlineValue && token.value.startsWith('-')) {
+                // parseArgs calls this ambiguous: a forgotten value, or one starting with a dash.
+                return flagError(shown, `needs a value (one that starts with "-" goes as ${token.rawName}=…)`);
+            }
+        }
+    }
+    const code = error.code;
+    return new errors/* InputError */.dz('flags', `cannot be read (${typeof code === 'string' ? code : 'error'})`);
 }
 function parseBool(flag, value) {
     if (['true', 'yes', '1', 'on'].includes(value.toLowerCase()))
@@ -39572,8 +39652,8 @@ function flagError(flag, problem) {
     return new errors/* InputError */.dz(shown, problem);
 }
 function suggest(name, inputs) {
-    const close = inputs
-        .map((i) => i.name)
+    const names = [...inputs.map((i) => i.name), ...Object.keys(OWN_FLAGS)];
+    const close = names
         .filter((n) => n.includes(name) || name.includes(n) || distance(n, name) <= 2)
         .slice(0, 3);
     return close.length > 0
@@ -39932,7 +40012,8 @@ function ownFlags() {
         'Output:',
         '  --json                                  one JSON object on stdout: outputs, result, warnings',
         '  --verbose                               debug lines on stderr',
-        '  -h, --help                              this help'
+        '  -h, --help                              this help',
+        '  -V, --version                           the version of dbaas-backup'
     ];
 }
 function exitCodes() {
@@ -40052,7 +40133,16 @@ class SecretRedactor {
     }
 }
 
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./src/host/cli/version.ts
+// The package's version, for `dbaas-backup --version`. Imported as JSON, so the bundle
+// (dist/cli) carries the number it was built from and no file is read at run time.
+
+const VERSION = package_namespaceObject.rE;
+
 ;// CONCATENATED MODULE: ./src/host/cli/main.ts
+
 
 
 
@@ -40084,6 +40174,10 @@ async function main(argv, io = processIo) {
         for (const input of catalog/* ACTION_META */.L.inputs) {
             if (input.secret && args.values[input.name])
                 redactor.remember(args.values[input.name]);
+        }
+        if (args.version) {
+            io.stdout(`dbaas-backup ${VERSION}\n`);
+            return 0;
         }
         if (args.help) {
             io.stdout((mode === '' ? mainHelp(catalog/* ACTION_META */.L) : modeHelp(catalog/* ACTION_META */.L, mode)) + '\n');

@@ -57,6 +57,10 @@ describe('dbaas-backup CLI', () => {
     expect(mode.exitCode).toBe(0)
     expect(mode.stdout).toContain('--[no-]wait')
     expect(mode.stdout).toContain('backup-id')
+    // The bundle carries the version it was built from.
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
+    const shown = await runCli(['--version'])
+    expect(shown).toMatchObject({ exitCode: 0, stdout: `dbaas-backup ${version}\n` })
   })
 
   test('backup through the CLI: --json outputs, the secret never printed', async () => {

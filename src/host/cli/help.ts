@@ -75,7 +75,8 @@ function ownFlags(): string[] {
     'Output:',
     '  --json                                  one JSON object on stdout: outputs, result, warnings',
     '  --verbose                               debug lines on stderr',
-    '  -h, --help                              this help'
+    '  -h, --help                              this help',
+    '  -V, --version                           the version of dbaas-backup'
   ]
 }
 

@@ -10,6 +10,7 @@ import { mainHelp, modeHelp } from './help.js'
 import { ACTION_META } from '../../inputs/catalog.js'
 import { markdownToText } from './plain-text.js'
 import { SecretRedactor } from './secrets.js'
+import { VERSION } from './version.js'
 
 export interface CliIo {
   stdout: (text: string) => void
@@ -37,6 +38,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     for (const input of ACTION_META.inputs) {
       if (input.secret && args.values[input.name])
         redactor.remember(args.values[input.name] as string)
+    }
+    if (args.version) {
+      io.stdout(`dbaas-backup ${VERSION}\n`)
+      return 0
     }
     if (args.help) {
       io.stdout((mode === '' ? mainHelp(ACTION_META) : modeHelp(ACTION_META, mode)) + '\n')
