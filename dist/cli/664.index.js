@@ -107,7 +107,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _cloud_resolve_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21);
 /* harmony import */ var _format_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1990);
-/* harmony import */ var _inputs_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2035);
+/* harmony import */ var _inputs_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1844);
 
 
 
@@ -193,19 +193,34 @@ function fitSummary(markdown) {
 
 /***/ }),
 
-/***/ 2035:
+/***/ 1844:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G4: () => (/* binding */ defaultPolicy),
-/* harmony export */   JW: () => (/* binding */ mergesReportFiles),
-/* harmony export */   eC: () => (/* binding */ readListTarget),
-/* harmony export */   gM: () => (/* binding */ readReportInputs),
-/* harmony export */   yD: () => (/* binding */ readMergeInputs)
-/* harmony export */ });
-/* unused harmony export MAX_CONCURRENCY_LIMIT */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4620);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  G4: () => (/* binding */ defaultPolicy),
+  JW: () => (/* binding */ mergesReportFiles),
+  eC: () => (/* binding */ readListTarget),
+  yD: () => (/* binding */ readMergeInputs),
+  gM: () => (/* binding */ readReportInputs)
+});
+
+// UNUSED EXPORTS: MAX_CONCURRENCY_LIMIT
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/inputs/source.ts
+var inputs_source = __webpack_require__(4620);
+;// CONCATENATED MODULE: ./src/inputs/spelling.ts
+/** The action's spelling: a step's `with:` keys, as action.yml names them. */
+const ACTION_SPELLING = {
+    setting: (name, value) => (value === undefined ? name : `${name}: ${value}`),
+    mode: (mode) => `mode: ${mode}`
+};
+
+;// CONCATENATED MODULE: ./src/inputs/report.ts
+
 
 
 const MAX_CONCURRENCY_LIMIT = 32;
@@ -215,7 +230,7 @@ function mergesReportFiles(source) {
 }
 function readMergeInputs(source) {
     if (source.get('instance') || source.get('instances')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('report-files', 'merges report files without calling the cloud; give it without "instance" or "instances"');
+        throw new errors/* InputError */.dz('report-files', 'merges report files without calling the cloud; give it without "instance" or "instances"');
     }
     const inputs = {
         files: source.get('report-files'),
@@ -253,19 +268,19 @@ function readTarget(source) {
     const one = source.get('instance');
     const many = source.get('instances');
     if (one && many) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('instances', 'give either "instance" (one instance) or "instances" (several, or all), not both');
+        throw new errors/* InputError */.dz('instances', 'give either "instance" (one instance) or "instances" (several, or all), not both');
     }
     if (one)
         return { kind: 'one', ref: one };
     if (!many) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('instance', 'name the instance to report on (id or name), or set "instances" to a list or "all"');
+        throw new errors/* InputError */.dz('instance', 'name the instance to report on (id or name), or set "instances" to a list or "all"');
     }
     const refs = uniqueList(many);
     if (refs.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('instances', 'the list names no instance');
+        throw new errors/* InputError */.dz('instances', 'the list names no instance');
     if (refs.some((r) => r.toLowerCase() === 'all')) {
         if (refs.length > 1) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('instances', '"all" already means every instance; give it alone');
+            throw new errors/* InputError */.dz('instances', '"all" already means every instance; give it alone');
         }
         return { kind: 'all' };
     }
@@ -273,29 +288,29 @@ function readTarget(source) {
 }
 function readPolicy(source) {
     return {
-        maxAgeMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'max-age'),
-        graceMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'grace', { minMs: 0 }),
-        retentionMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'retention'),
-        expiryWarningMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'expiry-warning', { minMs: 0 }),
-        gapWindowMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'gap-window', { minMs: 3_600_000 })
+        maxAgeMs: (0,inputs_source/* readDuration */.$7)(source, 'max-age'),
+        graceMs: (0,inputs_source/* readDuration */.$7)(source, 'grace', { minMs: 0 }),
+        retentionMs: (0,inputs_source/* readDuration */.$7)(source, 'retention'),
+        expiryWarningMs: (0,inputs_source/* readDuration */.$7)(source, 'expiry-warning', { minMs: 0 }),
+        gapWindowMs: (0,inputs_source/* readDuration */.$7)(source, 'gap-window', { minMs: 3_600_000 })
     };
 }
 /** The policy when nobody set one: action.yml's defaults (the provider's promise). */
 function defaultPolicy() {
-    return readPolicy({ get: () => '', env: {}, mask: () => undefined });
+    return readPolicy({ get: () => '', env: {}, mask: () => undefined, spell: ACTION_SPELLING });
 }
 function readFailOn(source) {
-    return (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readChoice */ .Kf)(source, 'fail-on', ['stale', 'never']);
+    return (0,inputs_source/* readChoice */.Kf)(source, 'fail-on', ['stale', 'never']);
 }
 /** Entries separated by commas or newlines (names may hold spaces), each once. */
 function uniqueList(text) {
     return [...new Set(text.split(/[,\n]/).map((r) => r.trim()))].filter((r) => r !== '');
 }
 function readConcurrency(source) {
-    const text = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .valueOrDefault */ .a4)(source, 'max-concurrency');
+    const text = (0,inputs_source/* valueOrDefault */.a4)(source, 'max-concurrency');
     const value = Number(text);
     if (!/^\d+$/.test(text) || value < 1 || value > MAX_CONCURRENCY_LIMIT) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('max-concurrency', `"${text}" is not allowed; use a whole number from 1 to ${MAX_CONCURRENCY_LIMIT}`);
+        throw new errors/* InputError */.dz('max-concurrency', `"${text}" is not allowed; use a whole number from 1 to ${MAX_CONCURRENCY_LIMIT}`);
     }
     return value;
 }

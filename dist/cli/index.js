@@ -39713,6 +39713,8 @@ function connect(inputs, logger) {
     return { session, trove: new openstack/* TroveClient */.e7(session) };
 }
 
+// EXTERNAL MODULE: ./src/inputs/catalog.ts + 1 modules
+var catalog = __nccwpck_require__(9962);
 // EXTERNAL MODULE: ./src/inputs/source.ts
 var inputs_source = __nccwpck_require__(4620);
 ;// CONCATENATED MODULE: ./src/inputs/cloud.ts
@@ -39734,10 +39736,10 @@ function readCloudInputs(source) {
     if (!authUrl) {
         throw new errors/* InputError */.dz('auth-url', 'is required (or set OS_AUTH_URL), e.g. https://pukki.dbaas.csc.fi:5000/v3');
     }
-    checkUrl('auth-url', authUrl, insecure);
+    checkUrl(source, 'auth-url', authUrl, insecure);
     const databaseEndpoint = source.get('database-endpoint');
     if (databaseEndpoint)
-        checkUrl('database-endpoint', databaseEndpoint, insecure);
+        checkUrl(source, 'database-endpoint', databaseEndpoint, insecure);
     const iface = (0,inputs_source/* inputOrEnv */.hG)(source, 'interface', 'OS_INTERFACE', 'OS_ENDPOINT_TYPE') || 'public';
     if (!['public', 'internal', 'admin'].includes(iface.replace(/URL$/, ''))) {
         throw new errors/* InputError */.dz('interface', `"${iface}" is not allowed; use public, internal or admin`);
@@ -39835,7 +39837,7 @@ function readDomain(source, kind, envPrefix) {
         return { name };
     throw new errors/* InputError */.dz(`${kind}-domain-name`, `is required when the ${kind} is given by name (or set ${envPrefix}_NAME or ${envPrefix}_ID)`);
 }
-function checkUrl(input, value, insecure) {
+function checkUrl(source, input, value, insecure) {
     let url;
     try {
         url = new URL(value);
@@ -39851,7 +39853,7 @@ function checkUrl(input, value, insecure) {
     if (url.protocol === 'http:') {
         if (insecure)
             return;
-        throw new errors/* InputError */.dz(input, `"${value}" is plain http, which would send credentials and tokens unencrypted; use https, or set allow-insecure-http: true for a test cloud`);
+        throw new errors/* InputError */.dz(input, `"${value}" is plain http, which would send credentials and tokens unencrypted; use https, or set ${source.spell.setting('allow-insecure-http', 'true')} for a test cloud`);
     }
     throw new errors/* InputError */.dz(input, `"${value}" must be an https URL`);
 }
@@ -39878,6 +39880,7 @@ function readRunInfo(env) {
 
 
 
+
 /**
  * The CommandContext of the CLI: inputs from flags, then DBAAS_BACKUP_<INPUT> variables (so
  * secrets need not be on the command line); logs to stderr; outputs, warnings and the summary
@@ -39890,7 +39893,8 @@ function cliContext(options) {
     const inputs = {
         get: (name) => (values[name] ?? env[envName(name)] ?? '').trim(),
         env,
-        mask: (secret) => redactor.remember(secret)
+        mask: (secret) => redactor.remember(secret),
+        spell: CLI_SPELLING
     };
     const logger = {
         debug: (m) => (options.verbose ? log(`debug: ${m}`) : undefined),
@@ -39901,6 +39905,7 @@ function cliContext(options) {
     let cloud;
     const context = {
         inputs,
+        spell: CLI_SPELLING,
         logger,
         cloud: () => (cloud ??= connect(readCloudInputs(inputs), logger)),
         setOutput: (name, value) => {
@@ -39923,10 +39928,25 @@ function cliContext(options) {
     };
     return { context, record };
 }
+const BOOLEAN_INPUTS = new Set(catalog/* ACTION_META */.L.inputs.filter((i) => i.boolean).map((i) => i.name));
 /** `db-password` → `DBAAS_BACKUP_DB_PASSWORD`. */
 function envName(input) {
     return `DBAAS_BACKUP_${input.toUpperCase().replace(/-/g, '_')}`;
 }
+/**
+ * The CLI's spelling of a setting in a hint: the flag as it is typed (`--fail-on never`,
+ * `--allow-insecure-http`, `--no-wait`), and a mode as the command (`dbaas-backup sweep`).
+ */
+const CLI_SPELLING = {
+    setting: (name, value) => {
+        if (value === undefined)
+            return `--${name}`;
+        if (BOOLEAN_INPUTS.has(name))
+            return value === 'false' ? `--no-${name}` : `--${name}`;
+        return `--${name} ${value}`;
+    },
+    mode: (mode) => `dbaas-backup ${mode}`
+};
 
 ;// CONCATENATED MODULE: ./src/host/cli/exit-codes.ts
 /** The CLI's exit codes, documented in the README ("CLI"); cron and other CI systems branch on them. */
@@ -40041,8 +40061,6 @@ function wrap(head, body) {
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: ./src/inputs/catalog.ts + 1 modules
-var catalog = __nccwpck_require__(9962);
 ;// CONCATENATED MODULE: ./src/host/cli/plain-text.ts
 /**
  * Markdown job summaries as plain text for a terminal: headings without #, tables as aligned

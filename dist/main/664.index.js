@@ -160,6 +160,8 @@ function matrixSummary(matrix) {
 /* unused harmony export MAX_CONCURRENCY_LIMIT */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93976);
+/* harmony import */ var _spelling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29775);
+
 
 
 const MAX_CONCURRENCY_LIMIT = 32;
@@ -236,7 +238,7 @@ function readPolicy(source) {
 }
 /** The policy when nobody set one: action.yml's defaults (the provider's promise). */
 function defaultPolicy() {
-    return readPolicy({ get: () => '', env: {}, mask: () => undefined });
+    return readPolicy({ get: () => '', env: {}, mask: () => undefined, spell: _spelling_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_SPELLING */ .k });
 }
 function readFailOn(source) {
     return (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readChoice */ .Kf)(source, 'fail-on', ['stale', 'never']);

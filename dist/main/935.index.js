@@ -197,7 +197,7 @@ function readStoreInputs(source) {
         }
         const insecureOk = (0,inputs_source/* readBoolean */.Vf)(source, 'allow-insecure-http');
         if (url.protocol !== 'https:' && !(url.protocol === 'http:' && insecureOk)) {
-            throw new errors/* InputError */.dz('s3-endpoint', `"${endpoint}" must be https (plain http only with allow-insecure-http: true)`);
+            throw new errors/* InputError */.dz('s3-endpoint', `"${endpoint}" must be https (plain http only with ${source.spell.setting('allow-insecure-http', 'true')})`);
         }
     }
     const region = source.get('s3-region') || source.env.AWS_REGION || source.env.AWS_DEFAULT_REGION || 'us-east-1';

@@ -69472,10 +69472,10 @@ function readCloudInputs(source) {
     if (!authUrl) {
         throw new errors/* InputError */.dz('auth-url', 'is required (or set OS_AUTH_URL), e.g. https://pukki.dbaas.csc.fi:5000/v3');
     }
-    checkUrl('auth-url', authUrl, insecure);
+    checkUrl(source, 'auth-url', authUrl, insecure);
     const databaseEndpoint = source.get('database-endpoint');
     if (databaseEndpoint)
-        checkUrl('database-endpoint', databaseEndpoint, insecure);
+        checkUrl(source, 'database-endpoint', databaseEndpoint, insecure);
     const iface = (0,inputs_source/* inputOrEnv */.hG)(source, 'interface', 'OS_INTERFACE', 'OS_ENDPOINT_TYPE') || 'public';
     if (!['public', 'internal', 'admin'].includes(iface.replace(/URL$/, ''))) {
         throw new errors/* InputError */.dz('interface', `"${iface}" is not allowed; use public, internal or admin`);
@@ -69573,7 +69573,7 @@ function readDomain(source, kind, envPrefix) {
         return { name };
     throw new errors/* InputError */.dz(`${kind}-domain-name`, `is required when the ${kind} is given by name (or set ${envPrefix}_NAME or ${envPrefix}_ID)`);
 }
-function checkUrl(input, value, insecure) {
+function checkUrl(source, input, value, insecure) {
     let url;
     try {
         url = new URL(value);
@@ -69589,11 +69589,13 @@ function checkUrl(input, value, insecure) {
     if (url.protocol === 'http:') {
         if (insecure)
             return;
-        throw new errors/* InputError */.dz(input, `"${value}" is plain http, which would send credentials and tokens unencrypted; use https, or set allow-insecure-http: true for a test cloud`);
+        throw new errors/* InputError */.dz(input, `"${value}" is plain http, which would send credentials and tokens unencrypted; use https, or set ${source.spell.setting('allow-insecure-http', 'true')} for a test cloud`);
     }
     throw new errors/* InputError */.dz(input, `"${value}" must be an https URL`);
 }
 
+// EXTERNAL MODULE: ./src/inputs/spelling.ts
+var spelling = __nccwpck_require__(29775);
 ;// CONCATENATED MODULE: ./src/host/cancellation.ts
 const hooks = new Set();
 /**
@@ -69637,6 +69639,7 @@ function onCancellation(onCancel) {
 
 
 
+
 const coreLogger = {
     debug: (m) => core_debug(m),
     info: (m) => info(m),
@@ -69651,7 +69654,8 @@ function actionInputSource(env = process.env) {
             core_setSecret(secret);
             // Also scrubbed from server answers that become error messages (openstack/secrets.ts).
             (0,openstack/* registerSecret */.cl)(secret);
-        }
+        },
+        spell: spelling/* ACTION_SPELLING */.k
     };
 }
 /** The CommandContext of a GitHub Actions step; `summaryParts` are written by the entry point. */
@@ -69660,6 +69664,7 @@ function actionContext(summaryParts) {
     let cloud;
     return {
         inputs,
+        spell: spelling/* ACTION_SPELLING */.k,
         logger: coreLogger,
         cloud: () => (cloud ??= connect(readCloudInputs(inputs), coreLogger)),
         setOutput: (name, value) => setOutput(name, value),
@@ -69876,6 +69881,21 @@ function splitList(value) {
         .map((v) => v.trim())
         .filter((v) => v !== '');
 }
+
+
+/***/ }),
+
+/***/ 29775:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ ACTION_SPELLING)
+/* harmony export */ });
+/** The action's spelling: a step's `with:` keys, as action.yml names them. */
+const ACTION_SPELLING = {
+    setting: (name, value) => (value === undefined ? name : `${name}: ${value}`),
+    mode: (mode) => `mode: ${mode}`
+};
 
 
 /***/ }),

@@ -67389,7 +67389,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5091:
+/***/ 6034:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -71922,10 +71922,10 @@ function readCloudInputs(source) {
     if (!authUrl) {
         throw new errors_InputError('auth-url', 'is required (or set OS_AUTH_URL), e.g. https://pukki.dbaas.csc.fi:5000/v3');
     }
-    checkUrl('auth-url', authUrl, insecure);
+    checkUrl(source, 'auth-url', authUrl, insecure);
     const databaseEndpoint = source.get('database-endpoint');
     if (databaseEndpoint)
-        checkUrl('database-endpoint', databaseEndpoint, insecure);
+        checkUrl(source, 'database-endpoint', databaseEndpoint, insecure);
     const iface = inputOrEnv(source, 'interface', 'OS_INTERFACE', 'OS_ENDPOINT_TYPE') || 'public';
     if (!['public', 'internal', 'admin'].includes(iface.replace(/URL$/, ''))) {
         throw new errors_InputError('interface', `"${iface}" is not allowed; use public, internal or admin`);
@@ -72023,7 +72023,7 @@ function readDomain(source, kind, envPrefix) {
         return { name };
     throw new errors_InputError(`${kind}-domain-name`, `is required when the ${kind} is given by name (or set ${envPrefix}_NAME or ${envPrefix}_ID)`);
 }
-function checkUrl(input, value, insecure) {
+function checkUrl(source, input, value, insecure) {
     let url;
     try {
         url = new URL(value);
@@ -72039,10 +72039,17 @@ function checkUrl(input, value, insecure) {
     if (url.protocol === 'http:') {
         if (insecure)
             return;
-        throw new errors_InputError(input, `"${value}" is plain http, which would send credentials and tokens unencrypted; use https, or set allow-insecure-http: true for a test cloud`);
+        throw new errors_InputError(input, `"${value}" is plain http, which would send credentials and tokens unencrypted; use https, or set ${source.spell.setting('allow-insecure-http', 'true')} for a test cloud`);
     }
     throw new errors_InputError(input, `"${value}" must be an https URL`);
 }
+
+;// CONCATENATED MODULE: ./src/inputs/spelling.ts
+/** The action's spelling: a step's `with:` keys, as action.yml names them. */
+const ACTION_SPELLING = {
+    setting: (name, value) => (value === undefined ? name : `${name}: ${value}`),
+    mode: (mode) => `mode: ${mode}`
+};
 
 ;// CONCATENATED MODULE: ./src/host/cancellation.ts
 const hooks = new Set();
@@ -72087,6 +72094,7 @@ function onCancellation(onCancel) {
 
 
 
+
 const coreLogger = {
     debug: (m) => core_debug(m),
     info: (m) => info(m),
@@ -72101,7 +72109,8 @@ function actionInputSource(env = process.env) {
             core_setSecret(secret);
             // Also scrubbed from server answers that become error messages (openstack/secrets.ts).
             registerSecret(secret);
-        }
+        },
+        spell: ACTION_SPELLING
     };
 }
 /** The CommandContext of a GitHub Actions step; `summaryParts` are written by the entry point. */
@@ -72110,6 +72119,7 @@ function actionContext(summaryParts) {
     let cloud;
     return {
         inputs,
+        spell: ACTION_SPELLING,
         logger: coreLogger,
         cloud: () => (cloud ??= connect(readCloudInputs(inputs), coreLogger)),
         setOutput: (name, value) => setOutput(name, value),
@@ -72164,7 +72174,7 @@ async function post() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _host_action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5091);
+/* harmony import */ var _host_action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6034);
 
 await (0,_host_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .b)();
 

@@ -30,9 +30,9 @@ export function readCloudInputs(source: InputSource): CloudInputs {
       'is required (or set OS_AUTH_URL), e.g. https://pukki.dbaas.csc.fi:5000/v3'
     )
   }
-  checkUrl('auth-url', authUrl, insecure)
+  checkUrl(source, 'auth-url', authUrl, insecure)
   const databaseEndpoint = source.get('database-endpoint')
-  if (databaseEndpoint) checkUrl('database-endpoint', databaseEndpoint, insecure)
+  if (databaseEndpoint) checkUrl(source, 'database-endpoint', databaseEndpoint, insecure)
 
   const iface = inputOrEnv(source, 'interface', 'OS_INTERFACE', 'OS_ENDPOINT_TYPE') || 'public'
   if (!['public', 'internal', 'admin'].includes(iface.replace(/URL$/, ''))) {
@@ -170,7 +170,7 @@ function readDomain(
   )
 }
 
-function checkUrl(input: string, value: string, insecure: boolean): void {
+function checkUrl(source: InputSource, input: string, value: string, insecure: boolean): void {
   let url: URL
   try {
     url = new URL(value)
@@ -185,7 +185,7 @@ function checkUrl(input: string, value: string, insecure: boolean): void {
     if (insecure) return
     throw new InputError(
       input,
-      `"${value}" is plain http, which would send credentials and tokens unencrypted; use https, or set allow-insecure-http: true for a test cloud`
+      `"${value}" is plain http, which would send credentials and tokens unencrypted; use https, or set ${source.spell.setting('allow-insecure-http', 'true')} for a test cloud`
     )
   }
   throw new InputError(input, `"${value}" must be an https URL`)

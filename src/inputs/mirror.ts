@@ -114,7 +114,7 @@ function readStoreInputs(source: InputSource): StoreInputs {
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && insecureOk)) {
       throw new InputError(
         's3-endpoint',
-        `"${endpoint}" must be https (plain http only with allow-insecure-http: true)`
+        `"${endpoint}" must be https (plain http only with ${source.spell.setting('allow-insecure-http', 'true')})`
       )
     }
   }
