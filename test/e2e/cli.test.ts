@@ -265,6 +265,8 @@ describe('dbaas-backup CLI', () => {
     })
     expect(unreachable.exitCode).toBe(3)
     expect(unreachable.stderr).toMatch(/error: Keystone/)
+    // Port 9 is on fetch's list of ports it never connects to; the message says so.
+    expect(unreachable.stderr).toMatch(/port 9 is one fetch never connects to/)
     expect(unreachable.stderr).not.toContain(cloud.info.appCredSecret)
   })
 })
