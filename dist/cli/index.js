@@ -39025,7 +39025,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1374);
+/* harmony import */ var _host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6997);
 // The CLI entry point: `dbaas-backup <mode> [flags]` (bundled to dist/cli/index.js).
 
 process.exitCode = await (0,_host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -39419,7 +39419,7 @@ function formatElapsedPrecise(ms) {
 
 /***/ }),
 
-/***/ 1374:
+/***/ 6997:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39436,7 +39436,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 const COMMANDS = {
     backup: async (c) => (await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 556))).backup(c),
     report: async (c) => (await __nccwpck_require__.e(/* import() */ 730).then(__nccwpck_require__.bind(__nccwpck_require__, 2730))).report(c),
-    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(566), __nccwpck_require__.e(574), __nccwpck_require__.e(750), __nccwpck_require__.e(851)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2851))).verify(c),
+    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(815), __nccwpck_require__.e(260), __nccwpck_require__.e(574), __nccwpck_require__.e(750), __nccwpck_require__.e(851)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2851))).verify(c),
     restore: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(574), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 816))).restore(c),
     sweep: async (c) => (await __nccwpck_require__.e(/* import() */ 1).then(__nccwpck_require__.bind(__nccwpck_require__, 7001))).sweep(c),
     mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(321), __nccwpck_require__.e(574), __nccwpck_require__.e(750), __nccwpck_require__.e(935)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9935))).mirror(c),
@@ -39506,6 +39506,10 @@ const OWN_FLAGS = {
     verbose: { type: 'boolean' },
     version: { type: 'boolean', short: 'V' }
 };
+/** Flags of the CLI itself that take a value. */
+const OWN_OPTIONS = {
+    'os-cloud': { type: 'string' }
+};
 /**
  * `dbaas-backup <mode> [--flag value | --flag=value | --bool | --no-bool]…`, parsed by
  * node:util's parseArgs (strict). The options come from the input catalogue: every action input
@@ -39515,7 +39519,7 @@ const OWN_FLAGS = {
  * input (exit 2), named with a hint and never with its value (it may be a secret).
  */
 function parseArgs(argv, inputs) {
-    const options = { ...OWN_FLAGS };
+    const options = { ...OWN_FLAGS, ...OWN_OPTIONS };
     for (const input of inputs)
         options[input.name] = { type: input.boolean ? 'boolean' : 'string' };
     const { args, given } = withBooleanValues(argv, options);
@@ -39557,13 +39561,15 @@ function parseArgs(argv, inputs) {
     if (mode !== '' && !MODES.includes(mode)) {
         throw new errors/* InputError */.dz('mode', `"${mode}" is not a mode; use one of: ${MODES.join(', ')}`);
     }
+    const osCloud = parsed.values['os-cloud'];
     return {
         mode: mode,
         values,
         json: flag('json'),
         help: flag('help'),
         verbose: flag('verbose'),
-        version: flag('version')
+        version: flag('version'),
+        ...(typeof osCloud === 'string' && { osCloud })
     };
 }
 /**
@@ -39652,7 +39658,11 @@ function flagError(flag, problem) {
     return new errors/* InputError */.dz(shown, problem);
 }
 function suggest(name, inputs) {
-    const names = [...inputs.map((i) => i.name), ...Object.keys(OWN_FLAGS)];
+    const names = [
+        ...inputs.map((i) => i.name),
+        ...Object.keys(OWN_FLAGS),
+        ...Object.keys(OWN_OPTIONS)
+    ];
     const close = names
         .filter((n) => n.includes(name) || name.includes(n) || distance(n, name) <= 2)
         .slice(0, 3);
@@ -40029,6 +40039,9 @@ function flagLines(inputs) {
 }
 function ownFlags() {
     return [
+        'Cloud:',
+        '  --os-cloud <name>                       a cloud of clouds.yaml/secure.yaml (default: $OS_CLOUD)',
+        '',
         'Output:',
         '  --json                                  one JSON object on stdout: outputs, result, warnings',
         '  --verbose                               debug lines on stderr',
@@ -40159,7 +40172,140 @@ const package_namespaceObject = {"rE":"0.1.0"};
 
 const VERSION = package_namespaceObject.rE;
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/host/cli/clouds-yaml.ts
+
+
+
+/** clouds.yaml keys (under `auth:` or at the top of a cloud) → the openrc variable. */
+const AUTH_KEYS = {
+    auth_url: 'OS_AUTH_URL',
+    application_credential_id: 'OS_APPLICATION_CREDENTIAL_ID',
+    application_credential_name: 'OS_APPLICATION_CREDENTIAL_NAME',
+    application_credential_secret: 'OS_APPLICATION_CREDENTIAL_SECRET',
+    username: 'OS_USERNAME',
+    user_id: 'OS_USER_ID',
+    password: 'OS_PASSWORD',
+    project_id: 'OS_PROJECT_ID',
+    project_name: 'OS_PROJECT_NAME',
+    tenant_id: 'OS_PROJECT_ID',
+    tenant_name: 'OS_PROJECT_NAME',
+    user_domain_id: 'OS_USER_DOMAIN_ID',
+    user_domain_name: 'OS_USER_DOMAIN_NAME',
+    project_domain_id: 'OS_PROJECT_DOMAIN_ID',
+    project_domain_name: 'OS_PROJECT_DOMAIN_NAME'
+};
+const CLOUD_KEYS = {
+    auth_type: 'OS_AUTH_TYPE',
+    region_name: 'OS_REGION_NAME',
+    interface: 'OS_INTERFACE'
+};
+const SECRET_KEYS = new Set(['password', 'application_credential_secret']);
+/** The named cloud's settings, or undefined when no cloud is named. Bad input names --os-cloud. */
+async function readCloudsYaml(options) {
+    const name = options.cloud ?? options.env.OS_CLOUD?.trim();
+    if (!name)
+        return undefined;
+    const dirs = searchDirs(options);
+    const file = options.env.OS_CLIENT_CONFIG_FILE || firstFile(dirs, 'clouds.yaml');
+    if (!file) {
+        throw new errors/* InputError */.dz('--os-cloud', `cloud "${name}" is named but no clouds.yaml was found (looked in ${dirs.join(', ')}; ` +
+            'OS_CLIENT_CONFIG_FILE names one elsewhere)');
+    }
+    const clouds = await cloudsOf(file);
+    const secureFile = options.env.OS_CLIENT_SECURE_FILE || firstFile(dirs, 'secure.yaml');
+    const secure = secureFile ? await cloudsOf(secureFile) : {};
+    const entry = Object.hasOwn(clouds, name) ? clouds[name] : undefined;
+    if (!isRecord(entry)) {
+        const names = Object.keys(clouds);
+        throw new errors/* InputError */.dz('--os-cloud', `no cloud "${name}" in ${file}; ${names.length > 0 ? `its clouds: ${names.join(', ')}` : 'it has no clouds'}`);
+    }
+    const secured = Object.hasOwn(secure, name) ? secure[name] : undefined;
+    const merged = mergeDeep(entry, isRecord(secured) ? secured : {});
+    const env = {};
+    const secrets = [];
+    const take = (key, value, variable) => {
+        if (variable === undefined || value === undefined || value === null || isRecord(value))
+            return;
+        const text = String(value).trim();
+        if (text === '')
+            return;
+        env[variable] = text;
+        if (SECRET_KEYS.has(key))
+            secrets.push(text);
+    };
+    const auth = isRecord(merged.auth) ? merged.auth : {};
+    for (const [key, value] of Object.entries(auth))
+        take(key, value, AUTH_KEYS[key]);
+    for (const [key, value] of Object.entries(merged))
+        take(key, value, CLOUD_KEYS[key]);
+    return { env, secrets, file };
+}
+/** The CLI's environment: the process's own variables win over the file's. */
+function overlay(processEnv, fromFile) {
+    const env = { ...fromFile };
+    for (const [key, value] of Object.entries(processEnv)) {
+        // An empty variable is unset for the readers (inputOrEnv), so it must not hide the file's.
+        if (value !== undefined && (value.trim() !== '' || !(key in fromFile)))
+            env[key] = value;
+    }
+    return env;
+}
+function searchDirs(options) {
+    const config = options.env.XDG_CONFIG_HOME || external_node_path_default().join(options.home, '.config');
+    return [options.cwd, external_node_path_default().join(config, 'openstack'), options.systemDir ?? '/etc/openstack'];
+}
+function firstFile(dirs, name) {
+    return dirs.map((dir) => external_node_path_default().join(dir, name)).find((file) => (0,external_node_fs_.existsSync)(file));
+}
+async function cloudsOf(file) {
+    // Loaded only when a cloud is named: the parser is a third of the CLI's start-up bundle.
+    const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        throw new errors/* InputError */.dz('--os-cloud', `cannot read ${file} (${String(code ?? 'error')})`);
+    }
+    let doc;
+    try {
+        doc = parse(text);
+    }
+    catch (error) {
+        // Only the position: the parser's message quotes the line, which may hold a secret.
+        const at = error.linePos?.[0];
+        throw new errors/* InputError */.dz('--os-cloud', `${file} is not valid YAML${at ? ` (line ${at.line}, column ${at.col})` : ''}`);
+    }
+    if (doc === null || doc === undefined)
+        return {};
+    if (!isRecord(doc) || (doc.clouds !== undefined && !isRecord(doc.clouds))) {
+        throw new errors/* InputError */.dz('--os-cloud', `${file} has no "clouds:" mapping`);
+    }
+    return doc.clouds ?? {};
+}
+function mergeDeep(base, over) {
+    const out = { ...base };
+    for (const [key, value] of Object.entries(over)) {
+        const current = out[key];
+        out[key] = isRecord(current) && isRecord(value) ? mergeDeep(current, value) : value;
+    }
+    return out;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/host/cli/main.ts
+
+
 
 
 
@@ -40204,10 +40350,21 @@ async function main(argv, io = processIo) {
         if (mode === '') {
             throw new errors/* InputError */.dz('mode', `is required: dbaas-backup <mode> [flags], mode one of ${MODES.join(', ')} (--help for more)`);
         }
+        // clouds.yaml's cloud as OS_* variables under the process's own (clouds-yaml.ts); its
+        // secrets are hidden before any reader could quote them.
+        const clouds = await readCloudsYaml({
+            cloud: args.osCloud,
+            env: io.env,
+            cwd: io.cwd ?? process.cwd(),
+            home: io.home ?? (0,external_node_os_.homedir)(),
+            ...(io.systemDir !== undefined && { systemDir: io.systemDir })
+        });
+        for (const secret of clouds?.secrets ?? [])
+            redactor.remember(secret);
         const command = COMMANDS[mode];
         const built = cliContext({
             values: args.values,
-            env: io.env,
+            env: clouds ? overlay(io.env, clouds.env) : io.env,
             redactor,
             log: (line) => io.stderr(line + '\n'),
             verbose: args.verbose

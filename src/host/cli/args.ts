@@ -12,6 +12,8 @@ export interface CliArgs {
   help: boolean
   verbose: boolean
   version: boolean
+  /** `--os-cloud <name>`: a cloud of clouds.yaml (clouds-yaml.ts). */
+  osCloud?: string
 }
 
 /** Boolean flags of the CLI itself, not action inputs. */
@@ -20,6 +22,11 @@ const OWN_FLAGS = {
   help: { type: 'boolean', short: 'h' },
   verbose: { type: 'boolean' },
   version: { type: 'boolean', short: 'V' }
+} as const satisfies ParseArgsOptionsConfig
+
+/** Flags of the CLI itself that take a value. */
+const OWN_OPTIONS = {
+  'os-cloud': { type: 'string' }
 } as const satisfies ParseArgsOptionsConfig
 
 /**
@@ -31,7 +38,7 @@ const OWN_FLAGS = {
  * input (exit 2), named with a hint and never with its value (it may be a secret).
  */
 export function parseArgs(argv: string[], inputs: readonly InputMeta[]): CliArgs {
-  const options: ParseArgsOptionsConfig = { ...OWN_FLAGS }
+  const options: ParseArgsOptionsConfig = { ...OWN_FLAGS, ...OWN_OPTIONS }
   for (const input of inputs) options[input.name] = { type: input.boolean ? 'boolean' : 'string' }
   const { args, given } = withBooleanValues(argv, options)
   let parsed: ReturnType<typeof parseArgv>
@@ -69,13 +76,15 @@ export function parseArgs(argv: string[], inputs: readonly InputMeta[]): CliArgs
   if (mode !== '' && !(MODES as readonly string[]).includes(mode)) {
     throw new InputError('mode', `"${mode}" is not a mode; use one of: ${MODES.join(', ')}`)
   }
+  const osCloud = parsed.values['os-cloud']
   return {
     mode: mode as Mode | '',
     values,
     json: flag('json'),
     help: flag('help'),
     verbose: flag('verbose'),
-    version: flag('version')
+    version: flag('version'),
+    ...(typeof osCloud === 'string' && { osCloud })
   }
 }
 
@@ -178,7 +187,11 @@ function flagError(flag: string, problem: string): InputError {
 }
 
 function suggest(name: string, inputs: readonly InputMeta[]): string {
-  const names = [...inputs.map((i) => i.name), ...Object.keys(OWN_FLAGS)]
+  const names = [
+    ...inputs.map((i) => i.name),
+    ...Object.keys(OWN_FLAGS),
+    ...Object.keys(OWN_OPTIONS)
+  ]
   const close = names
     .filter((n) => n.includes(name) || name.includes(n) || distance(n, name) <= 2)
     .slice(0, 3)
