@@ -107,7 +107,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _cloud_resolve_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21);
 /* harmony import */ var _format_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1990);
-/* harmony import */ var _inputs_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2035);
+/* harmony import */ var _inputs_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1844);
 
 
 
@@ -198,25 +198,42 @@ function fitSummary(markdown) {
 
 /***/ }),
 
-/***/ 2035:
+/***/ 1844:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G4: () => (/* binding */ defaultPolicy),
-/* harmony export */   JW: () => (/* binding */ mergesReportFiles),
-/* harmony export */   WO: () => (/* binding */ readFreshness),
-/* harmony export */   eC: () => (/* binding */ readListTarget),
-/* harmony export */   gM: () => (/* binding */ readReportInputs),
-/* harmony export */   yD: () => (/* binding */ readMergeInputs)
-/* harmony export */ });
-/* unused harmony export MAX_CONCURRENCY_LIMIT */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4620);
-/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(467);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  G4: () => (/* binding */ defaultPolicy),
+  JW: () => (/* binding */ mergesReportFiles),
+  WO: () => (/* binding */ readFreshness),
+  eC: () => (/* binding */ readListTarget),
+  yD: () => (/* binding */ readMergeInputs),
+  gM: () => (/* binding */ readReportInputs)
+});
+
+// UNUSED EXPORTS: MAX_CONCURRENCY_LIMIT
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/inputs/source.ts
+var inputs_source = __webpack_require__(4620);
+// EXTERNAL MODULE: ./src/policy/index.ts + 6 modules
+var policy = __webpack_require__(467);
+;// CONCATENATED MODULE: ./src/inputs/spelling.ts
+/** The action's spelling: a step's `with:` keys, as action.yml names them. */
+const ACTION_SPELLING = {
+    setting: (name, value) => (value === undefined ? name : `${name}: ${value}`),
+    mode: (mode) => `mode: ${mode}`
+};
+
+;// CONCATENATED MODULE: ./src/inputs/report.ts
+
 
 
 
@@ -229,7 +246,7 @@ function mergesReportFiles(source) {
 }
 function readMergeInputs(source) {
     if (source.get('instance') || source.get('instances')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('report-files', 'merges report files without calling the cloud; give it without "instance" or "instances"');
+        throw new errors/* InputError */.dz('report-files', 'merges report files without calling the cloud; give it without "instance" or "instances"');
     }
     const inputs = {
         files: source.get('report-files'),
@@ -267,19 +284,19 @@ function readTarget(source) {
     const one = source.get('instance');
     const many = source.get('instances');
     if (one && many) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('instances', 'give either "instance" (one instance) or "instances" (several, or all), not both');
+        throw new errors/* InputError */.dz('instances', 'give either "instance" (one instance) or "instances" (several, or all), not both');
     }
     if (one)
         return { kind: 'one', ref: one };
     if (!many) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('instance', 'name the instance to report on (id or name), or set "instances" to a list or "all"');
+        throw new errors/* InputError */.dz('instance', 'name the instance to report on (id or name), or set "instances" to a list or "all"');
     }
     const refs = uniqueList(many);
     if (refs.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('instances', 'the list names no instance');
+        throw new errors/* InputError */.dz('instances', 'the list names no instance');
     if (refs.some((r) => r.toLowerCase() === 'all')) {
         if (refs.length > 1) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('instances', '"all" already means every instance; give it alone');
+            throw new errors/* InputError */.dz('instances', '"all" already means every instance; give it alone');
         }
         return { kind: 'all' };
     }
@@ -288,48 +305,48 @@ function readTarget(source) {
 /** How old the newest backup may be: max-age + grace (report, and the backup verify drills). */
 function readFreshness(source) {
     return {
-        maxAgeMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'max-age', { maxMs: 90 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO }),
-        graceMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'grace', { minMs: 0, maxMs: 7 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO })
+        maxAgeMs: (0,inputs_source/* readDuration */.$7)(source, 'max-age', { maxMs: 90 * policy/* DAY_MS */.sO }),
+        graceMs: (0,inputs_source/* readDuration */.$7)(source, 'grace', { minMs: 0, maxMs: 7 * policy/* DAY_MS */.sO })
     };
 }
 function readPolicy(source) {
     return {
         ...readFreshness(source),
-        retentionMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'retention', { maxMs: 3650 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO }),
-        expiryWarningMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'expiry-warning', { minMs: 0, maxMs: 365 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO }),
-        gapWindowMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'gap-window', { minMs: 3_600_000, maxMs: 366 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO })
+        retentionMs: (0,inputs_source/* readDuration */.$7)(source, 'retention', { maxMs: 3650 * policy/* DAY_MS */.sO }),
+        expiryWarningMs: (0,inputs_source/* readDuration */.$7)(source, 'expiry-warning', { minMs: 0, maxMs: 365 * policy/* DAY_MS */.sO }),
+        gapWindowMs: (0,inputs_source/* readDuration */.$7)(source, 'gap-window', { minMs: 3_600_000, maxMs: 366 * policy/* DAY_MS */.sO })
     };
 }
 /** The policy when nobody set one: action.yml's defaults (the provider's promise). */
 function defaultPolicy() {
-    return readPolicy({ get: () => '', env: {}, mask: () => undefined });
+    return readPolicy({ get: () => '', env: {}, mask: () => undefined, spell: ACTION_SPELLING });
 }
 /** Checked up front, so a report is never computed only to fail at writing it. */
 function readReportPath(source) {
     const file = source.get('report-path');
     if (!file)
         return undefined;
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('report-path', `"${file}" is a directory; name the JSON file to write`);
+    if ((0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.statSync)(file).isDirectory()) {
+        throw new errors/* InputError */.dz('report-path', `"${file}" is a directory; name the JSON file to write`);
     }
-    const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(file));
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(parent) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(parent).isDirectory()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('report-path', `"${node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file)}" is a file, not a folder`);
+    const parent = external_node_path_default().dirname(external_node_path_default().resolve(file));
+    if ((0,external_node_fs_.existsSync)(parent) && !(0,external_node_fs_.statSync)(parent).isDirectory()) {
+        throw new errors/* InputError */.dz('report-path', `"${external_node_path_default().dirname(file)}" is a file, not a folder`);
     }
     return file;
 }
 function readFailOn(source) {
-    return (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readChoice */ .Kf)(source, 'fail-on', ['stale', 'never']);
+    return (0,inputs_source/* readChoice */.Kf)(source, 'fail-on', ['stale', 'never']);
 }
 /** Entries separated by commas or newlines (names may hold spaces), each once. */
 function uniqueList(text) {
     return [...new Set(text.split(/[,\n]/).map((r) => r.trim()))].filter((r) => r !== '');
 }
 function readConcurrency(source) {
-    const text = (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOrDefault */ .a4)(source, 'max-concurrency');
+    const text = (0,inputs_source/* valueOrDefault */.a4)(source, 'max-concurrency');
     const value = Number(text);
     if (!/^\d+$/.test(text) || value < 1 || value > MAX_CONCURRENCY_LIMIT) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('max-concurrency', `"${text}" is not allowed; use a whole number from 1 to ${MAX_CONCURRENCY_LIMIT}`);
+        throw new errors/* InputError */.dz('max-concurrency', `"${text}" is not allowed; use a whole number from 1 to ${MAX_CONCURRENCY_LIMIT}`);
     }
     return value;
 }

@@ -303,8 +303,8 @@ async function offeredVersions(trove, datastore) {
 
 // EXTERNAL MODULE: ./src/commands/report/document.ts
 var report_document = __webpack_require__(4220);
-// EXTERNAL MODULE: ./src/inputs/report.ts
-var report = __webpack_require__(2035);
+// EXTERNAL MODULE: ./src/inputs/report.ts + 1 modules
+var report = __webpack_require__(1844);
 // EXTERNAL MODULE: ./src/commands/report/output.ts
 var output = __webpack_require__(4336);
 ;// CONCATENATED MODULE: ./src/commands/report/project-walk.ts
@@ -398,10 +398,10 @@ async function report_report(context) {
     (0,output/* setOutputs */.n0)(context, doc, reportPath);
     for (const warning of (0,warnings/* reportWarnings */.O)(doc))
         context.warn(warning.message, warning.title);
-    context.summary((0,summary/* reportSummary */.hm)(doc, reportPath));
+    context.summary((0,summary/* reportSummary */.hm)(doc, context.spell, reportPath));
     context.logger.info(`Status: ${doc.status} (${doc.totals.ok} ok, ${doc.totals.stale} stale, ${doc.totals.none} without a backup) in ${(0,duration/* formatElapsedPrecise */.$4)(context.now() - started)}`);
     if (inputs.failOn === 'stale' && doc.status !== 'ok')
-        throw new errors/* CheckFailure */.jU((0,output/* failureMessage */.oh)(doc));
+        throw new errors/* CheckFailure */.jU((0,output/* failureMessage */.oh)(doc, context.spell));
 }
 function walkProject(trove, context) {
     const walk = listProjectBackups(trove, BACKUP_PAGE_SIZE, context.now);
@@ -465,7 +465,7 @@ function setOutputs(context, doc, reportPath) {
     context.setOutput('oldest-backup-age-days', anyBackup ? oldest : '');
     context.setOutput('report-json', reportPath);
 }
-function failureMessage(doc) {
+function failureMessage(doc, spell) {
     const p = doc.policy;
     const bad = doc.instances.filter((i) => i.verdict !== 'ok');
     const lines = bad
@@ -480,8 +480,8 @@ function failureMessage(doc) {
         ...lines.map((l) => `  - ${l}`),
         'What to do: check that the instance is ACTIVE and HEALTHY (a configuration change that waits for a ' +
             'restart stops automatic backups until the instance is restarted), take a manual backup now ' +
-            '(mode: backup), and ask the provider’s support if the automatic backups do not resume. ' +
-            'Set fail-on: never to report without failing.'
+            `(${spell.mode('backup')}), and ask the provider’s support if the automatic backups do not resume. ` +
+            `Set ${spell.setting('fail-on', 'never')} to report without failing.`
     ].join('\n');
 }
 
@@ -547,7 +547,7 @@ function mermaidText(value) {
 const DETAILED_INSTANCES = 10;
 const ICON = { ok: '✅', stale: '❌', none: '❌' };
 /** The job summary: one section for one instance; a row each plus the worst in detail for many. */
-function reportSummary(doc, reportPath) {
+function reportSummary(doc, spell, reportPath) {
     const limit = `${doc.policy.maxAgeHours} h + ${doc.policy.graceHours} h grace`;
     const parts = [
         `## Backup report: ${ICON[doc.status]} ${doc.status}`,
@@ -558,7 +558,7 @@ function reportSummary(doc, reportPath) {
         parts.push('The project has no instances.');
     }
     else if (doc.instances.length === 1) {
-        parts.push(instanceSection(doc.instances[0], doc, 3));
+        parts.push(instanceSection(doc.instances[0], doc, spell, 3));
     }
     else {
         parts.push(overview(doc));
@@ -571,7 +571,7 @@ function reportSummary(doc, reportPath) {
         for (const instance of detailed) {
             const open = needsDetail(instance, limitHours) ? ' open' : '';
             parts.push(`<details${open}><summary>${ICON[instance.verdict]} ${(0,markdown/* text */.Qq)(instance.name)}</summary>\n\n` +
-                `${instanceSection(instance, doc)}\n\n</details>`);
+                `${instanceSection(instance, doc, spell)}\n\n</details>`);
         }
         const rest = doc.instances.length - detailed.length;
         if (rest > 0) {
@@ -620,7 +620,7 @@ function needsDetail(i, limitHours) {
         (i.largestGap?.hours ?? 0) > limitHours);
 }
 /** One instance's table and chart; `level` adds a heading (inside <details> the summary is one). */
-function instanceSection(i, doc, level) {
+function instanceSection(i, doc, spell, level) {
     const p = doc.policy;
     const latest = i.latestBackup;
     const next = i.expiringSoon[0];
@@ -674,7 +674,7 @@ function instanceSection(i, doc, level) {
     if (i.notRestorable.length > 0) {
         parts.push(`> [!CAUTION]\n> ${i.notRestorable.length} COMPLETED backup(s) of ${(0,markdown/* text */.Qq)(i.name)} cannot be restored: ` +
             `the cloud no longer offers their datastore version. Take a fresh backup after upgrading, and export the data ` +
-            `(e.g. mode: mirror) if you must keep it.`);
+            `(e.g. ${spell.mode('mirror')}) if you must keep it.`);
     }
     const chart = gapChart(`${i.name}: hours between backups (last ${p.gapWindowDays} days)`, i.gaps, p.maxAgeHours + p.graceHours);
     parts.push(chart || '_No COMPLETED backup to chart._');
@@ -838,25 +838,42 @@ function fitSummary(markdown) {
 
 /***/ }),
 
-/***/ 2035:
+/***/ 1844:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G4: () => (/* binding */ defaultPolicy),
-/* harmony export */   JW: () => (/* binding */ mergesReportFiles),
-/* harmony export */   WO: () => (/* binding */ readFreshness),
-/* harmony export */   eC: () => (/* binding */ readListTarget),
-/* harmony export */   gM: () => (/* binding */ readReportInputs),
-/* harmony export */   yD: () => (/* binding */ readMergeInputs)
-/* harmony export */ });
-/* unused harmony export MAX_CONCURRENCY_LIMIT */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4620);
-/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(467);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  G4: () => (/* binding */ defaultPolicy),
+  JW: () => (/* binding */ mergesReportFiles),
+  WO: () => (/* binding */ readFreshness),
+  eC: () => (/* binding */ readListTarget),
+  yD: () => (/* binding */ readMergeInputs),
+  gM: () => (/* binding */ readReportInputs)
+});
+
+// UNUSED EXPORTS: MAX_CONCURRENCY_LIMIT
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/inputs/source.ts
+var inputs_source = __webpack_require__(4620);
+// EXTERNAL MODULE: ./src/policy/index.ts + 6 modules
+var policy = __webpack_require__(467);
+;// CONCATENATED MODULE: ./src/inputs/spelling.ts
+/** The action's spelling: a step's `with:` keys, as action.yml names them. */
+const ACTION_SPELLING = {
+    setting: (name, value) => (value === undefined ? name : `${name}: ${value}`),
+    mode: (mode) => `mode: ${mode}`
+};
+
+;// CONCATENATED MODULE: ./src/inputs/report.ts
+
 
 
 
@@ -869,7 +886,7 @@ function mergesReportFiles(source) {
 }
 function readMergeInputs(source) {
     if (source.get('instance') || source.get('instances')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('report-files', 'merges report files without calling the cloud; give it without "instance" or "instances"');
+        throw new errors/* InputError */.dz('report-files', 'merges report files without calling the cloud; give it without "instance" or "instances"');
     }
     const inputs = {
         files: source.get('report-files'),
@@ -907,19 +924,19 @@ function readTarget(source) {
     const one = source.get('instance');
     const many = source.get('instances');
     if (one && many) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('instances', 'give either "instance" (one instance) or "instances" (several, or all), not both');
+        throw new errors/* InputError */.dz('instances', 'give either "instance" (one instance) or "instances" (several, or all), not both');
     }
     if (one)
         return { kind: 'one', ref: one };
     if (!many) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('instance', 'name the instance to report on (id or name), or set "instances" to a list or "all"');
+        throw new errors/* InputError */.dz('instance', 'name the instance to report on (id or name), or set "instances" to a list or "all"');
     }
     const refs = uniqueList(many);
     if (refs.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('instances', 'the list names no instance');
+        throw new errors/* InputError */.dz('instances', 'the list names no instance');
     if (refs.some((r) => r.toLowerCase() === 'all')) {
         if (refs.length > 1) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('instances', '"all" already means every instance; give it alone');
+            throw new errors/* InputError */.dz('instances', '"all" already means every instance; give it alone');
         }
         return { kind: 'all' };
     }
@@ -928,48 +945,48 @@ function readTarget(source) {
 /** How old the newest backup may be: max-age + grace (report, and the backup verify drills). */
 function readFreshness(source) {
     return {
-        maxAgeMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'max-age', { maxMs: 90 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO }),
-        graceMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'grace', { minMs: 0, maxMs: 7 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO })
+        maxAgeMs: (0,inputs_source/* readDuration */.$7)(source, 'max-age', { maxMs: 90 * policy/* DAY_MS */.sO }),
+        graceMs: (0,inputs_source/* readDuration */.$7)(source, 'grace', { minMs: 0, maxMs: 7 * policy/* DAY_MS */.sO })
     };
 }
 function readPolicy(source) {
     return {
         ...readFreshness(source),
-        retentionMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'retention', { maxMs: 3650 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO }),
-        expiryWarningMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'expiry-warning', { minMs: 0, maxMs: 365 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO }),
-        gapWindowMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'gap-window', { minMs: 3_600_000, maxMs: 366 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO })
+        retentionMs: (0,inputs_source/* readDuration */.$7)(source, 'retention', { maxMs: 3650 * policy/* DAY_MS */.sO }),
+        expiryWarningMs: (0,inputs_source/* readDuration */.$7)(source, 'expiry-warning', { minMs: 0, maxMs: 365 * policy/* DAY_MS */.sO }),
+        gapWindowMs: (0,inputs_source/* readDuration */.$7)(source, 'gap-window', { minMs: 3_600_000, maxMs: 366 * policy/* DAY_MS */.sO })
     };
 }
 /** The policy when nobody set one: action.yml's defaults (the provider's promise). */
 function defaultPolicy() {
-    return readPolicy({ get: () => '', env: {}, mask: () => undefined });
+    return readPolicy({ get: () => '', env: {}, mask: () => undefined, spell: ACTION_SPELLING });
 }
 /** Checked up front, so a report is never computed only to fail at writing it. */
 function readReportPath(source) {
     const file = source.get('report-path');
     if (!file)
         return undefined;
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('report-path', `"${file}" is a directory; name the JSON file to write`);
+    if ((0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.statSync)(file).isDirectory()) {
+        throw new errors/* InputError */.dz('report-path', `"${file}" is a directory; name the JSON file to write`);
     }
-    const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(file));
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(parent) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(parent).isDirectory()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('report-path', `"${node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file)}" is a file, not a folder`);
+    const parent = external_node_path_default().dirname(external_node_path_default().resolve(file));
+    if ((0,external_node_fs_.existsSync)(parent) && !(0,external_node_fs_.statSync)(parent).isDirectory()) {
+        throw new errors/* InputError */.dz('report-path', `"${external_node_path_default().dirname(file)}" is a file, not a folder`);
     }
     return file;
 }
 function readFailOn(source) {
-    return (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readChoice */ .Kf)(source, 'fail-on', ['stale', 'never']);
+    return (0,inputs_source/* readChoice */.Kf)(source, 'fail-on', ['stale', 'never']);
 }
 /** Entries separated by commas or newlines (names may hold spaces), each once. */
 function uniqueList(text) {
     return [...new Set(text.split(/[,\n]/).map((r) => r.trim()))].filter((r) => r !== '');
 }
 function readConcurrency(source) {
-    const text = (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOrDefault */ .a4)(source, 'max-concurrency');
+    const text = (0,inputs_source/* valueOrDefault */.a4)(source, 'max-concurrency');
     const value = Number(text);
     if (!/^\d+$/.test(text) || value < 1 || value > MAX_CONCURRENCY_LIMIT) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('max-concurrency', `"${text}" is not allowed; use a whole number from 1 to ${MAX_CONCURRENCY_LIMIT}`);
+        throw new errors/* InputError */.dz('max-concurrency', `"${text}" is not allowed; use a whole number from 1 to ${MAX_CONCURRENCY_LIMIT}`);
     }
     return value;
 }

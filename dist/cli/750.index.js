@@ -424,7 +424,7 @@ async function cleanUp(host, trove, inputs, options, record, run) {
         (options.succeeded !== undefined && !options.succeeded(run.value));
     if (failed && options.keepOnFailure) {
         record.finished();
-        run.cleanup = `kept for debugging (keep-on-failure): delete it with \`openstack database instance delete ${id}\` or run mode: sweep`;
+        run.cleanup = `kept for debugging (${host.spell.setting('keep-on-failure')}): delete it with \`openstack database instance delete ${id}\` or run ${host.spell.mode('sweep')}`;
         host.warn(`Temporary instance ${run.name} (${id}) was ${run.cleanup}`, 'Temporary instance kept');
         return;
     }

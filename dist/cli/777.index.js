@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _inputs_report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2035);
+/* harmony import */ var _inputs_report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1844);
 /* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(467);
 /* harmony import */ var _document_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4220);
 /* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4336);
@@ -48,10 +48,10 @@ async function mergeReport(context) {
     (0,_output_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutputs */ .n0)(context, doc, file);
     for (const warning of (0,_warnings_js__WEBPACK_IMPORTED_MODULE_8__/* .reportWarnings */ .O)(doc))
         context.warn(warning.message, warning.title);
-    context.summary(`${(0,_summary_js__WEBPACK_IMPORTED_MODULE_7__/* .reportSummary */ .hm)(doc, file)}\n\n_Merged from ${files.length} report file(s)._`);
+    context.summary(`${(0,_summary_js__WEBPACK_IMPORTED_MODULE_7__/* .reportSummary */ .hm)(doc, context.spell, file)}\n\n_Merged from ${files.length} report file(s)._`);
     context.logger.info(`Status: ${doc.status} (${doc.totals.ok} ok, ${doc.totals.stale} stale, ${doc.totals.none} without a backup)`);
     if (inputs.failOn === 'stale' && doc.status !== 'ok')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckFailure */ .jU((0,_output_js__WEBPACK_IMPORTED_MODULE_6__/* .failureMessage */ .oh)(doc));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckFailure */ .jU((0,_output_js__WEBPACK_IMPORTED_MODULE_6__/* .failureMessage */ .oh)(doc, context.spell));
 }
 const RANK = { ok: 0, stale: 1, none: 2 };
 /**

@@ -203,7 +203,7 @@ function readStoreInputs(source) {
         }
         const insecureOk = (0,inputs_source/* readBoolean */.Vf)(source, 'allow-insecure-http');
         if (url.protocol !== 'https:' && !(url.protocol === 'http:' && insecureOk)) {
-            throw new errors/* InputError */.dz('s3-endpoint', `"${endpoint}" must be https (plain http only with allow-insecure-http: true)`);
+            throw new errors/* InputError */.dz('s3-endpoint', `"${endpoint}" must be https (plain http only with ${source.spell.setting('allow-insecure-http', 'true')})`);
         }
     }
     const region = source.get('s3-region') || source.env.AWS_REGION || source.env.AWS_DEFAULT_REGION || 'us-east-1';
@@ -248,10 +248,10 @@ function readEncryption(source, recipients) {
         throw new errors/* InputError */.dz('encryption', `"${source.get('encryption')}" is not allowed; use age or none`);
     }
     if (encryption === 'none' && recipients.length > 0) {
-        throw new errors/* InputError */.dz('encryption', 'is none, but age-recipients names keys: give the recipients (the copy is encrypted to them) or encryption: none, not both');
+        throw new errors/* InputError */.dz('encryption', `is none, but age-recipients names keys: give the recipients (the copy is encrypted to them) or ${source.spell.setting('encryption', 'none')}, not both`);
     }
     if (encryption !== 'none' && recipients.length === 0) {
-        throw new errors/* InputError */.dz('age-recipients', 'is empty, so the off-site copy would be stored unencrypted: give age public keys (age1…), or set encryption: none to upload it unencrypted on purpose');
+        throw new errors/* InputError */.dz('age-recipients', `is empty, so the off-site copy would be stored unencrypted: give age public keys (age1…), or set ${source.spell.setting('encryption', 'none')} to upload it unencrypted on purpose`);
     }
 }
 function readRecipients(source) {
@@ -491,7 +491,10 @@ async function deleteKey(client, bucket, key) {
     await client.send(new dist_cjs/* DeleteObjectCommand */.k4j({ Bucket: bucket, Key: key }));
 }
 
+// EXTERNAL MODULE: ./src/openstack/network-cause.ts
+var network_cause = __webpack_require__(2844);
 ;// CONCATENATED MODULE: ./src/storage/s3-client.ts
+
 
 /**
  * An S3 client that also works with Swift's s3api and other S3-compatible stores: the SDK's
@@ -510,7 +513,49 @@ function s3Client(settings) {
         config.endpoint = settings.endpoint;
     if (settings.credentials)
         config.credentials = settings.credentials;
-    return new dist_cjs/* S3Client */.YxF(config);
+    const client = new dist_cjs/* S3Client */.YxF(config);
+    client.middlewareStack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            throw asNetworkError(error, context.commandName, args.request);
+        }
+    }, 
+    // Next to the HTTP handler, where the socket's error arrives as it is (the retry loop
+    // outside may wrap what it cannot recognise). The new error keeps the code and has the
+    // original as its cause, so the SDK still decides to retry it as before.
+    { step: 'deserialize', priority: 'low', name: 'describeNetworkErrors' });
+    return client;
+}
+/** The request got no answer: what happened, with host and port (openstack/network-cause.ts). */
+class S3NetworkError extends Error {
+    code;
+    constructor(message, code, cause) {
+        super(message, { cause });
+        this.name = 'S3NetworkError';
+        this.code = code;
+    }
+}
+/**
+ * The SDK throws the socket's own error (`connect ECONNREFUSED 127.0.0.1:9000`, or only
+ * `self-signed certificate` with no host at all); a network failure becomes an S3NetworkError
+ * that names the operation, the cause and where it went. HTTP answers and aborts pass unchanged.
+ */
+function asNetworkError(error, command, request) {
+    const code = error?.code;
+    if (typeof code !== 'string' || !(0,network_cause/* isNetworkCode */.O)(code))
+        return error;
+    const operation = (command ?? 'request').replace(/Command$/, '');
+    return new S3NetworkError(`S3 ${operation} failed: ${(0,network_cause/* describeNetworkCause */.j)(error, urlOf(request))}`, code, error);
+}
+function urlOf(request) {
+    const r = request;
+    if (typeof r?.hostname !== 'string' || typeof r.protocol !== 'string')
+        return undefined;
+    const port = typeof r.port === 'number' ? `:${r.port}` : '';
+    const protocol = r.protocol.endsWith(':') ? r.protocol : `${r.protocol}:`;
+    return `${protocol}//${r.hostname.includes(':') ? `[${r.hostname}]` : r.hostname}${port}/`;
 }
 
 // EXTERNAL MODULE: external "node:stream/promises"

@@ -39025,7 +39025,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8951);
+/* harmony import */ var _host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(385);
 // The CLI entry point: `dbaas-backup <mode> [flags]` (bundled to dist/cli/index.js).
 
 process.exitCode = await (0,_host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -39436,7 +39436,7 @@ function formatElapsedPrecise(ms) {
 
 /***/ }),
 
-/***/ 8951:
+/***/ 385:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39453,7 +39453,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 const COMMANDS = {
     backup: async (c) => (await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 556))).backup(c),
     report: async (c) => (await __nccwpck_require__.e(/* import() */ 730).then(__nccwpck_require__.bind(__nccwpck_require__, 2730))).report(c),
-    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(566), __nccwpck_require__.e(530), __nccwpck_require__.e(750), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9520))).verify(c),
+    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(815), __nccwpck_require__.e(260), __nccwpck_require__.e(530), __nccwpck_require__.e(750), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9520))).verify(c),
     restore: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(530), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 816))).restore(c),
     sweep: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(530), __nccwpck_require__.e(1)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7001))).sweep(c),
     mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(321), __nccwpck_require__.e(530), __nccwpck_require__.e(750), __nccwpck_require__.e(935)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9935))).mirror(c),
@@ -39549,71 +39549,157 @@ function onCancellation(onCancel) {
     };
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/host/cli/args.ts
 
 
-/** Flags of the CLI itself, not action inputs. */
-const OWN_FLAGS = ['json', 'help', 'verbose'];
+
+/** Boolean flags of the CLI itself, not action inputs. */
+const OWN_FLAGS = {
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    verbose: { type: 'boolean' },
+    version: { type: 'boolean', short: 'V' }
+};
+/** Flags of the CLI itself that take a value. */
+const OWN_OPTIONS = {
+    'os-cloud': { type: 'string' }
+};
 /**
- * `dbaas-backup <mode> [--flag value | --flag=value | --bool | --no-bool]…`. Every action input
- * is a flag of the same name; booleans (inputs whose default is true/false) take no value unless
- * given with `=`. Anything unknown is bad input (exit 2), named with a hint.
+ * `dbaas-backup <mode> [--flag value | --flag=value | --bool | --no-bool]…`, parsed by
+ * node:util's parseArgs (strict). The options come from the input catalogue: every action input
+ * is a string flag of the same name, except booleans (inputs whose default is true/false), which
+ * take no value and have a `--no-` form. `--bool=false` is also accepted: it is rewritten to
+ * `--no-bool` first, because parseArgs refuses a value on a boolean. Anything unknown is bad
+ * input (exit 2), named with a hint and never with its value (it may be a secret).
  */
 function parseArgs(argv, inputs) {
-    const byName = new Map(inputs.map((i) => [i.name, i]));
-    const args = { mode: '', values: {}, json: false, help: false, verbose: false };
-    const positional = [];
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === '-h') {
-            args.help = true;
-            continue;
-        }
-        if (!arg.startsWith('--')) {
-            positional.push(arg);
-            continue;
-        }
-        const eq = arg.indexOf('=');
-        let name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-        let value = eq < 0 ? undefined : arg.slice(eq + 1);
-        if (OWN_FLAGS.includes(name)) {
-            const on = value === undefined ? true : parseBool(`--${name}`, value);
-            args[name] = on;
-            continue;
-        }
-        if (name.startsWith('no-') && byName.get(name.slice(3))?.boolean) {
-            if (value !== undefined)
-                throw flagError(arg, 'takes no value');
-            name = name.slice(3);
-            value = 'false';
-        }
-        const input = byName.get(name);
-        if (!input)
-            throw flagError(arg, `is not a flag; ${suggest(name, inputs)}`);
-        if (value === undefined) {
-            if (input.boolean)
-                value = 'true';
-            else {
-                const next = argv[i + 1];
-                if (next === undefined || (next.startsWith('--') && next.length > 2)) {
-                    throw flagError(arg, 'needs a value');
-                }
-                value = next;
-                i++;
-            }
-        }
-        args.values[name] = value;
+    const options = { ...OWN_FLAGS, ...OWN_OPTIONS };
+    for (const input of inputs)
+        options[input.name] = { type: input.boolean ? 'boolean' : 'string' };
+    const { args, given } = withBooleanValues(argv, options);
+    let parsed;
+    try {
+        parsed = (0,external_node_util_.parseArgs)({
+            args,
+            options,
+            strict: true,
+            allowPositionals: true,
+            allowNegative: true,
+            tokens: true
+        });
     }
-    const mode = args.values.mode ?? positional.shift() ?? '';
-    delete args.values.mode;
+    catch (error) {
+        // parseArgs' own message may quote a value; name the culprit ourselves instead.
+        throw diagnose(args, options, inputs, error);
+    }
+    // From the tokens, in order (the last of a repeated flag wins), as the inputs' own readers
+    // check the text: `--wait=maybe` is refused by the boolean reader, naming the input.
+    const values = {};
+    const isInput = new Set(inputs.map((i) => i.name));
+    for (const token of parsed.tokens ?? []) {
+        if (token.kind !== 'option' || !isInput.has(token.name))
+            continue;
+        if (options[token.name]?.type === 'string')
+            values[token.name] = token.value ?? '';
+        else
+            values[token.name] =
+                given.get(token.index) ?? (token.rawName.startsWith('--no-') ? 'false' : 'true');
+    }
+    const flag = (name) => parsed.values[name] === true;
+    const positional = [...parsed.positionals];
+    const mode = values.mode ?? positional.shift() ?? '';
+    delete values.mode;
     if (positional.length > 0) {
         throw new errors/* InputError */.dz('mode', `unexpected argument "${positional[0]}"; flags start with --`);
     }
     if (mode !== '' && !MODES.includes(mode)) {
         throw new errors/* InputError */.dz('mode', `"${mode}" is not a mode; use one of: ${MODES.join(', ')}`);
     }
-    args.mode = mode;
-    return args;
+    const osCloud = parsed.values['os-cloud'];
+    return {
+        mode: mode,
+        values,
+        json: flag('json'),
+        help: flag('help'),
+        verbose: flag('verbose'),
+        version: flag('version'),
+        ...(typeof osCloud === 'string' && { osCloud })
+    };
+}
+/**
+ * `--wait=false` → `--wait`, remembering "false" by position, because parseArgs refuses a value
+ * on a boolean; the CLI's own flags are read here (`--json=false` → `--no-json`). Up to a `--`,
+ * after which everything is an argument.
+ */
+function withBooleanValues(argv, options) {
+    const isBoolean = (name) => options[name]?.type === 'boolean';
+    const args = [];
+    const given = new Map();
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--') {
+            args.push(...argv.slice(i));
+            break;
+        }
+        const match = /^--([^=]+)=(.*)$/s.exec(arg);
+        if (match) {
+            const [, name, value] = match;
+            if (name.startsWith('no-') && isBoolean(name.slice(3)))
+                throw flagError(arg, 'takes no value');
+            if (name in OWN_FLAGS && isBoolean(name)) {
+                args.push(parseBool(arg, value) ? `--${name}` : `--no-${name}`);
+                continue;
+            }
+            if (isBoolean(name)) {
+                given.set(args.length, value);
+                args.push(`--${name}`);
+                continue;
+            }
+        }
+        args.push(arg);
+    }
+    return { args, given };
+}
+/** Why strict parsing refused `args`: the same walk, lenient, with tokens to point at the flag. */
+function diagnose(args, options, inputs, error) {
+    const { tokens } = (0,external_node_util_.parseArgs)({
+        args,
+        options,
+        strict: false,
+        allowPositionals: true,
+        allowNegative: true,
+        tokens: true
+    });
+    for (const token of tokens) {
+        if (token.kind !== 'option')
+            continue;
+        const shown = token.inlineValue ? `${token.rawName}=…` : token.rawName;
+        const option = options[token.name];
+        const negated = token.name.startsWith('no-') && options[token.name.slice(3)]?.type === 'boolean';
+        if (!option && !negated) {
+            if (!token.rawName.startsWith('--')) {
+                // A single-letter flag: a "did you mean" over one letter would suggest nonsense.
+                return flagError(shown, 'is not a flag; flags are long (--instance, …) but for -h and -V');
+            }
+            return flagError(shown, `is not a flag; ${suggest(token.name, inputs)}`);
+        }
+        if (option?.type === 'string') {
+            // Lenient parsing reads `--no-instance` as a negated `--instance`.
+            if (token.rawName === `--no-${token.name}`) {
+                return flagError(shown, `is not a flag: --${token.name} takes a value and has no --no- form`);
+            }
+            if (token.value === undefined)
+                return flagError(shown, 'needs a value');
+            if (!token.inlineValue && token.value.startsWith('-')) {
+                // parseArgs calls this ambiguous: a forgotten value, or one starting with a dash.
+                return flagError(shown, `needs a value (one that starts with "-" goes as ${token.rawName}=…)`);
+            }
+        }
+    }
+    const code = error.code;
+    return new errors/* InputError */.dz('flags', `cannot be read (${typeof code === 'string' ? code : 'error'})`);
 }
 function parseBool(flag, value) {
     if (['true', 'yes', '1', 'on'].includes(value.toLowerCase()))
@@ -39628,8 +39714,12 @@ function flagError(flag, problem) {
     return new errors/* InputError */.dz(shown, problem);
 }
 function suggest(name, inputs) {
-    const close = inputs
-        .map((i) => i.name)
+    const names = [
+        ...inputs.map((i) => i.name),
+        ...Object.keys(OWN_FLAGS),
+        ...Object.keys(OWN_OPTIONS)
+    ];
+    const close = names
         .filter((n) => n.includes(name) || name.includes(n) || distance(n, name) <= 2)
         .slice(0, 3);
     return close.length > 0
@@ -39689,6 +39779,8 @@ function connect(inputs, logger) {
     return { session, trove: new openstack/* TroveClient */.e7(session) };
 }
 
+// EXTERNAL MODULE: ./src/inputs/catalog.ts + 1 modules
+var catalog = __nccwpck_require__(9962);
 ;// CONCATENATED MODULE: ./src/inputs/cloud.ts
 
 
@@ -39835,6 +39927,7 @@ function readRunInfo(env) {
 
 
 
+
 /**
  * The CommandContext of the CLI: inputs from flags, then DBAAS_BACKUP_<INPUT> variables (so
  * secrets need not be on the command line); logs to stderr; outputs, warnings and the summary
@@ -39849,7 +39942,8 @@ function cliContext(options) {
     const inputs = {
         get: (name) => (values[name] ?? env[envName(name)] ?? '').trim(),
         env,
-        mask: (secret) => redactor.remember(secret)
+        mask: (secret) => redactor.remember(secret),
+        spell: CLI_SPELLING
     };
     const logger = {
         debug: (m) => (options.verbose ? log(`debug: ${m}`) : undefined),
@@ -39860,6 +39954,7 @@ function cliContext(options) {
     let cloud;
     const context = {
         inputs,
+        spell: CLI_SPELLING,
         logger,
         cloud: () => (cloud ??= connect(readCloudInputs(inputs), logger)),
         setOutput: (name, value) => {
@@ -39882,10 +39977,25 @@ function cliContext(options) {
     };
     return { context, record };
 }
+const BOOLEAN_INPUTS = new Set(catalog/* ACTION_META */.L.inputs.filter((i) => i.boolean).map((i) => i.name));
 /** `db-password` → `DBAAS_BACKUP_DB_PASSWORD`. */
 function envName(input) {
     return `DBAAS_BACKUP_${input.toUpperCase().replace(/-/g, '_')}`;
 }
+/**
+ * The CLI's spelling of a setting in a hint: the flag as it is typed (`--fail-on never`,
+ * `--allow-insecure-http`, `--no-wait`), and a mode as the command (`dbaas-backup sweep`).
+ */
+const CLI_SPELLING = {
+    setting: (name, value) => {
+        if (value === undefined)
+            return `--${name}`;
+        if (BOOLEAN_INPUTS.has(name))
+            return value === 'false' ? `--no-${name}` : `--${name}`;
+        return `--${name} ${value}`;
+    },
+    mode: (mode) => `dbaas-backup ${mode}`
+};
 
 ;// CONCATENATED MODULE: ./src/host/cli/exit-codes.ts
 /** The CLI's exit codes, documented in the README ("CLI"); cron and other CI systems branch on them. */
@@ -39968,10 +40078,14 @@ function flagLines(inputs) {
 }
 function ownFlags() {
     return [
+        'Cloud:',
+        '  --os-cloud <name>                       a cloud of clouds.yaml/secure.yaml (default: $OS_CLOUD)',
+        '',
         'Output:',
         '  --json                                  one JSON object on stdout: outputs, result, warnings',
         '  --verbose                               debug lines on stderr',
-        '  -h, --help                              this help'
+        '  -h, --help                              this help',
+        '  -V, --version                           the version of dbaas-backup'
     ];
 }
 function exitCodes() {
@@ -39999,8 +40113,6 @@ function wrap(head, body) {
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: ./src/inputs/catalog.ts + 1 modules
-var catalog = __nccwpck_require__(9962);
 ;// CONCATENATED MODULE: ./src/host/cli/plain-text.ts
 /**
  * Markdown job summaries as plain text for a terminal: headings without #, tables as aligned
@@ -40096,7 +40208,149 @@ class SecretRedactor {
     }
 }
 
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./src/host/cli/version.ts
+// The package's version, for `dbaas-backup --version`. Imported as JSON, so the bundle
+// (dist/cli) carries the number it was built from and no file is read at run time.
+
+const VERSION = package_namespaceObject.rE;
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/host/cli/clouds-yaml.ts
+
+
+
+/** clouds.yaml keys (under `auth:` or at the top of a cloud) → the openrc variable. */
+const AUTH_KEYS = {
+    auth_url: 'OS_AUTH_URL',
+    application_credential_id: 'OS_APPLICATION_CREDENTIAL_ID',
+    application_credential_name: 'OS_APPLICATION_CREDENTIAL_NAME',
+    application_credential_secret: 'OS_APPLICATION_CREDENTIAL_SECRET',
+    username: 'OS_USERNAME',
+    user_id: 'OS_USER_ID',
+    password: 'OS_PASSWORD',
+    project_id: 'OS_PROJECT_ID',
+    project_name: 'OS_PROJECT_NAME',
+    tenant_id: 'OS_PROJECT_ID',
+    tenant_name: 'OS_PROJECT_NAME',
+    user_domain_id: 'OS_USER_DOMAIN_ID',
+    user_domain_name: 'OS_USER_DOMAIN_NAME',
+    project_domain_id: 'OS_PROJECT_DOMAIN_ID',
+    project_domain_name: 'OS_PROJECT_DOMAIN_NAME'
+};
+const CLOUD_KEYS = {
+    auth_type: 'OS_AUTH_TYPE',
+    region_name: 'OS_REGION_NAME',
+    interface: 'OS_INTERFACE'
+};
+const SECRET_KEYS = new Set(['password', 'application_credential_secret']);
+/** The named cloud's settings, or undefined when no cloud is named. Bad input names --os-cloud. */
+async function readCloudsYaml(options) {
+    const name = options.cloud ?? options.env.OS_CLOUD?.trim();
+    if (!name)
+        return undefined;
+    const dirs = searchDirs(options);
+    const file = options.env.OS_CLIENT_CONFIG_FILE || firstFile(dirs, 'clouds.yaml');
+    if (!file) {
+        throw new errors/* InputError */.dz('--os-cloud', `cloud "${name}" is named but no clouds.yaml was found (looked in ${dirs.join(', ')}; ` +
+            'OS_CLIENT_CONFIG_FILE names one elsewhere)');
+    }
+    const clouds = await cloudsOf(file);
+    const secureFile = options.env.OS_CLIENT_SECURE_FILE || firstFile(dirs, 'secure.yaml');
+    const secure = secureFile ? await cloudsOf(secureFile) : {};
+    const entry = Object.hasOwn(clouds, name) ? clouds[name] : undefined;
+    if (!isRecord(entry)) {
+        const names = Object.keys(clouds);
+        throw new errors/* InputError */.dz('--os-cloud', `no cloud "${name}" in ${file}; ${names.length > 0 ? `its clouds: ${names.join(', ')}` : 'it has no clouds'}`);
+    }
+    const secured = Object.hasOwn(secure, name) ? secure[name] : undefined;
+    const merged = mergeDeep(entry, isRecord(secured) ? secured : {});
+    const env = {};
+    const secrets = [];
+    const take = (key, value, variable) => {
+        if (variable === undefined || value === undefined || value === null || isRecord(value))
+            return;
+        const text = String(value).trim();
+        if (text === '')
+            return;
+        env[variable] = text;
+        if (SECRET_KEYS.has(key))
+            secrets.push(text);
+    };
+    const auth = isRecord(merged.auth) ? merged.auth : {};
+    for (const [key, value] of Object.entries(auth))
+        take(key, value, AUTH_KEYS[key]);
+    for (const [key, value] of Object.entries(merged))
+        take(key, value, CLOUD_KEYS[key]);
+    return { env, secrets, file };
+}
+/** The CLI's environment: the process's own variables win over the file's. */
+function overlay(processEnv, fromFile) {
+    const env = { ...fromFile };
+    for (const [key, value] of Object.entries(processEnv)) {
+        // An empty variable is unset for the readers (inputOrEnv), so it must not hide the file's.
+        if (value !== undefined && (value.trim() !== '' || !(key in fromFile)))
+            env[key] = value;
+    }
+    return env;
+}
+function searchDirs(options) {
+    const config = options.env.XDG_CONFIG_HOME || external_node_path_default().join(options.home, '.config');
+    return [options.cwd, external_node_path_default().join(config, 'openstack'), options.systemDir ?? '/etc/openstack'];
+}
+function firstFile(dirs, name) {
+    return dirs.map((dir) => external_node_path_default().join(dir, name)).find((file) => (0,external_node_fs_.existsSync)(file));
+}
+async function cloudsOf(file) {
+    // Loaded only when a cloud is named: the parser is a third of the CLI's start-up bundle.
+    const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        throw new errors/* InputError */.dz('--os-cloud', `cannot read ${file} (${String(code ?? 'error')})`);
+    }
+    let doc;
+    try {
+        doc = parse(text);
+    }
+    catch (error) {
+        // Only the position: the parser's message quotes the line, which may hold a secret.
+        const at = error.linePos?.[0];
+        throw new errors/* InputError */.dz('--os-cloud', `${file} is not valid YAML${at ? ` (line ${at.line}, column ${at.col})` : ''}`);
+    }
+    if (doc === null || doc === undefined)
+        return {};
+    if (!isRecord(doc) || (doc.clouds !== undefined && !isRecord(doc.clouds))) {
+        throw new errors/* InputError */.dz('--os-cloud', `${file} has no "clouds:" mapping`);
+    }
+    return doc.clouds ?? {};
+}
+function mergeDeep(base, over) {
+    const out = { ...base };
+    for (const [key, value] of Object.entries(over)) {
+        const current = out[key];
+        out[key] = isRecord(current) && isRecord(value) ? mergeDeep(current, value) : value;
+    }
+    return out;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/host/cli/main.ts
+
+
+
 
 
 
@@ -40130,6 +40384,10 @@ async function main(argv, io = processIo) {
             if (input.secret && args.values[input.name])
                 redactor.remember(args.values[input.name]);
         }
+        if (args.version) {
+            io.stdout(`dbaas-backup ${VERSION}\n`);
+            return 0;
+        }
         if (args.help) {
             io.stdout((mode === '' ? mainHelp(catalog/* ACTION_META */.L) : modeHelp(catalog/* ACTION_META */.L, mode)) + '\n');
             return 0;
@@ -40137,10 +40395,21 @@ async function main(argv, io = processIo) {
         if (mode === '') {
             throw new errors/* InputError */.dz('mode', `is required: dbaas-backup <mode> [flags], mode one of ${MODES.join(', ')} (--help for more)`);
         }
+        // clouds.yaml's cloud as OS_* variables under the process's own (clouds-yaml.ts); its
+        // secrets are hidden before any reader could quote them.
+        const clouds = await readCloudsYaml({
+            cloud: args.osCloud,
+            env: io.env,
+            cwd: io.cwd ?? process.cwd(),
+            home: io.home ?? (0,external_node_os_.homedir)(),
+            ...(io.systemDir !== undefined && { systemDir: io.systemDir })
+        });
+        for (const secret of clouds?.secrets ?? [])
+            redactor.remember(secret);
         const command = COMMANDS[mode];
         const built = cliContext({
             values: args.values,
-            env: io.env,
+            env: clouds ? overlay(io.env, clouds.env) : io.env,
             redactor,
             log: (line) => io.stderr(line + '\n'),
             verbose: args.verbose
@@ -40358,7 +40627,7 @@ function checkHttpsUrl(source, input, value, insecure = readBoolean(source, 'all
     if (url.protocol === 'http:') {
         if (insecure)
             return;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${value}" is plain http, which would travel unencrypted; use https, or set allow-insecure-http: true for a test cloud`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${value}" is plain http, which would travel unencrypted; use https, or set ${source.spell.setting('allow-insecure-http', 'true')} for a test cloud`);
     }
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${value}" must be an https URL`);
 }
@@ -40393,6 +40662,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: InsecureEndpointError, OpenStackHttpError, OpenStackNetworkError, OpenStackResponseError, authRequestBody, defaultHttpOptions, findEndpoint, issueToken, nextMarker, parseFaultBody, parseOpenStackTime, readBackup, readDatastore, readDatastoreRef, readDatastoreVersion, readFlavor, readInstance, readToken, redactUrl, silentLogger, troveBaseUrl
 
+// EXTERNAL MODULE: ./src/openstack/network-cause.ts
+var network_cause = __nccwpck_require__(2844);
 ;// CONCATENATED MODULE: ./src/openstack/secrets.ts
 /**
  * Secret values this process holds (credential secret, password, database password), so that
@@ -40424,6 +40695,7 @@ function scrubSecrets(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/openstack/errors.ts
+
 
 /**
  * One typed error for every failed HTTP exchange with Keystone or Trove. It carries what a
@@ -40462,13 +40734,16 @@ class OpenStackHttpError extends Error {
 function isStatus(error, ...statuses) {
     return error instanceof OpenStackHttpError && statuses.includes(error.status);
 }
-/** The request never got an answer: connection refused or reset, DNS, TLS, or our timeout. */
+/**
+ * The request never got an answer: connection refused or reset, DNS, TLS, or our timeout; the
+ * message says which, with host and port (network-cause.ts).
+ */
 class OpenStackNetworkError extends Error {
     method;
     url;
     constructor(method, url, cause, context) {
         const prefix = context ? `${context}: ` : '';
-        super(`${prefix}${method} ${redactUrl(url)} failed: ${scrubSecrets(describeCause(cause))}`, {
+        super(`${prefix}${method} ${redactUrl(url)} failed: ${scrubSecrets((0,network_cause/* describeNetworkCause */.j)(cause, url))}`, {
             cause
         });
         this.name = 'OpenStackNetworkError';
@@ -40559,18 +40834,6 @@ function redactUrl(url) {
     catch {
         return url;
     }
-}
-function describeCause(cause) {
-    // Duck-typed: AbortSignal's DOMException is not always an `Error` of this realm.
-    if (cause && typeof cause === 'object' && 'message' in cause) {
-        const { name, message } = cause;
-        if (name === 'TimeoutError')
-            return 'no answer within the request timeout';
-        const inner = cause.cause;
-        const code = inner && typeof inner === 'object' ? inner.code : undefined;
-        return typeof code === 'string' ? `${String(message)} (${code})` : String(message);
-    }
-    return String(cause);
 }
 /**
  * A create whose answer was lost or was a server error may still have happened: look for what
@@ -41497,6 +41760,152 @@ async function waitFor(options) {
 
 
 
+
+
+/***/ }),
+
+/***/ 2844:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ isNetworkCode),
+/* harmony export */   j: () => (/* binding */ describeNetworkCause)
+/* harmony export */ });
+/**
+ * Why a request got no answer, in words: fetch says only "fetch failed" and keeps the reason
+ * in `cause` (undici's or the socket's error with a `code`); the S3 SDK throws the socket's
+ * error itself. Both the wire client (errors.ts) and the S3 client (storage/s3-client.ts) use
+ * this, so a refused port, an unknown name, a bad certificate and a timeout read the same.
+ */
+const REFUSED = new Set(['ECONNREFUSED']);
+const NOT_FOUND = new Set(['ENOTFOUND']);
+const DNS_TRY_AGAIN = new Set(['EAI_AGAIN', 'EAI_FAIL']);
+const CONNECT_TIMEOUT = new Set(['UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
+const ANSWER_TIMEOUT = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+const CLOSED = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'ECONNABORTED']);
+const UNREACHABLE = new Set(['EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN']);
+/** OpenSSL's verify codes as Node names them, and Node's own host-name check. */
+const TLS_CERT = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_REVOKED',
+    'CERT_UNTRUSTED',
+    'CERT_REJECTED',
+    'CERT_SIGNATURE_FAILURE',
+    'ERR_TLS_CERT_ALTNAME_INVALID'
+]);
+/** A TLS handshake that failed for a reason other than the certificate (e.g. http on an https port). */
+const TLS_OTHER = /^(ERR_SSL_|ERR_TLS_|EPROTO$)/;
+/** All the codes this module explains; anything else is shown as it came. */
+function isNetworkCode(code) {
+    return ([
+        REFUSED,
+        NOT_FOUND,
+        DNS_TRY_AGAIN,
+        CONNECT_TIMEOUT,
+        ANSWER_TIMEOUT,
+        CLOSED,
+        UNREACHABLE,
+        TLS_CERT
+    ].some((set) => set.has(code)) || TLS_OTHER.test(code));
+}
+/**
+ * `error` as a cause a user can act on, e.g. "connection refused by 127.0.0.1:5000
+ * (ECONNREFUSED)". `url` is where the request went; it names host and port when the error
+ * itself does not (a TLS error carries neither).
+ */
+function describeNetworkCause(error, url) {
+    if (!error || typeof error !== 'object')
+        return String(error);
+    const outer = error;
+    // Duck-typed: AbortSignal's DOMException is not always an `Error` of this realm.
+    if (outer.name === 'TimeoutError')
+        return 'no answer within the request timeout';
+    const inner = innermost(error);
+    const code = typeof inner.code === 'string' ? inner.code : undefined;
+    const message = typeof inner.message === 'string' ? inner.message : String(outer.message);
+    const where = target(inner, url);
+    const at = where ? ` ${where}` : '';
+    if (message === 'bad port' && code === undefined) {
+        // The WHATWG fetch standard refuses a fixed list of ports (1, 9, 22, 25, …) before connecting.
+        return `port ${where ? where.split(':').pop() : '?'} is one fetch never connects to ("bad port"); use the service's real port`;
+    }
+    if (code === undefined)
+        return message;
+    if (REFUSED.has(code))
+        return `connection refused by${at} (${code}): nothing listens there, or a firewall rejects it`;
+    if (NOT_FOUND.has(code))
+        return `DNS name not found: ${hostOf(inner, url) ?? where} (${code})`;
+    if (DNS_TRY_AGAIN.has(code))
+        return `DNS lookup failed for ${hostOf(inner, url) ?? where} (${code}); the resolver did not answer`;
+    if (CONNECT_TIMEOUT.has(code))
+        return `timed out connecting to${at} (${code})`;
+    if (ANSWER_TIMEOUT.has(code))
+        return `timed out waiting for${at} to answer (${code})`;
+    if (CLOSED.has(code))
+        return `the connection to${at} was closed before an answer (${code})`;
+    if (UNREACHABLE.has(code))
+        return `${where || 'the host'} is unreachable (${code})`;
+    if (TLS_CERT.has(code))
+        return `TLS certificate problem with${at}: ${message} (${code})`;
+    if (TLS_OTHER.test(code))
+        return `TLS handshake with${at} failed: ${message} (${code})`;
+    return `${message} (${code})`;
+}
+/**
+ * The error that says what happened: fetch's TypeError → undici's or the socket's error; an
+ * AggregateError (both addresses of a name tried, Happy Eyeballs) → its first error with a code.
+ */
+function innermost(error) {
+    let current = error;
+    for (let depth = 0; depth < 5; depth++) {
+        if (typeof current.code === 'string')
+            break;
+        if (Array.isArray(current.errors)) {
+            const coded = current.errors.find((e) => typeof e?.code === 'string');
+            if (coded)
+                return coded;
+        }
+        const next = current.cause;
+        if (!next || typeof next !== 'object')
+            break;
+        current = next;
+    }
+    return current;
+}
+/** `host:port` from the socket error, else from the URL (with the scheme's default port). */
+function target(inner, url) {
+    if (typeof inner.address === 'string' && typeof inner.port === 'number') {
+        return inner.address.includes(':')
+            ? `[${inner.address}]:${inner.port}`
+            : `${inner.address}:${inner.port}`;
+    }
+    if (!url)
+        return typeof inner.hostname === 'string' ? inner.hostname : '';
+    try {
+        const parsed = new URL(url);
+        const port = parsed.port || (parsed.protocol === 'https:' ? '443' : '80');
+        return `${parsed.hostname}:${port}`;
+    }
+    catch {
+        return '';
+    }
+}
+function hostOf(inner, url) {
+    if (typeof inner.hostname === 'string')
+        return inner.hostname;
+    try {
+        return url ? new URL(url).hostname : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 
 
 /***/ }),

@@ -938,7 +938,7 @@ async function verify(context) {
             const limitMs = inputs.maxAgeMs + inputs.graceMs;
             if (ageMs > limitMs) {
                 throw new errors/* CheckFailure */.jU(`Backup ${plan.backup.name} (${plan.backup.id}) is ${(0,duration/* formatElapsed */.C7)(ageMs)} old, older than max-age + grace (${(0,duration/* formatElapsed */.C7)(limitMs)}): ` +
-                    'a drill of it would prove a stale copy. Take a fresh backup (mode: backup), or raise max-age to drill an older one on purpose.');
+                    `a drill of it would prove a stale copy. Take a fresh backup (${context.spell.mode('backup')}), or raise ${context.spell.setting('max-age')} to drill an older one on purpose.`);
             }
         },
         work: async ({ plan, restored }) => {

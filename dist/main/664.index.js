@@ -166,6 +166,8 @@ function matrixSummary(matrix) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(93976);
 /* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90467);
+/* harmony import */ var _spelling_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(29775);
+
 
 
 
@@ -251,7 +253,7 @@ function readPolicy(source) {
 }
 /** The policy when nobody set one: action.yml's defaults (the provider's promise). */
 function defaultPolicy() {
-    return readPolicy({ get: () => '', env: {}, mask: () => undefined });
+    return readPolicy({ get: () => '', env: {}, mask: () => undefined, spell: _spelling_js__WEBPACK_IMPORTED_MODULE_5__/* .ACTION_SPELLING */ .k });
 }
 /** Checked up front, so a report is never computed only to fail at writing it. */
 function readReportPath(source) {

@@ -398,10 +398,10 @@ async function report_report(context) {
     (0,output/* setOutputs */.n0)(context, doc, reportPath);
     for (const warning of (0,warnings/* reportWarnings */.O)(doc))
         context.warn(warning.message, warning.title);
-    context.summary((0,summary/* reportSummary */.hm)(doc, reportPath));
+    context.summary((0,summary/* reportSummary */.hm)(doc, context.spell, reportPath));
     context.logger.info(`Status: ${doc.status} (${doc.totals.ok} ok, ${doc.totals.stale} stale, ${doc.totals.none} without a backup) in ${(0,duration/* formatElapsedPrecise */.$4)(context.now() - started)}`);
     if (inputs.failOn === 'stale' && doc.status !== 'ok')
-        throw new errors/* CheckFailure */.jU((0,output/* failureMessage */.oh)(doc));
+        throw new errors/* CheckFailure */.jU((0,output/* failureMessage */.oh)(doc, context.spell));
 }
 function walkProject(trove, context) {
     const walk = listProjectBackups(trove, BACKUP_PAGE_SIZE, context.now);
@@ -465,7 +465,7 @@ function setOutputs(context, doc, reportPath) {
     context.setOutput('oldest-backup-age-days', anyBackup ? oldest : '');
     context.setOutput('report-json', reportPath);
 }
-function failureMessage(doc) {
+function failureMessage(doc, spell) {
     const p = doc.policy;
     const bad = doc.instances.filter((i) => i.verdict !== 'ok');
     const lines = bad
@@ -480,8 +480,8 @@ function failureMessage(doc) {
         ...lines.map((l) => `  - ${l}`),
         'What to do: check that the instance is ACTIVE and HEALTHY (a configuration change that waits for a ' +
             'restart stops automatic backups until the instance is restarted), take a manual backup now ' +
-            '(mode: backup), and ask the provider’s support if the automatic backups do not resume. ' +
-            'Set fail-on: never to report without failing.'
+            `(${spell.mode('backup')}), and ask the provider’s support if the automatic backups do not resume. ` +
+            `Set ${spell.setting('fail-on', 'never')} to report without failing.`
     ].join('\n');
 }
 
@@ -547,7 +547,7 @@ function mermaidText(value) {
 const DETAILED_INSTANCES = 10;
 const ICON = { ok: '✅', stale: '❌', none: '❌' };
 /** The job summary: one section for one instance; a row each plus the worst in detail for many. */
-function reportSummary(doc, reportPath) {
+function reportSummary(doc, spell, reportPath) {
     const limit = `${doc.policy.maxAgeHours} h + ${doc.policy.graceHours} h grace`;
     const parts = [
         `## Backup report: ${ICON[doc.status]} ${doc.status}`,
@@ -558,7 +558,7 @@ function reportSummary(doc, reportPath) {
         parts.push('The project has no instances.');
     }
     else if (doc.instances.length === 1) {
-        parts.push(instanceSection(doc.instances[0], doc, 3));
+        parts.push(instanceSection(doc.instances[0], doc, spell, 3));
     }
     else {
         parts.push(overview(doc));
@@ -571,7 +571,7 @@ function reportSummary(doc, reportPath) {
         for (const instance of detailed) {
             const open = needsDetail(instance, limitHours) ? ' open' : '';
             parts.push(`<details${open}><summary>${ICON[instance.verdict]} ${(0,markdown/* text */.Qq)(instance.name)}</summary>\n\n` +
-                `${instanceSection(instance, doc)}\n\n</details>`);
+                `${instanceSection(instance, doc, spell)}\n\n</details>`);
         }
         const rest = doc.instances.length - detailed.length;
         if (rest > 0) {
@@ -620,7 +620,7 @@ function needsDetail(i, limitHours) {
         (i.largestGap?.hours ?? 0) > limitHours);
 }
 /** One instance's table and chart; `level` adds a heading (inside <details> the summary is one). */
-function instanceSection(i, doc, level) {
+function instanceSection(i, doc, spell, level) {
     const p = doc.policy;
     const latest = i.latestBackup;
     const next = i.expiringSoon[0];
@@ -674,7 +674,7 @@ function instanceSection(i, doc, level) {
     if (i.notRestorable.length > 0) {
         parts.push(`> [!CAUTION]\n> ${i.notRestorable.length} COMPLETED backup(s) of ${(0,markdown/* text */.Qq)(i.name)} cannot be restored: ` +
             `the cloud no longer offers their datastore version. Take a fresh backup after upgrading, and export the data ` +
-            `(e.g. mode: mirror) if you must keep it.`);
+            `(e.g. ${spell.mode('mirror')}) if you must keep it.`);
     }
     const chart = gapChart(`${i.name}: hours between backups (last ${p.gapWindowDays} days)`, i.gaps, p.maxAgeHours + p.graceHours);
     parts.push(chart || '_No COMPLETED backup to chart._');
@@ -806,6 +806,8 @@ function reportWarnings(doc) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(93976);
 /* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90467);
+/* harmony import */ var _spelling_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(29775);
+
 
 
 
@@ -891,7 +893,7 @@ function readPolicy(source) {
 }
 /** The policy when nobody set one: action.yml's defaults (the provider's promise). */
 function defaultPolicy() {
-    return readPolicy({ get: () => '', env: {}, mask: () => undefined });
+    return readPolicy({ get: () => '', env: {}, mask: () => undefined, spell: _spelling_js__WEBPACK_IMPORTED_MODULE_5__/* .ACTION_SPELLING */ .k });
 }
 /** Checked up front, so a report is never computed only to fail at writing it. */
 function readReportPath(source) {

@@ -69587,6 +69587,8 @@ function readDomain(source, kind, envPrefix) {
     throw new errors/* InputError */.dz(`${kind}-domain-name`, `is required when the ${kind} is given by name (or set ${envPrefix}_NAME or ${envPrefix}_ID)`);
 }
 
+// EXTERNAL MODULE: ./src/inputs/spelling.ts
+var spelling = __nccwpck_require__(29775);
 ;// CONCATENATED MODULE: ./src/format/text.ts
 // Text from outside the product — server bodies, backup and instance names, descriptions,
 // database values, a user command's output — is made harmless at the one place each host
@@ -69661,6 +69663,7 @@ function onCancellation(onCancel) {
 
 
 
+
 /**
  * The step's log. core.info writes its text as it is, so a line of outside text (a server's
  * error body, a backup name) is made safe here: it can never become a workflow command.
@@ -69680,7 +69683,8 @@ function actionInputSource(env = process.env) {
             core_setSecret(secret);
             // Also scrubbed from server answers that become error messages (openstack/secrets.ts).
             (0,openstack/* registerSecret */.cl)(secret);
-        }
+        },
+        spell: spelling/* ACTION_SPELLING */.k
     };
 }
 /** The CommandContext of a GitHub Actions step; `summaryParts` are written by the entry point. */
@@ -69689,6 +69693,7 @@ function actionContext(summaryParts) {
     let cloud;
     return {
         inputs,
+        spell: spelling/* ACTION_SPELLING */.k,
         logger: coreLogger,
         cloud: () => (cloud ??= connect(readCloudInputs(inputs), coreLogger)),
         setOutput: (name, value) => setOutput(name, value),
@@ -69948,10 +69953,25 @@ function checkHttpsUrl(source, input, value, insecure = readBoolean(source, 'all
     if (url.protocol === 'http:') {
         if (insecure)
             return;
-        throw new errors/* InputError */.dz(input, `"${value}" is plain http, which would travel unencrypted; use https, or set allow-insecure-http: true for a test cloud`);
+        throw new errors/* InputError */.dz(input, `"${value}" is plain http, which would travel unencrypted; use https, or set ${source.spell.setting('allow-insecure-http', 'true')} for a test cloud`);
     }
     throw new errors/* InputError */.dz(input, `"${value}" must be an https URL`);
 }
+
+
+/***/ }),
+
+/***/ 29775:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ ACTION_SPELLING)
+/* harmony export */ });
+/** The action's spelling: a step's `with:` keys, as action.yml names them. */
+const ACTION_SPELLING = {
+    setting: (name, value) => (value === undefined ? name : `${name}: ${value}`),
+    mode: (mode) => `mode: ${mode}`
+};
 
 
 /***/ }),
@@ -69982,6 +70002,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: InsecureEndpointError, OpenStackHttpError, OpenStackNetworkError, OpenStackResponseError, authRequestBody, defaultHttpOptions, findEndpoint, issueToken, nextMarker, parseFaultBody, parseOpenStackTime, readBackup, readDatastore, readDatastoreRef, readDatastoreVersion, readFlavor, readInstance, readToken, redactUrl, scrubSecrets, silentLogger, troveBaseUrl
 
+// EXTERNAL MODULE: ./src/openstack/network-cause.ts
+var network_cause = __nccwpck_require__(2844);
 ;// CONCATENATED MODULE: ./src/openstack/secrets.ts
 /**
  * Secret values this process holds (credential secret, password, database password), so that
@@ -70013,6 +70035,7 @@ function scrubSecrets(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/openstack/errors.ts
+
 
 /**
  * One typed error for every failed HTTP exchange with Keystone or Trove. It carries what a
@@ -70051,13 +70074,16 @@ class OpenStackHttpError extends Error {
 function isStatus(error, ...statuses) {
     return error instanceof OpenStackHttpError && statuses.includes(error.status);
 }
-/** The request never got an answer: connection refused or reset, DNS, TLS, or our timeout. */
+/**
+ * The request never got an answer: connection refused or reset, DNS, TLS, or our timeout; the
+ * message says which, with host and port (network-cause.ts).
+ */
 class OpenStackNetworkError extends Error {
     method;
     url;
     constructor(method, url, cause, context) {
         const prefix = context ? `${context}: ` : '';
-        super(`${prefix}${method} ${redactUrl(url)} failed: ${scrubSecrets(describeCause(cause))}`, {
+        super(`${prefix}${method} ${redactUrl(url)} failed: ${scrubSecrets((0,network_cause/* describeNetworkCause */.j)(cause, url))}`, {
             cause
         });
         this.name = 'OpenStackNetworkError';
@@ -70148,18 +70174,6 @@ function redactUrl(url) {
     catch {
         return url;
     }
-}
-function describeCause(cause) {
-    // Duck-typed: AbortSignal's DOMException is not always an `Error` of this realm.
-    if (cause && typeof cause === 'object' && 'message' in cause) {
-        const { name, message } = cause;
-        if (name === 'TimeoutError')
-            return 'no answer within the request timeout';
-        const inner = cause.cause;
-        const code = inner && typeof inner === 'object' ? inner.code : undefined;
-        return typeof code === 'string' ? `${String(message)} (${code})` : String(message);
-    }
-    return String(cause);
 }
 /**
  * A create whose answer was lost or was a server error may still have happened: look for what
@@ -71086,6 +71100,152 @@ async function waitFor(options) {
 
 
 
+
+
+/***/ }),
+
+/***/ 2844:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ isNetworkCode),
+/* harmony export */   j: () => (/* binding */ describeNetworkCause)
+/* harmony export */ });
+/**
+ * Why a request got no answer, in words: fetch says only "fetch failed" and keeps the reason
+ * in `cause` (undici's or the socket's error with a `code`); the S3 SDK throws the socket's
+ * error itself. Both the wire client (errors.ts) and the S3 client (storage/s3-client.ts) use
+ * this, so a refused port, an unknown name, a bad certificate and a timeout read the same.
+ */
+const REFUSED = new Set(['ECONNREFUSED']);
+const NOT_FOUND = new Set(['ENOTFOUND']);
+const DNS_TRY_AGAIN = new Set(['EAI_AGAIN', 'EAI_FAIL']);
+const CONNECT_TIMEOUT = new Set(['UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
+const ANSWER_TIMEOUT = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+const CLOSED = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'ECONNABORTED']);
+const UNREACHABLE = new Set(['EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN']);
+/** OpenSSL's verify codes as Node names them, and Node's own host-name check. */
+const TLS_CERT = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_REVOKED',
+    'CERT_UNTRUSTED',
+    'CERT_REJECTED',
+    'CERT_SIGNATURE_FAILURE',
+    'ERR_TLS_CERT_ALTNAME_INVALID'
+]);
+/** A TLS handshake that failed for a reason other than the certificate (e.g. http on an https port). */
+const TLS_OTHER = /^(ERR_SSL_|ERR_TLS_|EPROTO$)/;
+/** All the codes this module explains; anything else is shown as it came. */
+function isNetworkCode(code) {
+    return ([
+        REFUSED,
+        NOT_FOUND,
+        DNS_TRY_AGAIN,
+        CONNECT_TIMEOUT,
+        ANSWER_TIMEOUT,
+        CLOSED,
+        UNREACHABLE,
+        TLS_CERT
+    ].some((set) => set.has(code)) || TLS_OTHER.test(code));
+}
+/**
+ * `error` as a cause a user can act on, e.g. "connection refused by 127.0.0.1:5000
+ * (ECONNREFUSED)". `url` is where the request went; it names host and port when the error
+ * itself does not (a TLS error carries neither).
+ */
+function describeNetworkCause(error, url) {
+    if (!error || typeof error !== 'object')
+        return String(error);
+    const outer = error;
+    // Duck-typed: AbortSignal's DOMException is not always an `Error` of this realm.
+    if (outer.name === 'TimeoutError')
+        return 'no answer within the request timeout';
+    const inner = innermost(error);
+    const code = typeof inner.code === 'string' ? inner.code : undefined;
+    const message = typeof inner.message === 'string' ? inner.message : String(outer.message);
+    const where = target(inner, url);
+    const at = where ? ` ${where}` : '';
+    if (message === 'bad port' && code === undefined) {
+        // The WHATWG fetch standard refuses a fixed list of ports (1, 9, 22, 25, …) before connecting.
+        return `port ${where ? where.split(':').pop() : '?'} is one fetch never connects to ("bad port"); use the service's real port`;
+    }
+    if (code === undefined)
+        return message;
+    if (REFUSED.has(code))
+        return `connection refused by${at} (${code}): nothing listens there, or a firewall rejects it`;
+    if (NOT_FOUND.has(code))
+        return `DNS name not found: ${hostOf(inner, url) ?? where} (${code})`;
+    if (DNS_TRY_AGAIN.has(code))
+        return `DNS lookup failed for ${hostOf(inner, url) ?? where} (${code}); the resolver did not answer`;
+    if (CONNECT_TIMEOUT.has(code))
+        return `timed out connecting to${at} (${code})`;
+    if (ANSWER_TIMEOUT.has(code))
+        return `timed out waiting for${at} to answer (${code})`;
+    if (CLOSED.has(code))
+        return `the connection to${at} was closed before an answer (${code})`;
+    if (UNREACHABLE.has(code))
+        return `${where || 'the host'} is unreachable (${code})`;
+    if (TLS_CERT.has(code))
+        return `TLS certificate problem with${at}: ${message} (${code})`;
+    if (TLS_OTHER.test(code))
+        return `TLS handshake with${at} failed: ${message} (${code})`;
+    return `${message} (${code})`;
+}
+/**
+ * The error that says what happened: fetch's TypeError → undici's or the socket's error; an
+ * AggregateError (both addresses of a name tried, Happy Eyeballs) → its first error with a code.
+ */
+function innermost(error) {
+    let current = error;
+    for (let depth = 0; depth < 5; depth++) {
+        if (typeof current.code === 'string')
+            break;
+        if (Array.isArray(current.errors)) {
+            const coded = current.errors.find((e) => typeof e?.code === 'string');
+            if (coded)
+                return coded;
+        }
+        const next = current.cause;
+        if (!next || typeof next !== 'object')
+            break;
+        current = next;
+    }
+    return current;
+}
+/** `host:port` from the socket error, else from the URL (with the scheme's default port). */
+function target(inner, url) {
+    if (typeof inner.address === 'string' && typeof inner.port === 'number') {
+        return inner.address.includes(':')
+            ? `[${inner.address}]:${inner.port}`
+            : `${inner.address}:${inner.port}`;
+    }
+    if (!url)
+        return typeof inner.hostname === 'string' ? inner.hostname : '';
+    try {
+        const parsed = new URL(url);
+        const port = parsed.port || (parsed.protocol === 'https:' ? '443' : '80');
+        return `${parsed.hostname}:${port}`;
+    }
+    catch {
+        return '';
+    }
+}
+function hostOf(inner, url) {
+    if (typeof inner.hostname === 'string')
+        return inner.hostname;
+    try {
+        return url ? new URL(url).hostname : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 
 
 /***/ }),

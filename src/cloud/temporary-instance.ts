@@ -1,5 +1,6 @@
 import { CheckFailure, describeError } from '../errors.js'
 import type { RestoreInputs } from '../inputs/restore.js'
+import type { Spelling } from '../inputs/spelling.js'
 import { formatElapsed, type TroveClient } from '../openstack/index.js'
 import { resolveAllowedCidrs } from './allow-list.js'
 import { recordedInstances, TempInstanceRecord } from './leftovers.js'
@@ -15,6 +16,7 @@ export interface TemporaryInstanceHost extends WaitDeps {
   warn(message: string, title?: string): void
   onCancel(hook: (signal: string) => Promise<void>): () => void
   run: { runId: string; runAttempt: string }
+  spell: Spelling
 }
 
 export interface TemporaryInstance {
@@ -139,7 +141,7 @@ async function cleanUp<T>(
     (options.succeeded !== undefined && !options.succeeded(run.value as T))
   if (failed && options.keepOnFailure) {
     record.finished()
-    run.cleanup = `kept for debugging (keep-on-failure): delete it with \`openstack database instance delete ${id}\` or run mode: sweep`
+    run.cleanup = `kept for debugging (${host.spell.setting('keep-on-failure')}): delete it with \`openstack database instance delete ${id}\` or run ${host.spell.mode('sweep')}`
     host.warn(
       `Temporary instance ${run.name} (${id}) was ${run.cleanup}`,
       'Temporary instance kept'

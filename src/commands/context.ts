@@ -1,6 +1,7 @@
 import type { Cloud } from '../cloud/connect.js'
 import type { OutputName } from '../inputs/catalog.js'
 import type { InputSource } from '../inputs/source.js'
+import type { Spelling } from '../inputs/spelling.js'
 import type { Logger } from '../openstack/index.js'
 
 /**
@@ -9,6 +10,11 @@ import type { Logger } from '../openstack/index.js'
  */
 export interface CommandContext {
   inputs: InputSource
+  /**
+   * How this host spells a setting or a mode in a hint: `fail-on: never` / `mode: sweep` in the
+   * action, `--fail-on never` / `dbaas-backup sweep` in the CLI. The same object as `inputs.spell`.
+   */
+  spell: Spelling
   logger: Logger
   /** Opens the cloud connection (reads and validates the auth inputs on first use). */
   cloud(): Cloud

@@ -119,7 +119,7 @@ function readStoreInputs(source: InputSource): StoreInputs {
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && insecureOk)) {
       throw new InputError(
         's3-endpoint',
-        `"${endpoint}" must be https (plain http only with allow-insecure-http: true)`
+        `"${endpoint}" must be https (plain http only with ${source.spell.setting('allow-insecure-http', 'true')})`
       )
     }
   }
@@ -174,13 +174,13 @@ function readEncryption(source: InputSource, recipients: string[]): void {
   if (encryption === 'none' && recipients.length > 0) {
     throw new InputError(
       'encryption',
-      'is none, but age-recipients names keys: give the recipients (the copy is encrypted to them) or encryption: none, not both'
+      `is none, but age-recipients names keys: give the recipients (the copy is encrypted to them) or ${source.spell.setting('encryption', 'none')}, not both`
     )
   }
   if (encryption !== 'none' && recipients.length === 0) {
     throw new InputError(
       'age-recipients',
-      'is empty, so the off-site copy would be stored unencrypted: give age public keys (age1…), or set encryption: none to upload it unencrypted on purpose'
+      `is empty, so the off-site copy would be stored unencrypted: give age public keys (age1…), or set ${source.spell.setting('encryption', 'none')} to upload it unencrypted on purpose`
     )
   }
 }

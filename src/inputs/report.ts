@@ -3,6 +3,7 @@ import path from 'node:path'
 import { InputError } from '../errors.js'
 import { type InputSource, readChoice, readDuration, valueOrDefault } from './source.js'
 import { DAY_MS, type Policy } from '../policy/index.js'
+import { ACTION_SPELLING } from './spelling.js'
 
 /** Which instances to report on: one named by `instance`, a list, or the whole project. */
 export type ReportTarget =
@@ -117,7 +118,7 @@ function readPolicy(source: InputSource): Policy {
 
 /** The policy when nobody set one: action.yml's defaults (the provider's promise). */
 export function defaultPolicy(): Policy {
-  return readPolicy({ get: () => '', env: {}, mask: () => undefined })
+  return readPolicy({ get: () => '', env: {}, mask: () => undefined, spell: ACTION_SPELLING })
 }
 
 /** Checked up front, so a report is never computed only to fail at writing it. */

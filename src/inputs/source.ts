@@ -2,6 +2,7 @@ import { InputError } from '../errors.js'
 import { parseSize } from '../format/bytes.js'
 import { parseDuration } from '../format/duration.js'
 import { defaultOf, type InputName } from './catalog.js'
+import type { Spelling } from './spelling.js'
 
 /**
  * Where input values come from: the action's `INPUT_*` variables through @actions/core, or the
@@ -13,6 +14,8 @@ export interface InputSource {
   env: NodeJS.ProcessEnv
   /** Called with every secret before anything could log it: masks it everywhere it may appear. */
   mask(secret: string): void
+  /** How this host spells a setting in a hint (the same as the CommandContext's). */
+  spell: Spelling
 }
 
 /**
@@ -160,7 +163,7 @@ export function checkHttpsUrl(
     if (insecure) return
     throw new InputError(
       input,
-      `"${value}" is plain http, which would travel unencrypted; use https, or set allow-insecure-http: true for a test cloud`
+      `"${value}" is plain http, which would travel unencrypted; use https, or set ${source.spell.setting('allow-insecure-http', 'true')} for a test cloud`
     )
   }
   throw new InputError(input, `"${value}" must be an https URL`)

@@ -1,3 +1,4 @@
+import { describeNetworkCause } from './network-cause.js'
 import { scrubSecrets } from './secrets.js'
 
 /**
@@ -49,15 +50,21 @@ export function isStatus(error: unknown, ...statuses: number[]): error is OpenSt
   return error instanceof OpenStackHttpError && statuses.includes(error.status)
 }
 
-/** The request never got an answer: connection refused or reset, DNS, TLS, or our timeout. */
+/**
+ * The request never got an answer: connection refused or reset, DNS, TLS, or our timeout; the
+ * message says which, with host and port (network-cause.ts).
+ */
 export class OpenStackNetworkError extends Error {
   readonly method: string
   readonly url: string
   constructor(method: string, url: string, cause: unknown, context?: string) {
     const prefix = context ? `${context}: ` : ''
-    super(`${prefix}${method} ${redactUrl(url)} failed: ${scrubSecrets(describeCause(cause))}`, {
-      cause
-    })
+    super(
+      `${prefix}${method} ${redactUrl(url)} failed: ${scrubSecrets(describeNetworkCause(cause, url))}`,
+      {
+        cause
+      }
+    )
     this.name = 'OpenStackNetworkError'
     this.method = method
     this.url = url
@@ -156,18 +163,6 @@ export function redactUrl(url: string): string {
   } catch {
     return url
   }
-}
-
-function describeCause(cause: unknown): string {
-  // Duck-typed: AbortSignal's DOMException is not always an `Error` of this realm.
-  if (cause && typeof cause === 'object' && 'message' in cause) {
-    const { name, message } = cause as { name?: unknown; message?: unknown }
-    if (name === 'TimeoutError') return 'no answer within the request timeout'
-    const inner = (cause as { cause?: unknown }).cause
-    const code = inner && typeof inner === 'object' ? (inner as { code?: unknown }).code : undefined
-    return typeof code === 'string' ? `${String(message)} (${code})` : String(message)
-  }
-  return String(cause)
 }
 
 /**

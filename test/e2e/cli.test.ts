@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals'
+import { stringify } from 'yaml'
 import type { Instance, TroveClient } from '../../src/openstack/index.js'
 import type { ReportDocument } from '../../src/commands/report/document.js'
 import { type RunningCloud, startCloud } from '../localcloud/harness.js'
@@ -57,6 +58,10 @@ describe('dbaas-backup CLI', () => {
     expect(mode.exitCode).toBe(0)
     expect(mode.stdout).toContain('--[no-]wait')
     expect(mode.stdout).toContain('backup-id')
+    // The bundle carries the version it was built from.
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
+    const shown = await runCli(['--version'])
+    expect(shown).toMatchObject({ exitCode: 0, stdout: `dbaas-backup ${version}\n` })
   })
 
   test('backup through the CLI: --json outputs, the secret never printed', async () => {
@@ -107,6 +112,44 @@ describe('dbaas-backup CLI', () => {
     expect(matrix.include).toEqual([
       { id: db.id, name: 'shop-db', datastore: 'postgresql', version: '15' }
     ])
+  })
+
+  test('list with --os-cloud: the connection from clouds.yaml and secure.yaml, no OS_* set', async () => {
+    const clouds = path.join(dir, 'clouds.yaml')
+    const secure = path.join(dir, 'secure.yaml')
+    const auth = {
+      auth_url: cloud.info.authUrl,
+      application_credential_id: cloud.info.appCredId
+    }
+    writeFileSync(
+      clouds,
+      stringify({
+        clouds: {
+          local: { auth_type: 'v3applicationcredential', auth, region_name: cloud.info.region }
+        }
+      })
+    )
+    writeFileSync(
+      secure,
+      stringify({
+        clouds: { local: { auth: { application_credential_secret: cloud.info.appCredSecret } } }
+      })
+    )
+    const fileEnv = {
+      TMPDIR: dir,
+      XDG_CONFIG_HOME: dir,
+      OS_CLIENT_CONFIG_FILE: clouds,
+      OS_CLIENT_SECURE_FILE: secure
+    }
+    const result = await runCli(['list', '--os-cloud', 'local', insecure, '--json'], {
+      env: fileEnv
+    })
+    expect(result.exitCode).toBe(0)
+    expect(parseJson(result).outputs.count).toBeGreaterThanOrEqual(1)
+    expect(result.stdout + result.stderr).not.toContain(cloud.info.appCredSecret)
+    const unknown = await runCli(['list', insecure], { env: { ...fileEnv, OS_CLOUD: 'remote' } })
+    expect(unknown.exitCode).toBe(2)
+    expect(unknown.stderr).toMatch(/Input "--os-cloud": no cloud "remote" in .*; its clouds: local/)
   })
 
   test('verify through the CLI restores, checks and deletes its temporary instance', async () => {
@@ -263,6 +306,8 @@ describe('dbaas-backup CLI', () => {
     })
     expect(unreachable.exitCode).toBe(3)
     expect(unreachable.stderr).toMatch(/error: Keystone/)
+    // Port 9 is on fetch's list of ports it never connects to; the message says so.
+    expect(unreachable.stderr).toMatch(/port 9 is one fetch never connects to/)
     expect(unreachable.stderr).not.toContain(cloud.info.appCredSecret)
   })
 })

@@ -70,12 +70,13 @@ export async function report(context: CommandContext): Promise<void> {
 
   setOutputs(context, doc, reportPath)
   for (const warning of reportWarnings(doc)) context.warn(warning.message, warning.title)
-  context.summary(reportSummary(doc, reportPath))
+  context.summary(reportSummary(doc, context.spell, reportPath))
   context.logger.info(
     `Status: ${doc.status} (${doc.totals.ok} ok, ${doc.totals.stale} stale, ${doc.totals.none} without a backup) in ${formatElapsedPrecise(context.now() - started)}`
   )
 
-  if (inputs.failOn === 'stale' && doc.status !== 'ok') throw new CheckFailure(failureMessage(doc))
+  if (inputs.failOn === 'stale' && doc.status !== 'ok')
+    throw new CheckFailure(failureMessage(doc, context.spell))
 }
 
 function walkProject(trove: TroveClient, context: CommandContext): Promise<Backup[]> {

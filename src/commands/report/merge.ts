@@ -26,11 +26,14 @@ export async function mergeReport(context: CommandContext): Promise<void> {
   const file = await writeReportFile(context, doc, inputs.reportPath, FLEET_REPORT_FILE)
   setOutputs(context, doc, file)
   for (const warning of reportWarnings(doc)) context.warn(warning.message, warning.title)
-  context.summary(`${reportSummary(doc, file)}\n\n_Merged from ${files.length} report file(s)._`)
+  context.summary(
+    `${reportSummary(doc, context.spell, file)}\n\n_Merged from ${files.length} report file(s)._`
+  )
   context.logger.info(
     `Status: ${doc.status} (${doc.totals.ok} ok, ${doc.totals.stale} stale, ${doc.totals.none} without a backup)`
   )
-  if (inputs.failOn === 'stale' && doc.status !== 'ok') throw new CheckFailure(failureMessage(doc))
+  if (inputs.failOn === 'stale' && doc.status !== 'ok')
+    throw new CheckFailure(failureMessage(doc, context.spell))
 }
 
 const RANK: Record<Verdict, number> = { ok: 0, stale: 1, none: 2 }

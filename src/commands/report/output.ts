@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import type { Spelling } from '../../inputs/spelling.js'
 import type { CommandContext } from '../context.js'
 import type { ReportDocument } from './document.js'
 
@@ -34,7 +35,7 @@ export function setOutputs(context: CommandContext, doc: ReportDocument, reportP
   context.setOutput('report-json', reportPath)
 }
 
-export function failureMessage(doc: ReportDocument): string {
+export function failureMessage(doc: ReportDocument, spell: Spelling): string {
   const p = doc.policy
   const bad = doc.instances.filter((i) => i.verdict !== 'ok')
   const lines = bad
@@ -51,7 +52,7 @@ export function failureMessage(doc: ReportDocument): string {
     ...lines.map((l) => `  - ${l}`),
     'What to do: check that the instance is ACTIVE and HEALTHY (a configuration change that waits for a ' +
       'restart stops automatic backups until the instance is restarted), take a manual backup now ' +
-      '(mode: backup), and ask the provider’s support if the automatic backups do not resume. ' +
-      'Set fail-on: never to report without failing.'
+      `(${spell.mode('backup')}), and ask the provider’s support if the automatic backups do not resume. ` +
+      `Set ${spell.setting('fail-on', 'never')} to report without failing.`
   ].join('\n')
 }

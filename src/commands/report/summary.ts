@@ -1,3 +1,4 @@
+import type { Spelling } from '../../inputs/spelling.js'
 import type { Verdict } from '../../policy/index.js'
 import { table, text } from '../../format/markdown.js'
 import { gapChart } from './chart.js'
@@ -9,7 +10,7 @@ export const DETAILED_INSTANCES = 10
 const ICON: Record<Verdict, string> = { ok: '✅', stale: '❌', none: '❌' }
 
 /** The job summary: one section for one instance; a row each plus the worst in detail for many. */
-export function reportSummary(doc: ReportDocument, reportPath: string): string {
+export function reportSummary(doc: ReportDocument, spell: Spelling, reportPath: string): string {
   const limit = `${doc.policy.maxAgeHours} h + ${doc.policy.graceHours} h grace`
   const parts = [
     `## Backup report: ${ICON[doc.status]} ${doc.status}`,
@@ -19,7 +20,7 @@ export function reportSummary(doc: ReportDocument, reportPath: string): string {
   if (doc.instances.length === 0) {
     parts.push('The project has no instances.')
   } else if (doc.instances.length === 1) {
-    parts.push(instanceSection(doc.instances[0] as InstanceReport, doc, 3))
+    parts.push(instanceSection(doc.instances[0] as InstanceReport, doc, spell, 3))
   } else {
     parts.push(overview(doc))
     // Findings first (the list is already worst first), then the rest, up to the cap.
@@ -32,7 +33,7 @@ export function reportSummary(doc: ReportDocument, reportPath: string): string {
       const open = needsDetail(instance, limitHours) ? ' open' : ''
       parts.push(
         `<details${open}><summary>${ICON[instance.verdict]} ${text(instance.name)}</summary>\n\n` +
-          `${instanceSection(instance, doc)}\n\n</details>`
+          `${instanceSection(instance, doc, spell)}\n\n</details>`
       )
     }
     const rest = doc.instances.length - detailed.length
@@ -92,7 +93,12 @@ function needsDetail(i: InstanceReport, limitHours: number): boolean {
 }
 
 /** One instance's table and chart; `level` adds a heading (inside <details> the summary is one). */
-function instanceSection(i: InstanceReport, doc: ReportDocument, level?: number): string {
+function instanceSection(
+  i: InstanceReport,
+  doc: ReportDocument,
+  spell: Spelling,
+  level?: number
+): string {
   const p = doc.policy
   const latest = i.latestBackup
   const next = i.expiringSoon[0]
@@ -146,7 +152,7 @@ function instanceSection(i: InstanceReport, doc: ReportDocument, level?: number)
     parts.push(
       `> [!CAUTION]\n> ${i.notRestorable.length} COMPLETED backup(s) of ${text(i.name)} cannot be restored: ` +
         `the cloud no longer offers their datastore version. Take a fresh backup after upgrading, and export the data ` +
-        `(e.g. mode: mirror) if you must keep it.`
+        `(e.g. ${spell.mode('mirror')}) if you must keep it.`
     )
   }
   const chart = gapChart(

@@ -31,7 +31,7 @@ export async function verify(context: CommandContext): Promise<void> {
       if (ageMs > limitMs) {
         throw new CheckFailure(
           `Backup ${plan.backup.name} (${plan.backup.id}) is ${formatElapsed(ageMs)} old, older than max-age + grace (${formatElapsed(limitMs)}): ` +
-            'a drill of it would prove a stale copy. Take a fresh backup (mode: backup), or raise max-age to drill an older one on purpose.'
+            `a drill of it would prove a stale copy. Take a fresh backup (${context.spell.mode('backup')}), or raise ${context.spell.setting('max-age')} to drill an older one on purpose.`
         )
       }
     },

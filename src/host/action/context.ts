@@ -3,6 +3,7 @@ import { type Cloud, connect } from '../../cloud/connect.js'
 import { type CommandContext, readRunInfo } from '../../commands/context.js'
 import { readCloudInputs } from '../../inputs/cloud.js'
 import type { InputSource } from '../../inputs/source.js'
+import { ACTION_SPELLING } from '../../inputs/spelling.js'
 import { defaultSleep, type Logger, registerSecret } from '../../openstack/index.js'
 import { safeLine } from '../../format/text.js'
 import { onCancellation } from '../cancellation.js'
@@ -27,7 +28,8 @@ export function actionInputSource(env: NodeJS.ProcessEnv = process.env): InputSo
       core.setSecret(secret)
       // Also scrubbed from server answers that become error messages (openstack/secrets.ts).
       registerSecret(secret)
-    }
+    },
+    spell: ACTION_SPELLING
   }
 }
 
@@ -37,6 +39,7 @@ export function actionContext(summaryParts: string[]): CommandContext {
   let cloud: Cloud | undefined
   return {
     inputs,
+    spell: ACTION_SPELLING,
     logger: coreLogger,
     cloud: () => (cloud ??= connect(readCloudInputs(inputs), coreLogger)),
     setOutput: (name, value) => core.setOutput(name, value),

@@ -1,7 +1,9 @@
 import { type Cloud, connect } from '../../cloud/connect.js'
 import type { CommandContext } from '../../commands/context.js'
+import { ACTION_META } from '../../inputs/catalog.js'
 import { readCloudInputs } from '../../inputs/cloud.js'
 import type { InputSource } from '../../inputs/source.js'
+import type { Spelling } from '../../inputs/spelling.js'
 import { defaultSleep, type Logger } from '../../openstack/index.js'
 import { readRunInfo } from '../../commands/context.js'
 import { safeLine } from '../../format/text.js'
@@ -43,7 +45,8 @@ export function cliContext(options: CliContextOptions): {
   const inputs: InputSource = {
     get: (name) => (values[name] ?? env[envName(name)] ?? '').trim(),
     env,
-    mask: (secret) => redactor.remember(secret)
+    mask: (secret) => redactor.remember(secret),
+    spell: CLI_SPELLING
   }
   const logger: Logger = {
     debug: (m) => (options.verbose ? log(`debug: ${m}`) : undefined),
@@ -54,6 +57,7 @@ export function cliContext(options: CliContextOptions): {
   let cloud: Cloud | undefined
   const context: CommandContext = {
     inputs,
+    spell: CLI_SPELLING,
     logger,
     cloud: () => (cloud ??= connect(readCloudInputs(inputs), logger)),
     setOutput: (name, value) => {
@@ -77,7 +81,22 @@ export function cliContext(options: CliContextOptions): {
   return { context, record }
 }
 
+const BOOLEAN_INPUTS = new Set(ACTION_META.inputs.filter((i) => i.boolean).map((i) => i.name))
+
 /** `db-password` → `DBAAS_BACKUP_DB_PASSWORD`. */
 export function envName(input: string): string {
   return `DBAAS_BACKUP_${input.toUpperCase().replace(/-/g, '_')}`
+}
+
+/**
+ * The CLI's spelling of a setting in a hint: the flag as it is typed (`--fail-on never`,
+ * `--allow-insecure-http`, `--no-wait`), and a mode as the command (`dbaas-backup sweep`).
+ */
+export const CLI_SPELLING: Spelling = {
+  setting: (name, value) => {
+    if (value === undefined) return `--${name}`
+    if (BOOLEAN_INPUTS.has(name)) return value === 'false' ? `--no-${name}` : `--${name}`
+    return `--${name} ${value}`
+  },
+  mode: (mode) => `dbaas-backup ${mode}`
 }

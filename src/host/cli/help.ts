@@ -72,10 +72,14 @@ function flagLines(inputs: readonly InputMeta[]): string[] {
 
 function ownFlags(): string[] {
   return [
+    'Cloud:',
+    '  --os-cloud <name>                       a cloud of clouds.yaml/secure.yaml (default: $OS_CLOUD)',
+    '',
     'Output:',
     '  --json                                  one JSON object on stdout: outputs, result, warnings',
     '  --verbose                               debug lines on stderr',
-    '  -h, --help                              this help'
+    '  -h, --help                              this help',
+    '  -V, --version                           the version of dbaas-backup'
   ]
 }
 

@@ -11,11 +11,18 @@ import { mainHelp, modeHelp } from './help.js'
 import { ACTION_META } from '../../inputs/catalog.js'
 import { markdownToText } from './plain-text.js'
 import { SecretRedactor } from './secrets.js'
+import { VERSION } from './version.js'
+import { overlay, readCloudsYaml } from './clouds-yaml.js'
+import { homedir } from 'node:os'
 
 export interface CliIo {
   stdout: (text: string) => void
   stderr: (text: string) => void
   env: NodeJS.ProcessEnv
+  /** Where clouds.yaml is looked for (clouds-yaml.ts); the process's own unless a test says. */
+  cwd?: string
+  home?: string
+  systemDir?: string
 }
 
 const processIo: CliIo = {
@@ -39,6 +46,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       if (input.secret && args.values[input.name])
         redactor.remember(args.values[input.name] as string)
     }
+    if (args.version) {
+      io.stdout(`dbaas-backup ${VERSION}\n`)
+      return 0
+    }
     if (args.help) {
       io.stdout((mode === '' ? mainHelp(ACTION_META) : modeHelp(ACTION_META, mode)) + '\n')
       return 0
@@ -49,10 +60,20 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         `is required: dbaas-backup <mode> [flags], mode one of ${MODES.join(', ')} (--help for more)`
       )
     }
+    // clouds.yaml's cloud as OS_* variables under the process's own (clouds-yaml.ts); its
+    // secrets are hidden before any reader could quote them.
+    const clouds = await readCloudsYaml({
+      cloud: args.osCloud,
+      env: io.env,
+      cwd: io.cwd ?? process.cwd(),
+      home: io.home ?? homedir(),
+      ...(io.systemDir !== undefined && { systemDir: io.systemDir })
+    })
+    for (const secret of clouds?.secrets ?? []) redactor.remember(secret)
     const command = COMMANDS[mode]
     const built = cliContext({
       values: args.values,
-      env: io.env,
+      env: clouds ? overlay(io.env, clouds.env) : io.env,
       redactor,
       log: (line) => io.stderr(line + '\n'),
       verbose: args.verbose

@@ -38,8 +38,11 @@ export function fakeContext(inputs: Record<string, string>, env: NodeJS.ProcessE
       for (const hook of [...cancelHooks]) await hook(signal)
     }
   }
+  const source = fakeInputs(inputs, env)
   const context: CommandContext = {
-    inputs: fakeInputs(inputs, env),
+    inputs: source,
+    // The action's spelling: the unit tests assert the action's texts.
+    spell: source.spell,
     logger: {
       debug: () => undefined,
       info: (m) => recorded.logs.push(m),

@@ -1,6 +1,7 @@
 import type { InputSource } from '../../../src/inputs/source.js'
+import { ACTION_SPELLING } from '../../../src/inputs/spelling.js'
 
-/** An InputSource from plain objects; records what was masked. */
+/** An InputSource from plain objects; records what was masked. Spelled as the action does. */
 export function fakeInputs(
   values: Record<string, string>,
   env: NodeJS.ProcessEnv = {}
@@ -10,6 +11,7 @@ export function fakeInputs(
     masked,
     env,
     get: (name) => (values[name] ?? '').trim(),
-    mask: (secret) => masked.push(secret)
+    mask: (secret) => masked.push(secret),
+    spell: ACTION_SPELLING
   }
 }

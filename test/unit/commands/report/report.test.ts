@@ -104,6 +104,9 @@ describe('report on one instance', () => {
     expect(error).toBeInstanceOf(CheckFailure)
     expect((error as Error).message).toMatch(/shop-db \(1111.*\): newest COMPLETED backup 30 h old/)
     expect((error as Error).message).toMatch(/take a manual backup now/)
+    // In the action's words (the CLI says `--fail-on never`: test/unit/host/cli/spelling.test.ts).
+    expect((error as Error).message).toContain('(mode: backup)')
+    expect((error as Error).message).toContain('Set fail-on: never to report without failing.')
     // Outputs, annotations and the summary are all there before the step fails.
     expect(rec.outputs.status).toBe('stale')
     expect(rec.warnings.map((w) => w.title)).toContain('Stale backup')

@@ -32,6 +32,29 @@ describe('CLI flag parsing', () => {
     expect(parse('--help').mode).toBe('')
   })
 
+  test('--version and -V are the CLI’s own flags; --json=false and --no-json turn --json off', () => {
+    expect(parse('--version').version).toBe(true)
+    expect(parse('-V').version).toBe(true)
+    expect(parse('report').version).toBe(false)
+    expect(parse('list', '--json=false').json).toBe(false)
+    expect(parse('list', '--json', '--no-json').json).toBe(false)
+  })
+
+  test('a value may start with a dash when given with =', () => {
+    expect(parse('report', '--instance=-odd-name').values.instance).toBe('-odd-name')
+    expect(() => parse('report', '--instance', '-odd-name')).toThrow(
+      /"--instance": needs a value \(one that starts with "-" goes as --instance=…\)/
+    )
+  })
+
+  test('a short flag other than -h and -V is named as the flag, not blamed on the mode', () => {
+    expect(() => parse('report', '-i', 'a')).toThrow(/Input "-i": is not a flag; flags are long/)
+  })
+
+  test('after --, everything is an argument', () => {
+    expect(() => parse('report', '--', '--instance')).toThrow(/unexpected argument "--instance"/)
+  })
+
   test('an unknown flag is bad input, with a suggestion for a typo', () => {
     expect(() => parse('report', '--max-agee', '1h')).toThrow(InputError)
     expect(() => parse('report', '--max-agee', '1h')).toThrow(
@@ -57,6 +80,15 @@ describe('CLI flag parsing', () => {
     expect(() => parse('report', 'shop-db')).toThrow(/unexpected argument "shop-db"/)
     expect(() => parse('backup', '--no-instance')).toThrow(InputError)
     expect(() => parse('backup', '--no-wait=true')).toThrow(/takes no value/)
+    expect(() => parse('backup', '--no-instance')).toThrow(
+      /"--no-instance": is not a flag: --instance takes a value/
+    )
+    // A boolean input's text is checked by its reader, which names the input.
+    expect(parse('backup', '--wait=maybe').values.wait).toBe('maybe')
+    expect(() => parse('list', '--json=maybe')).toThrow(/"--json=…": "maybe" is not a boolean/)
+    // The last of a repeated flag wins.
+    expect(parse('backup', '--wait=false', '--wait').values.wait).toBe('true')
+    expect(parse('backup', '--wait', '--no-wait').values.wait).toBe('false')
   })
 
   test('every input of action.yml is a flag', () => {

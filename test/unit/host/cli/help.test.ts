@@ -11,6 +11,7 @@ describe('CLI help from action.yml', () => {
     expect(help).toContain('--auth-url <value>')
     expect(help).toContain('--application-credential-secret <value>')
     expect(help).toContain('--[no-]allow-insecure-http')
+    expect(help).toContain('-V, --version')
     expect(help).toMatch(/Exit codes: 0 ok; 1 .*; 2 bad input/)
     // Mode flags are in the mode's own help, not here.
     expect(help).not.toContain('--max-age')

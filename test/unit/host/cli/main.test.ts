@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import { main } from '../../../../src/host/cli/main.js'
 
 function io(env: NodeJS.ProcessEnv = {}) {
@@ -19,6 +20,16 @@ describe('the CLI entry (no cloud)', () => {
     expect(await main(['--help'], cli)).toBe(0)
     expect(out.stdout).toMatch(/^Usage: dbaas-backup/)
     expect(out.stderr).toBe('')
+  })
+
+  test('--version and -V print the package version on stdout and exit 0', async () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
+    for (const flag of ['--version', '-V']) {
+      const { out, io: cli } = io()
+      expect(await main([flag], cli)).toBe(0)
+      expect(out.stdout).toBe(`dbaas-backup ${version}\n`)
+      expect(out.stderr).toBe('')
+    }
   })
 
   test('no mode is bad input: exit 2 with a hint', async () => {
