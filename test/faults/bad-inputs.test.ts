@@ -470,7 +470,7 @@ const CASES: BadInput[] = [
     mode: 'verify',
     inputs: { 'volume-size': '0' },
     input: 'volume-size',
-    allowed: /between 1 and 10000/
+    allowed: /whole number from 1 to 10000/
   },
   {
     name: 'verify: runner-ip-url not a URL',
