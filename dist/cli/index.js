@@ -40209,7 +40209,7 @@ class SecretRedactor {
 }
 
 ;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"0.1.0"};
+const package_namespaceObject = {"rE":"0.2.0"};
 ;// CONCATENATED MODULE: ./src/host/cli/version.ts
 // The package's version, for `dbaas-backup --version`. Imported as JSON, so the bundle
 // (dist/cli) carries the number it was built from and no file is read at run time.
