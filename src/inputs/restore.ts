@@ -1,14 +1,8 @@
 import { InputError } from '../errors.js'
-import {
-  type InputSource,
-  readBoolean,
-  readChoice,
-  readDuration,
-  splitList,
-  valueOrDefault
-} from './source.js'
+import { type InputSource, readBoolean, readDuration, splitList, valueOrDefault } from './source.js'
 import { UUID_PATTERN } from '../openstack/index.js'
 import { isIPv4 } from 'node:net'
+import { type DbTlsInputs, readDbTls } from './db-tls.js'
 
 export interface RestoreInputs {
   instance: string
@@ -25,11 +19,10 @@ export interface RestoreInputs {
   deleteTimeoutMs: number
 }
 
-export interface DrillInputs extends RestoreInputs {
+export interface DrillInputs extends RestoreInputs, DbTlsInputs {
   dbUser: string
   dbPassword: string
   databases: string[]
-  dbTls: 'prefer' | 'require' | 'off'
   checksFile: string
   compareWithSource: boolean
   tolerancePercent: number
@@ -155,7 +148,7 @@ export function readDrillInputs(source: InputSource): DrillInputs {
     dbUser,
     dbPassword,
     databases: splitList(source.get('databases')),
-    dbTls: readChoice(source, 'db-tls', ['prefer', 'require', 'off'] as const),
+    ...readDbTls(source),
     checksFile: source.get('checks-file'),
     compareWithSource,
     tolerancePercent,

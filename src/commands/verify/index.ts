@@ -1,6 +1,7 @@
 import { type CheckPlan, type CheckResult, readChecksFile, runChecks } from '../../checks/index.js'
 import { failureOf, withTemporaryInstance } from '../../cloud/temporary-instance.js'
 import { dbTarget, engineOf } from '../../database/target.js'
+import { unverifiedWarning } from '../../database/tls.js'
 import { CheckFailure, describeError, InputError } from '../../errors.js'
 import { readDrillInputs } from '../../inputs/restore.js'
 import type { CommandContext } from '../context.js'
@@ -12,6 +13,7 @@ import { type DrillReport, drillSummary } from './summary.js'
  */
 export async function verify(context: CommandContext): Promise<void> {
   const inputs = readDrillInputs(context.inputs)
+  for (const warning of inputs.dbTlsWarnings) context.warn(warning, 'Deprecated input value')
   const assertions = inputs.checksFile ? readChecksFile(inputs.checksFile) : []
   const { trove } = context.cloud()
   const passedAll = (results: CheckResult[]): boolean =>
@@ -41,6 +43,12 @@ export async function verify(context: CommandContext): Promise<void> {
             'compare-with-source',
             `source instance ${plan.source.name} has no address to compare with`
           )
+        // The restored copy is ours and short-lived; the source is production.
+        const unverified = unverifiedWarning(
+          inputs.dbTls,
+          `compare-with-source connects to the production instance ${plan.source.name} (${sourceHost})`
+        )
+        if (unverified) context.warn(unverified, 'Unverified TLS to a production database')
         checkPlan.compareWith = dbTarget(inputs, engine, sourceHost)
       }
       const { results } = await context.group('Check the restored data', () =>
