@@ -66,6 +66,7 @@ export const INPUT_TABLE: Record<string, { modes: Mode[] | 'all'; secret?: true;
     'db-password': { modes: ['verify', 'mirror'], secret: true },
     databases: { modes: ['verify', 'mirror'] },
     'db-tls': { modes: ['verify', 'mirror'] },
+    'db-ca': { modes: ['verify', 'mirror'] },
     'checks-file': { modes: ['verify'] },
     'compare-with-source': { modes: ['verify'], boolean: true },
     'row-count-tolerance': { modes: ['verify'] },

@@ -2,6 +2,145 @@ export const id = 530;
 export const ids = [530];
 export const modules = {
 
+/***/ 352:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DO: () => (/* binding */ caFile),
+/* harmony export */   FM: () => (/* binding */ TLS_MODES),
+/* harmony export */   VI: () => (/* binding */ explainTlsError),
+/* harmony export */   ce: () => (/* binding */ unverifiedWarning),
+/* harmony export */   p4: () => (/* binding */ isVerified),
+/* harmony export */   qt: () => (/* binding */ tlsNote),
+/* harmony export */   tc: () => (/* binding */ caPem)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+// What each db-tls mode checks, in one place for both drivers and the dump tools: the modes
+// are libpq's `sslmode` (disable, prefer, require, verify-ca, verify-full).
+
+
+
+/** Every mode, in libpq's order (weakest first). */
+const TLS_MODES = ['disable', 'prefer', 'require', 'verify-ca', 'verify-full'];
+/** Only these check who is at the other end; the others are open to a machine in the middle. */
+function isVerified(mode) {
+    return mode === 'verify-ca' || mode === 'verify-full';
+}
+/** The CA certificates a verifying mode checks against. Inputs refuse verify-* without db-ca. */
+function caPem(target) {
+    if (!target.ca)
+        throw new Error(`db-tls ${target.tls} needs a CA (db-ca); none was given`);
+    return target.ca.pem;
+}
+/** The connect check's word on TLS, once a connection was made. */
+function tlsNote(mode, usedTls) {
+    if (mode === 'disable')
+        return 'TLS off';
+    if (!usedTls)
+        return 'no TLS (the server does not offer it)';
+    if (mode === 'verify-full')
+        return 'TLS, certificate verified (chain to db-ca and host name)';
+    if (mode === 'verify-ca')
+        return 'TLS, certificate verified (chain to db-ca; host name not checked)';
+    return 'TLS, certificate not verified';
+}
+/** Node's codes for a certificate that does not chain to a trusted CA. */
+const UNTRUSTED = new Set([
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_SIGNATURE_FAILURE',
+    'CERT_UNTRUSTED',
+    'CERT_REJECTED',
+    'INVALID_CA'
+]);
+const EXPIRED = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+/**
+ * mysql2 replaces Node's code with its own HANDSHAKE_SSL_ERROR and keeps the message: the
+ * messages (OpenSSL's verify strings, and Node's own for the host name) tell the code again.
+ */
+const BY_MESSAGE = [
+    [/^Hostname\/IP does not match certificate's altnames/, 'ERR_TLS_CERT_ALTNAME_INVALID'],
+    [/^unable to verify the first certificate/, 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'],
+    [/^self[- ]signed certificate in certificate chain/, 'SELF_SIGNED_CERT_IN_CHAIN'],
+    [/^self[- ]signed certificate/, 'DEPTH_ZERO_SELF_SIGNED_CERT'],
+    [/^unable to get local issuer certificate/, 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'],
+    [/^unable to get issuer certificate/, 'UNABLE_TO_GET_ISSUER_CERT'],
+    [/^certificate signature failure/, 'CERT_SIGNATURE_FAILURE'],
+    [/^certificate has expired/, 'CERT_HAS_EXPIRED'],
+    [/^certificate is not yet valid/, 'CERT_NOT_YET_VALID']
+];
+function tlsCode(error, words) {
+    const code = error?.code;
+    if (typeof code === 'string' && code !== 'HANDSHAKE_SSL_ERROR')
+        return code;
+    return BY_MESSAGE.find(([pattern]) => pattern.test(words))?.[1];
+}
+/**
+ * A certificate failure in the user's words, naming the inputs to look at (db-ca, db-tls);
+ * undefined for any other error. `noTls`: the server said it has no TLS at all.
+ */
+function explainTlsError(error, target, noTls) {
+    const { tls: mode, host } = target;
+    // Not `instanceof Error`: errors from Node's own TLS may come from another realm (jest's VM).
+    const message = error?.message;
+    const words = typeof message === 'string' ? message : String(error);
+    const code = tlsCode(error, words);
+    if (noTls && mode !== 'prefer' && mode !== 'disable') {
+        return new Error(`${words}: the server at ${host} offers no TLS, which db-tls: ${mode} needs`, {
+            cause: error
+        });
+    }
+    if (!isVerified(mode) || code === undefined)
+        return undefined;
+    const ca = target.ca?.label ?? 'none';
+    if (UNTRUSTED.has(code)) {
+        return new Error(`the certificate of ${host} is not signed by db-ca (${ca}): ${words} (${code}). ` +
+            `db-ca must hold the CA certificate that signed the instance's certificate (db-tls: ${mode})`, { cause: error });
+    }
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+        return new Error(`the certificate of ${host} chains to db-ca but is not for this address: ${words}. ` +
+            `db-tls: verify-full needs a certificate naming ${host}; db-tls: verify-ca checks the chain only`, { cause: error });
+    }
+    if (EXPIRED.has(code)) {
+        return new Error(`the certificate of ${host} is not valid now: ${words} (db-tls: ${mode})`, {
+            cause: error
+        });
+    }
+    return undefined;
+}
+/**
+ * The warning for a connection to a production instance (not a restored copy) that does not
+ * check the server's certificate: whoever sits in between could read the data and, with a
+ * plain connection or a forged certificate, db-password.
+ */
+function unverifiedWarning(mode, what) {
+    if (isVerified(mode))
+        return undefined;
+    return (`${what} with db-tls: ${mode}, which does not verify the server's certificate: ` +
+        `set db-tls: verify-full and db-ca (the CA certificate your cloud provider publishes for its database instances)`);
+}
+/**
+ * The CA as a file for the command-line clients (PGSSLROOTCERT, --ssl-ca), written from the
+ * PEM that was checked when the inputs were read; remove() deletes it. Not a secret.
+ */
+function caFile(ca) {
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'db-ca-'));
+    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'ca.pem');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, ca.pem, { mode: 0o644 });
+    return { path: file, remove: () => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true }) };
+}
+
+
+/***/ }),
+
 /***/ 9189:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -94,6 +233,105 @@ function fitSummary(markdown) {
     while (Buffer.byteLength(cut) > SUMMARY_LIMIT_BYTES - note.length)
         cut = cut.slice(0, -1024);
     return cut.slice(0, cut.lastIndexOf('\n')) + note;
+}
+
+
+/***/ }),
+
+/***/ 7971:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ readDbTls)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _database_tls_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(352);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4620);
+
+
+
+
+
+
+/** A CA bundle is a few kB; anything this big is the wrong file. */
+const MAX_CA_BYTES = 1024 * 1024;
+const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+/**
+ * db-tls (libpq's sslmode names; `off` is the old name of `disable`) and db-ca, checked
+ * together: a verifying mode needs the CA, and a CA without one would be silently unused.
+ */
+function readDbTls(source) {
+    const dbTlsWarnings = [];
+    let dbTls;
+    if ((0,_source_js__WEBPACK_IMPORTED_MODULE_5__/* .valueOrDefault */ .a4)(source, 'db-tls').toLowerCase() === 'off') {
+        // Workflows written before the libpq names keep working.
+        dbTls = 'disable';
+        dbTlsWarnings.push('db-tls: off is deprecated; it means db-tls: disable (no TLS), write that');
+    }
+    else {
+        dbTls = (0,_source_js__WEBPACK_IMPORTED_MODULE_5__/* .readChoice */ .Kf)(source, 'db-tls', _database_tls_js__WEBPACK_IMPORTED_MODULE_3__/* .TLS_MODES */ .FM);
+    }
+    const caInput = source.get('db-ca');
+    const verifying = dbTls === 'verify-ca' || dbTls === 'verify-full';
+    if (verifying && !caInput) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('db-ca', `is required with db-tls: ${dbTls}: the CA certificate that signed the database server's certificate (a PEM file path or the PEM text), from your cloud provider`);
+    }
+    if (!verifying && caInput) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('db-ca', `is used only with db-tls: verify-ca or verify-full, and db-tls is ${dbTls}: set db-tls: verify-full to check the server's certificate against it`);
+    }
+    if (!verifying)
+        return { dbTls, dbTlsWarnings };
+    return { dbTls, dbCa: readCa(source, caInput), dbTlsWarnings };
+}
+/** PEM text as it is, or a path to a PEM file. The PEM is public, but is never echoed whole. */
+function readCa(source, value) {
+    if (value.includes('-----BEGIN'))
+        return parseCa(source, value, 'PEM text');
+    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(value);
+    let text;
+    try {
+        const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(file).size;
+        if (size > MAX_CA_BYTES) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('db-ca', `file ${value} is ${size} bytes; a CA certificate is a few kB`);
+        }
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz)
+            throw error;
+        const why = error.code ?? String(error);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('db-ca', `cannot read ${value} (${why}): give a PEM file path or the PEM text itself`);
+    }
+    return parseCa(source, text, value);
+}
+function parseCa(source, text, where) {
+    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
+        // The one part that must stay secret: mask it in case anything shows it.
+        source.mask(text.trim());
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('db-ca', `${where} holds a private key: give the CA certificate only (-----BEGIN CERTIFICATE-----)`);
+    }
+    const blocks = text.match(PEM_CERT) ?? [];
+    if (blocks.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('db-ca', `${where} holds no PEM certificate (a block starting -----BEGIN CERTIFICATE-----)`);
+    }
+    const subjects = [];
+    for (const [i, block] of blocks.entries()) {
+        try {
+            subjects.push(new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(block).subject.replace(/\n/g, ', '));
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('db-ca', `${where}: certificate ${i + 1} is not a valid certificate`);
+        }
+    }
+    const first = subjects[0];
+    const more = subjects.length > 1 ? ` and ${subjects.length - 1} more` : '';
+    return { pem: blocks.join('\n') + '\n', label: `${where}: ${first}${more}` };
 }
 
 
@@ -272,6 +510,8 @@ function readConcurrency(source) {
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _database_tool_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9189);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1844);
+/* harmony import */ var _db_tls_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7971);
+
 
 
 
@@ -371,7 +611,7 @@ function readDrillInputs(source) {
         dbUser,
         dbPassword,
         databases: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(source.get('databases')),
-        dbTls: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readChoice */ .Kf)(source, 'db-tls', ['prefer', 'require', 'off']),
+        ...(0,_db_tls_js__WEBPACK_IMPORTED_MODULE_6__/* .readDbTls */ .E)(source),
         checksFile: source.get('checks-file'),
         compareWithSource,
         tolerancePercent,

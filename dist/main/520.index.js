@@ -281,25 +281,27 @@ function list(keys) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 4 modules
 var lib_exec = __webpack_require__(27665);
+// EXTERNAL MODULE: ./src/database/tls.ts
+var tls = __webpack_require__(50352);
 ;// CONCATENATED MODULE: ./src/checks/check-command.ts
 
-const PGSSLMODE = {
-    prefer: 'prefer',
-    require: 'require',
-    off: 'disable'
-};
+
 /**
  * The connection as environment variables: the clients' own (psql, pg_dump, mariadb read them
- * without flags) plus engine-neutral DB_* for scripts that serve both.
+ * without flags) plus engine-neutral DB_* for scripts that serve both. `caFile`: the db-ca as a
+ * file, for the verifying modes (PGSSLROOTCERT; DB_SSL_CA for a mariadb client's --ssl-ca,
+ * which has no variable of its own).
  */
-function commandEnv(target, database) {
+function commandEnv(target, database, caFile) {
     const common = {
         DB_ENGINE: target.engine,
         DB_HOST: target.host,
         DB_PORT: String(target.port),
         DB_USER: target.user,
         DB_PASSWORD: target.password,
-        DB_NAME: database ?? ''
+        DB_NAME: database ?? '',
+        DB_SSL_MODE: target.tls,
+        ...(caFile !== undefined && { DB_SSL_CA: caFile })
     };
     if (target.engine === 'postgresql') {
         return {
@@ -308,7 +310,9 @@ function commandEnv(target, database) {
             PGUSER: target.user,
             PGPASSWORD: target.password,
             PGDATABASE: database ?? 'postgres',
-            PGSSLMODE: PGSSLMODE[target.tls],
+            // db-tls uses libpq's names, so the command's psql checks what our connections did.
+            PGSSLMODE: target.tls,
+            ...(caFile !== undefined && { PGSSLROOTCERT: caFile }),
             ...common
         };
     }
@@ -329,13 +333,14 @@ function commandEnv(target, database) {
  * redacts secrets from it.
  */
 async function checkCommand(command, target, database, baseEnv, log, exec = lib_exec/* exec */.m) {
-    const env = { ...baseEnv, ...commandEnv(target, database) };
+    const ca = (0,tls/* isVerified */.p4)(target.tls) && target.ca ? (0,tls/* caFile */.DO)(target.ca) : undefined;
+    const env = { ...baseEnv, ...commandEnv(target, database, ca?.path) };
     const code = await exec('bash', ['-c', command], {
         env,
         ignoreReturnCode: true,
         silent: true,
         listeners: { stdline: log, errline: log }
-    });
+    }).finally(() => ca?.remove());
     return code === 0
         ? { passed: true, detail: 'exit code 0' }
         : { passed: false, detail: `exit code ${code}` };
@@ -917,12 +922,15 @@ function drillSummary(report) {
 
 
 
+
 /**
  * The restore drill: restore a backup into a temporary instance, check the data, measure the
  * restore time, and always delete the temporary instance (cloud/temporary-instance.ts).
  */
 async function verify(context) {
     const inputs = (0,restore/* readDrillInputs */.BL)(context.inputs);
+    for (const warning of inputs.dbTlsWarnings)
+        context.warn(warning, 'Deprecated input value');
     const assertions = inputs.checksFile ? readChecksFile(inputs.checksFile) : [];
     const { trove } = context.cloud();
     const run = await (0,temporary_instance/* withTemporaryInstance */.F)(context, trove, inputs, {
@@ -960,6 +968,10 @@ async function verify(context) {
                 const sourceHost = plan.source.addresses[0];
                 if (!sourceHost)
                     throw new errors/* InputError */.dz('compare-with-source', `source instance ${plan.source.name} has no address to compare with`);
+                // The restored copy is ours and short-lived; the source is production.
+                const unverified = (0,tls/* unverifiedWarning */.ce)(inputs.dbTls, `compare-with-source connects to the production instance ${plan.source.name} (${sourceHost})`);
+                if (unverified)
+                    context.warn(unverified, 'Unverified TLS to a production database');
                 checkPlan.compareWith = (0,target/* dbTarget */.s)(inputs, engine, sourceHost);
             }
             const { results } = await context.group('Check the restored data', () => runChecks((0,target/* dbTarget */.s)(inputs, engine, restored.host), checkPlan, { logger: context.logger }));

@@ -615,8 +615,13 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/mysql2/promise.js
 var promise = __webpack_require__(27588);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
+// EXTERNAL MODULE: ./src/database/tls.ts
+var database_tls = __webpack_require__(50352);
 ;// CONCATENATED MODULE: ./src/database/session.ts
 // An engine-neutral connection: the checks speak to PostgreSQL and MariaDB through this.
+
 /** Extra time the client waits past the server's statement timeout before cutting the line. */
 const BACKSTOP_MS = 10_000;
 /** Waits for a polite close, then gives up: a server busy with a query may never answer it. */
@@ -641,54 +646,54 @@ async function closeWithin(end, destroy, ms = 2_000) {
 class TlsChoice {
     mode;
     resolved;
-    note = '';
     constructor(mode) {
         this.mode = mode;
     }
     /** Whether to try TLS on the next connection. */
     next() {
-        if (this.mode === 'off')
+        if (this.mode === 'disable')
             return false;
-        if (this.mode === 'require')
+        if (this.mode !== 'prefer')
             return true;
         return this.resolved ?? true;
     }
-    /** May the caller retry without TLS after the server said it has none? */
+    /** May the caller retry without TLS after the server said it has none? Only `prefer`. */
     canFallBack() {
         return this.mode === 'prefer' && this.resolved === undefined;
     }
-    settle(tls, note) {
+    settle(tls) {
         this.resolved = tls;
-        this.note = note;
     }
     state() {
-        if (this.mode === 'off')
-            return 'TLS off';
-        return this.note || (this.next() ? 'TLS' : 'no TLS');
+        return (0,database_tls/* tlsNote */.qt)(this.mode, this.next());
     }
 }
 /**
- * A connector with libpq's `sslmode=prefer`/`require` behaviour: TLS first (as `target.tls`
- * says); with `prefer`, plain when the server answers that it has no TLS at all (`noTls` knows
- * each driver's words for that). Later connections reuse what the first one found out.
+ * A connector with libpq's `sslmode` behaviour (database/tls.ts): TLS first unless `disable`;
+ * only `prefer` goes plain, and only when the server answers that it has no TLS at all (`noTls`
+ * knows each driver's words for that). Later connections reuse what the first one found out.
+ * `connect` builds the driver's TLS options from the target; certificate failures come back
+ * naming the inputs to fix.
  */
-function tlsConnector(mode, connect, noTls) {
-    const tls = new TlsChoice(mode);
+function tlsConnector(target, connect, noTls) {
+    const tls = new TlsChoice(target.tls);
     return {
         tlsState: () => tls.state(),
         async open(options) {
             const useTls = tls.next();
             try {
                 const session = await connect(options, useTls);
-                if (mode === 'prefer' && tls.canFallBack())
-                    tls.settle(useTls, 'TLS');
+                if (tls.canFallBack())
+                    tls.settle(useTls);
                 return session;
             }
             catch (error) {
-                if (!(useTls && tls.canFallBack() && noTls(error)))
-                    throw error;
+                const plainOnly = useTls && noTls(error);
+                if (!(plainOnly && tls.canFallBack())) {
+                    throw (useTls && (0,database_tls/* explainTlsError */.VI)(error, target, plainOnly)) || error;
+                }
                 const session = await connect(options, false);
-                tls.settle(false, 'no TLS (the server does not offer it)');
+                tls.settle(false);
                 return session;
             }
         }
@@ -698,22 +703,55 @@ function tlsConnector(mode, connect, noTls) {
 ;// CONCATENATED MODULE: ./src/database/mariadb-connection.ts
 
 
-/**
- * MariaDB connections. Pukki's MariaDB wants TLS with a self-signed certificate, so TLS is used
- * without verifying it; with `prefer`, plain when the server offers no TLS.
- */
+
+
+/** MariaDB connections, with TLS as libpq's `sslmode` (database/tls.ts). */
 function mariadbConnector(target) {
-    return tlsConnector(target.tls, (options, useTls) => connect(target, options, useTls), (error) => error.code === 'HANDSHAKE_NO_SSL_SUPPORT');
+    return tlsConnector(target, (options, useTls) => connect(target, options, useTls), (error) => error.code === 'HANDSHAKE_NO_SSL_SUPPORT');
+}
+/**
+ * mysql2's `ssl` for a connection (undefined: plain). mysql2 checks the host name only with
+ * `verifyIdentity`, against the address it dialled (IP SANs for an address).
+ */
+function mariadbSsl(target, useTls) {
+    if (!useTls)
+        return undefined;
+    if (target.tls === 'verify-full') {
+        return { ca: (0,database_tls/* caPem */.tc)(target), rejectUnauthorized: true, verifyIdentity: true };
+    }
+    if (target.tls === 'verify-ca') {
+        return { ca: (0,database_tls/* caPem */.tc)(target), rejectUnauthorized: true, verifyIdentity: false };
+    }
+    return { rejectUnauthorized: false };
+}
+/**
+ * The socket for verify-full to an IP address. Node's TLS checks the certificate against the
+ * connection's servername, else its host option, else the socket's `_host`; mysql2 sets no
+ * servername for an IP (SNI must not carry one) and passes no host, and Node records `_host`
+ * only for names it looked up. So without this the certificate is compared with "localhost"
+ * and verify-full fails for every IP; it fails the same way (closed) should Node stop reading it.
+ */
+function socketNamedFor(target) {
+    if (target.tls !== 'verify-full' || (0,external_node_net_.isIP)(target.host) === 0)
+        return undefined;
+    return () => {
+        const socket = (0,external_node_net_.connect)(target.port, target.host);
+        socket.setNoDelay(true);
+        socket._host = target.host;
+        return socket;
+    };
 }
 async function connect(target, options, useTls) {
+    const stream = useTls ? socketNamedFor(target) : undefined;
     const connection = await (0,promise.createConnection)({
+        ...(stream && { stream }),
         host: target.host,
         port: target.port,
         user: target.user,
         password: target.password,
         ...(options.database !== undefined && { database: options.database }),
         connectTimeout: options.connectTimeoutMs,
-        ...(useTls && { ssl: { rejectUnauthorized: false } }),
+        ...(useTls && { ssl: mariadbSsl(target, useTls) }),
         // Exact numbers: BIGINT beyond 2^53 arrives as text rather than rounded.
         supportBigNumbers: true,
         bigNumberStrings: false,
@@ -866,15 +904,27 @@ var esm = __webpack_require__(83849);
 
 
 
+
 /** node-postgres' words when the server answers the SSLRequest with "N". */
 const NO_TLS = /does not support SSL/i;
-/**
- * PostgreSQL connections. TLS works like libpq's `sslmode=prefer`/`require`: encrypted without
- * verifying the certificate (Pukki's is self-signed), and with `prefer` plain when the server
- * has no TLS at all.
- */
+/** PostgreSQL connections, with TLS as libpq's `sslmode` (database/tls.ts). */
 function pgConnector(target) {
-    return tlsConnector(target.tls, (options, useTls) => pg_connection_connect(target, options, useTls), (error) => NO_TLS.test((0,errors/* describeError */.Uc)(error)));
+    return tlsConnector(target, (options, useTls) => pg_connection_connect(target, options, useTls), (error) => NO_TLS.test((0,errors/* describeError */.Uc)(error)));
+}
+/**
+ * node-postgres' `ssl` for a connection. `ca` replaces Node's bundled CAs, as libpq's
+ * sslrootcert does. node-postgres passes the host to Node's TLS, which then checks an IP
+ * address against the certificate's IP SANs (verify-full); verify-ca skips that check.
+ */
+function pgSsl(target, useTls) {
+    if (!useTls)
+        return false;
+    if (target.tls === 'verify-full')
+        return { ca: (0,database_tls/* caPem */.tc)(target), rejectUnauthorized: true };
+    if (target.tls === 'verify-ca') {
+        return { ca: (0,database_tls/* caPem */.tc)(target), rejectUnauthorized: true, checkServerIdentity: () => undefined };
+    }
+    return { rejectUnauthorized: false };
 }
 async function pg_connection_connect(target, options, useTls) {
     const client = new esm/* default.Client */.Ay.Client({
@@ -883,7 +933,7 @@ async function pg_connection_connect(target, options, useTls) {
         user: target.user,
         password: target.password,
         database: options.database ?? 'postgres',
-        ssl: useTls ? { rejectUnauthorized: false } : false,
+        ssl: pgSsl(target, useTls),
         connectionTimeoutMillis: options.connectTimeoutMs,
         // The server cancels a statement after this; the client gives up a little later in case the
         // server (or the network) stops answering altogether.
@@ -1172,7 +1222,8 @@ function dbTarget(login, engine, host) {
         user: login.dbUser,
         password: login.dbPassword,
         databases: login.databases,
-        tls: login.dbTls
+        tls: login.dbTls,
+        ...(login.dbCa && { ca: login.dbCa })
     };
 }
 

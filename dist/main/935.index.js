@@ -19,6 +19,8 @@ var resolve = __webpack_require__(90021);
 var temporary_instance = __webpack_require__(17244);
 // EXTERNAL MODULE: ./src/database/target.ts
 var database_target = __webpack_require__(48928);
+// EXTERNAL MODULE: ./src/database/tls.ts
+var tls = __webpack_require__(50352);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./node_modules/age-encryption/dist/index.js + 51 modules
@@ -128,7 +130,10 @@ function formatS3Uri(bucket, key) {
 
 // EXTERNAL MODULE: ./src/inputs/restore.ts
 var inputs_restore = __webpack_require__(3467);
+// EXTERNAL MODULE: ./src/inputs/db-tls.ts
+var db_tls = __webpack_require__(7971);
 ;// CONCATENATED MODULE: ./src/inputs/mirror.ts
+
 
 
 
@@ -171,7 +176,7 @@ function readMirrorInputs(source) {
         dbUser,
         dbPassword,
         databases: (0,inputs_source/* splitList */.ry)(source.get('databases')),
-        dbTls: (0,inputs_source/* readChoice */.Kf)(source, 'db-tls', ['prefer', 'require', 'off']),
+        ...(0,db_tls/* readDbTls */.E)(source),
         compression,
         compressionLevel: readLevel(source, compression),
         recipients,
@@ -806,6 +811,7 @@ var tool_env = __webpack_require__(29189);
 
 
 
+
 const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
 /** Finds the dump tool on PATH and its version. */
 async function findDumpTool(engine) {
@@ -858,8 +864,11 @@ function toolTooOld(engine, tool, serverVersion) {
         `Install a client of at least ${sMajor}.${sMinor} before this step (MariaDB's repository: ` +
         `\`curl -LsS https://r.mariadb.com/downloads/mariadb_repo_setup | sudo bash -s -- --mariadb-server-version=${sMajor}.${sMinor} && sudo apt-get install -y mariadb-client\`)`);
 }
-/** The command line of the dump: no secret on it (the password goes in the environment). */
-function dumpArgs(engine, target, databases) {
+/**
+ * The command line of the dump: no secret on it (the password goes in the environment).
+ * `caFile`: the db-ca as a file, for verify-ca and verify-full.
+ */
+function dumpArgs(engine, target, databases, caFile) {
     if (engine === 'postgresql') {
         // -Z0: we compress ourselves, with zstd, which is several times faster than pg_dump's gzip.
         return [
@@ -872,13 +881,12 @@ function dumpArgs(engine, target, databases) {
             `--dbname=${databases[0]}`
         ];
     }
-    const tls = target.tls === 'require' ? ['--ssl'] : target.tls === 'off' ? ['--skip-ssl'] : [];
     return [
         '--no-defaults',
         `--host=${target.host}`,
         `--port=${target.port}`,
         `--user=${target.user}`,
-        ...tls,
+        ...mariadbDumpTls(target, caFile),
         '--single-transaction',
         '--quick',
         '--triggers',
@@ -887,29 +895,71 @@ function dumpArgs(engine, target, databases) {
         ...databases
     ];
 }
+/**
+ * mariadb-dump's TLS flags. A CA file makes the client check the chain; the host name only with
+ * --ssl-verify-server-cert. Clients from 11.4 verify by default, which the non-verifying
+ * modes turn off so that they behave alike everywhere.
+ */
+function mariadbDumpTls(target, caFile) {
+    const ca = () => {
+        if (caFile === undefined)
+            throw new Error(`db-tls ${target.tls} needs the db-ca file`);
+        return `--ssl-ca=${caFile}`;
+    };
+    switch (target.tls) {
+        case 'disable':
+            return ['--skip-ssl'];
+        case 'prefer':
+            return [];
+        case 'require':
+            return ['--ssl', '--skip-ssl-verify-server-cert'];
+        case 'verify-ca':
+            return ['--ssl', ca(), '--skip-ssl-verify-server-cert'];
+        case 'verify-full':
+            return ['--ssl', ca(), '--ssl-verify-server-cert'];
+    }
+}
 /** Starts the dump; its stdout is the dump. Stderr is kept (the tail) for the error message. */
 function startDump(tool, engine, target, databases) {
     // Only what the tool needs: no cloud or store credentials, no inputs (database/tool-env.ts).
     const env = (0,tool_env/* toolEnv */.o)(process.env);
+    // Removed when the tool exits; a copy of the checked PEM, so the tool trusts what we do.
+    const ca = (0,tls/* isVerified */.p4)(target.tls) && target.ca ? (0,tls/* caFile */.DO)(target.ca) : undefined;
     if (engine === 'postgresql') {
         env.PGPASSWORD = target.password;
-        env.PGSSLMODE = target.tls === 'off' ? 'disable' : target.tls;
+        // db-tls uses libpq's names: pg_dump checks exactly what our own connections check.
+        env.PGSSLMODE = target.tls;
+        if (ca)
+            env.PGSSLROOTCERT = ca.path;
+        else
+            delete env.PGSSLROOTCERT;
         env.PGCONNECT_TIMEOUT = '30';
     }
     else {
         env.MYSQL_PWD = target.password;
     }
-    const child = (0,external_node_child_process_.spawn)(tool.command, dumpArgs(engine, target, databases), {
-        env,
-        stdio: ['ignore', 'pipe', 'pipe']
-    });
+    let child;
+    try {
+        child = (0,external_node_child_process_.spawn)(tool.command, dumpArgs(engine, target, databases, ca?.path), {
+            env,
+            stdio: ['ignore', 'pipe', 'pipe']
+        });
+    }
+    catch (error) {
+        ca?.remove();
+        throw error;
+    }
     let stderr = '';
     child.stderr?.on('data', (chunk) => {
         stderr = (stderr + chunk.toString('utf8')).slice(-8192);
     });
     const finished = new Promise((resolve, reject) => {
-        child.once('error', (error) => reject(new errors/* CheckFailure */.jU(`${tool.command} could not start: ${error.message}`)));
+        child.once('error', (error) => {
+            ca?.remove();
+            reject(new errors/* CheckFailure */.jU(`${tool.command} could not start: ${error.message}`));
+        });
         child.once('close', (code, signal) => {
+            ca?.remove();
             if (code === 0)
                 return resolve();
             const text = stderr.split(target.password).join('***').trim();
@@ -1250,6 +1300,7 @@ async function uploadCopy(context, client, inputs, upload, signal, source) {
 
 
 
+
 /**
  * mirror: an encrypted, checksummed off-site copy on any S3-compatible store (mirror-action:
  * upload), from a temporary instance restored from a backup or from the live instance; or a
@@ -1260,6 +1311,8 @@ async function mirror(context) {
     const client = s3Client(inputs.s3);
     if (inputs.action === 'verify')
         return checkCopy(context, client, inputs);
+    for (const warning of inputs.dbTlsWarnings)
+        context.warn(warning, 'Deprecated input value');
     // Reach the store before spending a restore on it.
     const where = formatS3Uri(inputs.location.bucket, inputs.location.prefix);
     await context.group('Check the object store', async () => {
@@ -1315,6 +1368,9 @@ async function mirrorLive(context, client, inputs, upload, controller, abortOnCa
     const host = instance.addresses[0];
     if (!host)
         throw new errors/* CheckFailure */.jU(`Instance ${instance.name} has no address to dump from`);
+    const unverified = (0,tls/* unverifiedWarning */.ce)(inputs.dbTls, `mirror source: live dumps the production instance ${instance.name} (${host})`);
+    if (unverified)
+        context.warn(unverified, 'Unverified TLS to a production database');
     const removeCancelHook = context.onCancel(async (signal) => {
         context.logger.warning(`Received ${signal}: aborting the upload`);
         await abortOnCancel();

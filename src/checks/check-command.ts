@@ -1,5 +1,6 @@
 import * as actionsExec from '@actions/exec'
 import type { Verdict } from './recorder.js'
+import { caFile, isVerified } from '../database/tls.js'
 import type { DbTarget } from '../database/types.js'
 
 /** The shape of @actions/exec's `exec` that we use; tests pass their own. */
@@ -14,24 +15,26 @@ export type ExecFn = (
   }
 ) => Promise<number>
 
-const PGSSLMODE: Record<DbTarget['tls'], string> = {
-  prefer: 'prefer',
-  require: 'require',
-  off: 'disable'
-}
-
 /**
  * The connection as environment variables: the clients' own (psql, pg_dump, mariadb read them
- * without flags) plus engine-neutral DB_* for scripts that serve both.
+ * without flags) plus engine-neutral DB_* for scripts that serve both. `caFile`: the db-ca as a
+ * file, for the verifying modes (PGSSLROOTCERT; DB_SSL_CA for a mariadb client's --ssl-ca,
+ * which has no variable of its own).
  */
-export function commandEnv(target: DbTarget, database: string | undefined): Record<string, string> {
+export function commandEnv(
+  target: DbTarget,
+  database: string | undefined,
+  caFile?: string
+): Record<string, string> {
   const common: Record<string, string> = {
     DB_ENGINE: target.engine,
     DB_HOST: target.host,
     DB_PORT: String(target.port),
     DB_USER: target.user,
     DB_PASSWORD: target.password,
-    DB_NAME: database ?? ''
+    DB_NAME: database ?? '',
+    DB_SSL_MODE: target.tls,
+    ...(caFile !== undefined && { DB_SSL_CA: caFile })
   }
   if (target.engine === 'postgresql') {
     return {
@@ -40,7 +43,9 @@ export function commandEnv(target: DbTarget, database: string | undefined): Reco
       PGUSER: target.user,
       PGPASSWORD: target.password,
       PGDATABASE: database ?? 'postgres',
-      PGSSLMODE: PGSSLMODE[target.tls],
+      // db-tls uses libpq's names, so the command's psql checks what our connections did.
+      PGSSLMODE: target.tls,
+      ...(caFile !== undefined && { PGSSLROOTCERT: caFile }),
       ...common
     }
   }
@@ -72,13 +77,14 @@ export async function checkCommand(
   log: CommandLog,
   exec: ExecFn = actionsExec.exec
 ): Promise<Verdict> {
-  const env = { ...baseEnv, ...commandEnv(target, database) }
+  const ca = isVerified(target.tls) && target.ca ? caFile(target.ca) : undefined
+  const env = { ...baseEnv, ...commandEnv(target, database, ca?.path) }
   const code = await exec('bash', ['-c', command], {
     env,
     ignoreReturnCode: true,
     silent: true,
     listeners: { stdline: log, errline: log }
-  })
+  }).finally(() => ca?.remove())
   return code === 0
     ? { passed: true, detail: 'exit code 0' }
     : { passed: false, detail: `exit code ${code}` }

@@ -1,4 +1,11 @@
-import { type Connection, createConnection, type FieldPacket } from 'mysql2/promise'
+import {
+  type Connection,
+  type ConnectionOptions,
+  createConnection,
+  type FieldPacket
+} from 'mysql2/promise'
+import { connect as netConnect, isIP, type Socket } from 'node:net'
+import { caPem } from './tls.js'
 import type { DbTarget } from './types.js'
 import {
   BACKSTOP_MS,
@@ -10,27 +17,58 @@ import {
   tlsConnector
 } from './session.js'
 
-/**
- * MariaDB connections. Pukki's MariaDB wants TLS with a self-signed certificate, so TLS is used
- * without verifying it; with `prefer`, plain when the server offers no TLS.
- */
+/** MariaDB connections, with TLS as libpq's `sslmode` (database/tls.ts). */
 export function mariadbConnector(target: DbTarget): Connector {
   return tlsConnector(
-    target.tls,
+    target,
     (options, useTls) => connect(target, options, useTls),
     (error) => (error as { code?: string }).code === 'HANDSHAKE_NO_SSL_SUPPORT'
   )
 }
 
+/**
+ * mysql2's `ssl` for a connection (undefined: plain). mysql2 checks the host name only with
+ * `verifyIdentity`, against the address it dialled (IP SANs for an address).
+ */
+export function mariadbSsl(target: DbTarget, useTls: boolean): ConnectionOptions['ssl'] {
+  if (!useTls) return undefined
+  if (target.tls === 'verify-full') {
+    return { ca: caPem(target), rejectUnauthorized: true, verifyIdentity: true }
+  }
+  if (target.tls === 'verify-ca') {
+    return { ca: caPem(target), rejectUnauthorized: true, verifyIdentity: false }
+  }
+  return { rejectUnauthorized: false }
+}
+
+/**
+ * The socket for verify-full to an IP address. Node's TLS checks the certificate against the
+ * connection's servername, else its host option, else the socket's `_host`; mysql2 sets no
+ * servername for an IP (SNI must not carry one) and passes no host, and Node records `_host`
+ * only for names it looked up. So without this the certificate is compared with "localhost"
+ * and verify-full fails for every IP; it fails the same way (closed) should Node stop reading it.
+ */
+function socketNamedFor(target: DbTarget): (() => Socket) | undefined {
+  if (target.tls !== 'verify-full' || isIP(target.host) === 0) return undefined
+  return () => {
+    const socket = netConnect(target.port, target.host)
+    socket.setNoDelay(true)
+    ;(socket as Socket & { _host?: string })._host = target.host
+    return socket
+  }
+}
+
 async function connect(target: DbTarget, options: OpenOptions, useTls: boolean): Promise<Session> {
+  const stream = useTls ? socketNamedFor(target) : undefined
   const connection: Connection = await createConnection({
+    ...(stream && { stream }),
     host: target.host,
     port: target.port,
     user: target.user,
     password: target.password,
     ...(options.database !== undefined && { database: options.database }),
     connectTimeout: options.connectTimeoutMs,
-    ...(useTls && { ssl: { rejectUnauthorized: false } }),
+    ...(useTls && { ssl: mariadbSsl(target, useTls) }),
     // Exact numbers: BIGINT beyond 2^53 arrives as text rather than rounded.
     supportBigNumbers: true,
     bigNumberStrings: false,

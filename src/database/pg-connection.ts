@@ -1,5 +1,7 @@
+import type { ConnectionOptions } from 'node:tls'
 import { describeError } from '../errors.js'
 import pg from 'pg'
+import { caPem } from './tls.js'
 import type { DbTarget } from './types.js'
 import {
   BACKSTOP_MS,
@@ -14,17 +16,27 @@ import {
 /** node-postgres' words when the server answers the SSLRequest with "N". */
 const NO_TLS = /does not support SSL/i
 
-/**
- * PostgreSQL connections. TLS works like libpq's `sslmode=prefer`/`require`: encrypted without
- * verifying the certificate (Pukki's is self-signed), and with `prefer` plain when the server
- * has no TLS at all.
- */
+/** PostgreSQL connections, with TLS as libpq's `sslmode` (database/tls.ts). */
 export function pgConnector(target: DbTarget): Connector {
   return tlsConnector(
-    target.tls,
+    target,
     (options, useTls) => connect(target, options, useTls),
     (error) => NO_TLS.test(describeError(error))
   )
+}
+
+/**
+ * node-postgres' `ssl` for a connection. `ca` replaces Node's bundled CAs, as libpq's
+ * sslrootcert does. node-postgres passes the host to Node's TLS, which then checks an IP
+ * address against the certificate's IP SANs (verify-full); verify-ca skips that check.
+ */
+export function pgSsl(target: DbTarget, useTls: boolean): false | ConnectionOptions {
+  if (!useTls) return false
+  if (target.tls === 'verify-full') return { ca: caPem(target), rejectUnauthorized: true }
+  if (target.tls === 'verify-ca') {
+    return { ca: caPem(target), rejectUnauthorized: true, checkServerIdentity: () => undefined }
+  }
+  return { rejectUnauthorized: false }
 }
 
 async function connect(target: DbTarget, options: OpenOptions, useTls: boolean): Promise<Session> {
@@ -34,7 +46,7 @@ async function connect(target: DbTarget, options: OpenOptions, useTls: boolean):
     user: target.user,
     password: target.password,
     database: options.database ?? 'postgres',
-    ssl: useTls ? { rejectUnauthorized: false } : false,
+    ssl: pgSsl(target, useTls),
     connectionTimeoutMillis: options.connectTimeoutMs,
     // The server cancels a statement after this; the client gives up a little later in case the
     // server (or the network) stops answering altogether.

@@ -1,4 +1,6 @@
 // An engine-neutral connection: the checks speak to PostgreSQL and MariaDB through this.
+import { explainTlsError, tlsNote } from './tls.js'
+import type { DbTarget, TlsMode } from './types.js'
 
 export interface QueryResult {
   /** Number of columns of the result set; 0 for a statement without one (UPDATE, SET…). */
@@ -55,60 +57,62 @@ export async function closeWithin(
 
 /** Remembers what `prefer` found out, so later connections do not try TLS again in vain. */
 export class TlsChoice {
-  private readonly mode: 'prefer' | 'require' | 'off'
+  private readonly mode: TlsMode
   private resolved: boolean | undefined
-  private note = ''
 
-  constructor(mode: 'prefer' | 'require' | 'off') {
+  constructor(mode: TlsMode) {
     this.mode = mode
   }
 
   /** Whether to try TLS on the next connection. */
   next(): boolean {
-    if (this.mode === 'off') return false
-    if (this.mode === 'require') return true
+    if (this.mode === 'disable') return false
+    if (this.mode !== 'prefer') return true
     return this.resolved ?? true
   }
 
-  /** May the caller retry without TLS after the server said it has none? */
+  /** May the caller retry without TLS after the server said it has none? Only `prefer`. */
   canFallBack(): boolean {
     return this.mode === 'prefer' && this.resolved === undefined
   }
 
-  settle(tls: boolean, note: string): void {
+  settle(tls: boolean): void {
     this.resolved = tls
-    this.note = note
   }
 
   state(): string {
-    if (this.mode === 'off') return 'TLS off'
-    return this.note || (this.next() ? 'TLS' : 'no TLS')
+    return tlsNote(this.mode, this.next())
   }
 }
 
 /**
- * A connector with libpq's `sslmode=prefer`/`require` behaviour: TLS first (as `target.tls`
- * says); with `prefer`, plain when the server answers that it has no TLS at all (`noTls` knows
- * each driver's words for that). Later connections reuse what the first one found out.
+ * A connector with libpq's `sslmode` behaviour (database/tls.ts): TLS first unless `disable`;
+ * only `prefer` goes plain, and only when the server answers that it has no TLS at all (`noTls`
+ * knows each driver's words for that). Later connections reuse what the first one found out.
+ * `connect` builds the driver's TLS options from the target; certificate failures come back
+ * naming the inputs to fix.
  */
 export function tlsConnector(
-  mode: 'prefer' | 'require' | 'off',
+  target: Pick<DbTarget, 'tls' | 'ca' | 'host'>,
   connect: (options: OpenOptions, useTls: boolean) => Promise<Session>,
   noTls: (error: unknown) => boolean
 ): Connector {
-  const tls = new TlsChoice(mode)
+  const tls = new TlsChoice(target.tls)
   return {
     tlsState: () => tls.state(),
     async open(options: OpenOptions): Promise<Session> {
       const useTls = tls.next()
       try {
         const session = await connect(options, useTls)
-        if (mode === 'prefer' && tls.canFallBack()) tls.settle(useTls, 'TLS')
+        if (tls.canFallBack()) tls.settle(useTls)
         return session
       } catch (error) {
-        if (!(useTls && tls.canFallBack() && noTls(error))) throw error
+        const plainOnly = useTls && noTls(error)
+        if (!(plainOnly && tls.canFallBack())) {
+          throw (useTls && explainTlsError(error, target, plainOnly)) || error
+        }
         const session = await connect(options, false)
-        tls.settle(false, 'no TLS (the server does not offer it)')
+        tls.settle(false)
         return session
       }
     }

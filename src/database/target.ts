@@ -1,5 +1,5 @@
 import { CheckFailure } from '../errors.js'
-import type { DbTarget, Engine } from './types.js'
+import type { DbCa, DbTarget, Engine, TlsMode } from './types.js'
 
 /** The standard port of each engine: a Trove instance listens on it at its own address. */
 const PORTS: Record<Engine, number> = { postgresql: 5432, mariadb: 3306 }
@@ -19,7 +19,9 @@ export interface DbLogin {
   dbUser: string
   dbPassword: string
   databases: string[]
-  dbTls: DbTarget['tls']
+  dbTls: TlsMode
+  /** For verify-ca and verify-full only. */
+  dbCa?: DbCa
 }
 
 /** The database server of an instance at `host`, with the user's login. */
@@ -31,6 +33,7 @@ export function dbTarget(login: DbLogin, engine: Engine, host: string): DbTarget
     user: login.dbUser,
     password: login.dbPassword,
     databases: login.databases,
-    tls: login.dbTls
+    tls: login.dbTls,
+    ...(login.dbCa && { ca: login.dbCa })
   }
 }

@@ -13,6 +13,7 @@ import { MAX_PART_BYTES, MIN_PART_BYTES } from '../storage/part-size.js'
 import type { S3Settings } from '../storage/s3-client.js'
 import { parseS3Uri, type S3Location } from '../storage/s3-uri.js'
 import { readRestoreInputs, type RestoreInputs } from './restore.js'
+import { type DbTlsInputs, readDbTls } from './db-tls.js'
 import type { RetentionPolicy } from '../policy/mirror-retention.js'
 
 export interface StoreInputs {
@@ -20,7 +21,7 @@ export interface StoreInputs {
   s3: S3Settings
 }
 
-export interface UploadInputs extends StoreInputs {
+export interface UploadInputs extends StoreInputs, DbTlsInputs {
   action: 'upload'
   source: 'restored' | 'live'
   /** For the restored source (instance or backup-id, flavor, cidrs…); instance for live. */
@@ -28,7 +29,6 @@ export interface UploadInputs extends StoreInputs {
   dbUser: string
   dbPassword: string
   databases: string[]
-  dbTls: 'prefer' | 'require' | 'off'
   compression: 'zstd' | 'gzip'
   compressionLevel: number
   recipients: string[]
@@ -86,7 +86,7 @@ export function readMirrorInputs(source: InputSource): MirrorInputs {
     dbUser,
     dbPassword,
     databases: splitList(source.get('databases')),
-    dbTls: readChoice(source, 'db-tls', ['prefer', 'require', 'off'] as const),
+    ...readDbTls(source),
     compression,
     compressionLevel: readLevel(source, compression),
     recipients,

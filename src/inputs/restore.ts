@@ -5,7 +5,6 @@ import {
   type InputSource,
   readBoolean,
   readInteger,
-  readChoice,
   readDuration,
   splitList,
   valueOrDefault
@@ -14,6 +13,7 @@ import { UUID_PATTERN } from '../openstack/index.js'
 import { isIPv4 } from 'node:net'
 import { checkToolEnvNames } from '../database/tool-env.js'
 import { readFreshness } from './report.js'
+import { type DbTlsInputs, readDbTls } from './db-tls.js'
 
 export interface RestoreInputs {
   instance: string
@@ -32,11 +32,10 @@ export interface RestoreInputs {
   deleteTimeoutMs: number
 }
 
-export interface DrillInputs extends RestoreInputs {
+export interface DrillInputs extends RestoreInputs, DbTlsInputs {
   dbUser: string
   dbPassword: string
   databases: string[]
-  dbTls: 'prefer' | 'require' | 'off'
   checksFile: string
   compareWithSource: boolean
   tolerancePercent: number
@@ -166,7 +165,7 @@ export function readDrillInputs(source: InputSource): DrillInputs {
     dbUser,
     dbPassword,
     databases: splitList(source.get('databases')),
-    dbTls: readChoice(source, 'db-tls', ['prefer', 'require', 'off'] as const),
+    ...readDbTls(source),
     checksFile: source.get('checks-file'),
     compareWithSource,
     tolerancePercent,

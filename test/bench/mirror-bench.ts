@@ -143,6 +143,8 @@ function ourEnv(info: CloudInfo, dir: string, prefix: string): NodeJS.ProcessEnv
     'INPUT_S3-SECRET-ACCESS-KEY': info.s3.secretAccessKey,
     'INPUT_AUTH-URL': info.authUrl,
     'INPUT_ALLOW-INSECURE-HTTP': 'true',
+    // The same work as the peers it is timed against: a dump compressed, not encrypted.
+    INPUT_ENCRYPTION: 'none',
     INPUT_REGION: info.region,
     'INPUT_APPLICATION-CREDENTIAL-ID': info.appCredId,
     'INPUT_APPLICATION-CREDENTIAL-SECRET': info.appCredSecret,

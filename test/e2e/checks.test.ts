@@ -14,6 +14,7 @@ import {
 } from '../../src/openstack/index.js'
 import { waitUntil } from '../helpers/wait-until.js'
 import { type RunningCloud, startCloud } from '../localcloud/harness.js'
+import { createTestCa, issueServerCert } from '../localcloud/servers/tls.js'
 import {
   createMariadbWithData,
   createPostgresWithData,
@@ -78,6 +79,11 @@ const byName = (results: CheckResult[], name: string) => {
   const found = results.find((r) => r.name === name)
   if (!found) throw new Error(`no result "${name}" in ${JSON.stringify(results, null, 1)}`)
   return found
+}
+
+/** `text` as a literal inside a RegExp. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 async function superuserBaseDir(instance: Instance): Promise<string> {
@@ -189,7 +195,7 @@ describe('all checks pass on good data', () => {
       ['command', true]
     ])
     expect(byName(report.results, 'connect').detail).toMatch(
-      /^PostgreSQL 15\.\d+ at 127\.\d+\.\d+\.\d+:5432 as app, database postgres, no TLS/
+      /^PostgreSQL 15\.\d+ at 127\.\d+\.\d+\.\d+:5432 as app, database postgres, TLS, certificate not verified$/
     )
     expect(byName(report.results, 'tables').detail).toBe('1 database(s), 3 table(s): shop (3)')
     expect(report.counts).toEqual([
@@ -206,7 +212,8 @@ describe('all checks pass on good data', () => {
     const checkLines = lines.filter((l) => /^info [✓✗] /.test(l))
     expect(checkLines).toHaveLength(7)
     expect(checkLines[0]).toMatch(/^info ✓ connect \(\d+ ms\): PostgreSQL/)
-    expect(lines).toContainEqual(expect.stringMatching(/^warning .*without TLS/))
+    // The local cloud's servers offer TLS, so prefer used it: nothing to warn about.
+    expect(lines).not.toContainEqual(expect.stringMatching(/^warning .*without TLS/))
   }, 60_000)
 
   test('MariaDB: connect, tables, row counts, assertions, compare (CHECKSUM TABLE), integrity', async () => {
@@ -251,7 +258,7 @@ describe('all checks pass on good data', () => {
       'integrity'
     ])
     expect(byName(report.results, 'connect').detail).toMatch(
-      /^MariaDB 10\.11\.\d+ at 127\.[\d.]+:3306 as app, no TLS \(the server does not offer it\)$/
+      /^MariaDB 10\.11\.\d+ at 127\.[\d.]+:3306 as app, TLS, certificate not verified$/
     )
     expect(report.counts).toEqual([
       { database: 'shop', table: 'customers', rows: 50 },
@@ -589,72 +596,83 @@ describe('what is checked', () => {
 })
 
 describe('TLS', () => {
-  test('require fails against a server without TLS; prefer and require use TLS once it has it', async () => {
+  /** The server's own view of the session, not only our word for it. */
+  const sslSeen = (engine: Engine, tls: boolean): Assertion => ({
+    name: 'ssl',
+    sql:
+      engine === 'postgresql'
+        ? 'SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()'
+        : "SELECT VARIABLE_VALUE <> '' FROM information_schema.SESSION_STATUS WHERE VARIABLE_NAME = 'SSL_VERSION'",
+    expect: tls ? 'matches ^(true|1)$' : 'matches ^(false|0)$',
+    timeoutMs: 5_000
+  })
+  const cloudCa = () => ({ pem: readFileSync(cloud.info.dbCaFile, 'utf8'), label: 'cloud CA' })
+
+  test('a server without TLS: prefer goes plain and warns; require and verify-full refuse', async () => {
+    await cloud.admin.config({ serverTls: false })
+    const [plainPg, plainMaria] = await Promise.all([
+      createPostgresWithData(trove, 'plain-pg'),
+      createMariadbWithData(trove, 'plain-maria')
+    ]).finally(() => cloud.admin.config({ serverTls: true }))
+    for (const [engine, instance] of [
+      ['postgresql', plainPg],
+      ['mariadb', plainMaria]
+    ] as const) {
+      for (const tls of ['require', 'verify-full'] as const) {
+        const report = await runChecks(
+          target(engine, instance, { tls, ...(tls === 'verify-full' && { ca: cloudCa() }) }),
+          plan(),
+          { logger: silentLogger }
+        )
+        expect(report.results).toEqual([
+          expect.objectContaining({
+            name: 'connect',
+            passed: false,
+            detail: expect.stringContaining(
+              `: the server at ${hostOf(instance)} offers no TLS, which db-tls: ${tls} needs`
+            )
+          })
+        ])
+      }
+      const { logger, lines } = recordingLogger()
+      const report = await runChecks(
+        target(engine, instance, { tls: 'prefer' }),
+        plan({ assertions: [sslSeen(engine, false)] }),
+        { logger }
+      )
+      expect(report.results.every((r) => r.passed)).toBe(true)
+      expect(byName(report.results, 'connect').detail).toMatch(
+        /, no TLS \(the server does not offer it\)$/
+      )
+      expect(lines).toContainEqual(expect.stringMatching(/^warning .*without TLS/))
+    }
+  }, 90_000)
+
+  test('every mode against servers with TLS, as the server sees the session', async () => {
     for (const [engine, instance] of [
       ['postgresql', pgSource],
       ['mariadb', maria]
     ] as const) {
-      const report = await runChecks(target(engine, instance, { tls: 'require' }), plan(), {
-        logger: silentLogger
-      })
-      expect(report.results).toEqual([
-        expect.objectContaining({
-          name: 'connect',
-          passed: false,
-          detail:
-            engine === 'postgresql'
-              ? 'The server does not support SSL connections'
-              : 'Server does not support secure connection'
-        })
-      ])
-    }
-
-    // Turn TLS on in a PostgreSQL server of its own, with a self-signed certificate (as Pukki's).
-    const tlsPg = await createPostgresWithData(trove, 'tls-pg')
-    const baseDir = await superuserBaseDir(tlsPg)
-    const key = path.join(baseDir, 'server.key')
-    const cert = path.join(baseDir, 'server.crt')
-    execFileSync(
-      'openssl',
-      [
-        ...['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=pukki'],
-        ...['-keyout', key, '-out', cert]
-      ],
-      { stdio: 'ignore' }
-    )
-    execFileSync('chown', ['postgres', key, cert])
-    for (const sql of [
-      `ALTER SYSTEM SET ssl_cert_file = '${cert}'`,
-      `ALTER SYSTEM SET ssl_key_file = '${key}'`,
-      'ALTER SYSTEM SET ssl = on',
-      'SELECT pg_reload_conf()'
-    ]) {
-      await psqlSuperuser(baseDir, sql, 'postgres')
-    }
-    for (const tls of ['prefer', 'require', 'off'] as const) {
-      // The server's own view of the session, not only our word for it.
-      const sslSeen: Assertion = {
-        name: 'ssl',
-        sql: 'SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()',
-        expect: tls === 'off' ? 'matches ^false$' : 'matches ^true$',
-        timeoutMs: 5_000
+      for (const [tls, note] of [
+        ['disable', 'TLS off'],
+        ['prefer', 'TLS, certificate not verified'],
+        ['require', 'TLS, certificate not verified'],
+        ['verify-ca', 'TLS, certificate verified (chain to db-ca; host name not checked)'],
+        ['verify-full', 'TLS, certificate verified (chain to db-ca and host name)']
+      ] as const) {
+        const verifying = tls === 'verify-ca' || tls === 'verify-full'
+        const report = await runChecks(
+          target(engine, instance, { tls, ...(verifying && { ca: cloudCa() }) }),
+          plan({ assertions: [sslSeen(engine, tls !== 'disable')] }),
+          { logger: silentLogger }
+        )
+        // Named, so that a failure says which engine and mode, and why.
+        expect([engine, tls, report.results.filter((r) => !r.passed)]).toEqual([engine, tls, []])
+        expect(byName(report.results, 'connect').detail).toMatch(new RegExp(`, ${escape(note)}$`))
       }
-      const report = await runChecks(
-        target('postgresql', tlsPg, { tls }),
-        plan({ assertions: [sslSeen] }),
-        { logger: silentLogger }
-      )
-      expect(report.results.map((r) => [r.name, r.passed])).toEqual([
-        ['connect', true],
-        ['tables', true],
-        ['row counts', true],
-        ['assert: ssl', true]
-      ])
-      expect(byName(report.results, 'connect').detail).toMatch(
-        tls === 'off' ? /, TLS off$/ : /, TLS$/
-      )
     }
     // Every connection is closed when runChecks returns (the server may take a moment to notice).
+    const baseDir = await superuserBaseDir(pgSource)
     const sessions = () =>
       psqlSuperuser(
         baseDir,
@@ -666,7 +684,83 @@ describe('TLS', () => {
       until: (count) => count === '0'
     })
     expect(left).toBe('0')
+  }, 90_000)
+
+  test('verify-ca and verify-full refuse a certificate from another CA, naming db-ca', async () => {
+    const other = await createTestCa(path.join(scratch, 'other-ca'), 'some other CA')
+    const ca = {
+      pem: readFileSync(other.certFile, 'utf8'),
+      label: `${other.certFile}: CN=some other CA`
+    }
+    for (const [engine, instance] of [
+      ['postgresql', pgSource],
+      ['mariadb', maria]
+    ] as const) {
+      for (const tls of ['verify-ca', 'verify-full'] as const) {
+        const report = await runChecks(target(engine, instance, { tls, ca }), plan(), {
+          logger: silentLogger
+        })
+        expect(report.results).toEqual([
+          expect.objectContaining({ name: 'connect', passed: false })
+        ])
+        expect(report.results[0]?.detail).toMatch(
+          new RegExp(
+            `^the certificate of ${escape(hostOf(instance))} is not signed by db-ca \\(${escape(ca.label)}\\): .*\\. ` +
+              `db-ca must hold the CA certificate that signed the instance's certificate \\(db-tls: ${tls}\\)$`
+          )
+        )
+      }
+    }
   }, 60_000)
+
+  test('verify-full refuses a good chain for another address; verify-ca accepts it', async () => {
+    const ca = {
+      certFile: cloud.info.dbCaFile,
+      // The cloud keeps its CA key beside the certificate (test/localcloud/cloud.ts).
+      keyFile: path.join(path.dirname(cloud.info.dbCaFile), 'ca.key')
+    }
+    const [movedPg, movedMaria] = await Promise.all([
+      createPostgresWithData(trove, 'tls-moved-pg'),
+      createMariadbWithData(trove, 'tls-moved-maria')
+    ])
+    for (const [engine, moved] of [
+      ['postgresql', movedPg],
+      ['mariadb', movedMaria]
+    ] as const) {
+      // The server's certificate, from the cloud's own CA, now names another address; the
+      // server reads it again (PostgreSQL on a reload, MariaDB on FLUSH SSL).
+      const baseDir = await superuserBaseDir(moved)
+      await issueServerCert(ca, '127.0.0.99', path.join(baseDir, 'tls'))
+      execFileSync('chown', [
+        '-R',
+        engine === 'postgresql' ? 'postgres' : 'mysql',
+        `${baseDir}/tls`
+      ])
+      if (engine === 'postgresql')
+        await psqlSuperuser(baseDir, 'SELECT pg_reload_conf()', 'postgres')
+      else {
+        execFileSync('mariadb', [
+          ...['--no-defaults', `--socket=${baseDir}/run/mysqld.sock`, '-u', 'root'],
+          ...['-e', 'FLUSH SSL']
+        ])
+      }
+      const run = (tls: 'verify-ca' | 'verify-full') =>
+        runChecks(target(engine, moved, { tls, ca: cloudCa() }), plan(), { logger: silentLogger })
+      // A reload is asynchronous: wait until a new session is shown the new certificate.
+      const full = await waitUntil(() => run('verify-full'), {
+        what: `${engine} to present the certificate for 127.0.0.99`,
+        until: (report) => report.results[0]?.passed === false
+      })
+      expect(full.results[0]?.detail).toMatch(
+        new RegExp(
+          `^the certificate of ${escape(hostOf(moved))} chains to db-ca but is not for this address: .*` +
+            `db-tls: verify-full needs a certificate naming ${escape(hostOf(moved))}; db-tls: verify-ca checks the chain only$`
+        )
+      )
+      const chainOnly = await run('verify-ca')
+      expect([engine, chainOnly.results.filter((r) => !r.passed)]).toEqual([engine, []])
+    }
+  }, 90_000)
 })
 
 describe('through the committed bundle (dist/main, pg and mysql2 bundled by ncc)', () => {

@@ -456,7 +456,7 @@ const CASES: BadInput[] = [
     mode: 'verify',
     inputs: { 'db-tls': 'always' },
     input: 'db-tls',
-    allowed: /prefer, require, off/
+    allowed: /disable, prefer, require, verify-ca, verify-full/
   },
   {
     name: 'verify: row-count-tolerance over 100',
@@ -815,6 +815,59 @@ const CASES: BadInput[] = [
     inputs: { 'dry-run': 'maybe' },
     input: 'dry-run',
     allowed: /not a boolean/
+  },
+  // db-tls and db-ca
+  {
+    name: 'verify: db-tls verify-full without db-ca',
+    mode: 'verify',
+    inputs: { 'db-tls': 'verify-full' },
+    input: 'db-ca',
+    allowed: /is required with db-tls: verify-full: the CA certificate/
+  },
+  {
+    name: 'mirror: db-tls verify-ca without db-ca',
+    mode: 'mirror',
+    inputs: { 'db-tls': 'verify-ca', source: 'live' },
+    input: 'db-ca',
+    allowed: /is required with db-tls: verify-ca/
+  },
+  {
+    name: 'verify: db-ca with db-tls require (it would go unused)',
+    mode: 'verify',
+    inputs: { 'db-tls': 'require', 'db-ca': '/etc/ssl/certs/ca-certificates.crt' },
+    input: 'db-ca',
+    allowed: /is used only with db-tls: verify-ca or verify-full, and db-tls is require/
+  },
+  {
+    name: 'verify: db-ca file missing',
+    mode: 'verify',
+    inputs: { 'db-tls': 'verify-full', 'db-ca': '/nonexistent/pukki-ca.pem' },
+    input: 'db-ca',
+    allowed: /cannot read \/nonexistent\/pukki-ca\.pem \(ENOENT\)/
+  },
+  {
+    name: 'mirror: db-ca is not a certificate',
+    mode: 'mirror',
+    inputs: { 'db-tls': 'verify-full', 'db-ca': '-----BEGIN CERTIFICATE-----\nnot base64' },
+    input: 'db-ca',
+    allowed: /PEM text holds no PEM certificate/
+  },
+  {
+    name: 'verify: db-ca holds a private key',
+    mode: 'verify',
+    inputs: {
+      'db-tls': 'verify-full',
+      'db-ca': '-----BEGIN PRIVATE KEY-----\nnot-a-real-key\n-----END PRIVATE KEY-----'
+    },
+    input: 'db-ca',
+    allowed: /holds a private key: give the CA certificate only/
+  },
+  {
+    name: 'mirror: db-tls verify (not a libpq mode)',
+    mode: 'mirror',
+    inputs: { 'db-tls': 'verify' },
+    input: 'db-tls',
+    allowed: /disable, prefer, require, verify-ca, verify-full/
   }
 ]
 

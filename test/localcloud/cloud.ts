@@ -16,6 +16,7 @@ import { clearAll, defaultConfig, type State } from './api/state.ts'
 import { troveHandler } from './api/trove.ts'
 import { createDbServers } from './servers/db-servers.ts'
 import { startObjectStore } from './servers/swift.ts'
+import { createTestCa } from './servers/tls.ts'
 
 export interface CloudInfo {
   authUrl: string
@@ -36,6 +37,8 @@ export interface CloudInfo {
   swiftUrl: string
   pid: number
   tempDir: string
+  /** the CA (PEM file) that signed every database server's certificate: a client's db-ca */
+  dbCaFile: string
 }
 
 export interface CloudOptions {
@@ -54,7 +57,6 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
   const tempDir = await mkdtemp(path.join(os.tmpdir(), 'localcloud-'))
   // mkdtemp makes 0700; the database servers run as their own users and must get through it.
   await chmod(tempDir, 0o755)
-  const db = createDbServers()
   const cleanups: Array<() => Promise<unknown>> = [
     () => rm(tempDir, { recursive: true, force: true })
   ]
@@ -66,6 +68,9 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
     }
   }
   try {
+    // One CA per cloud (in its temp dir, gone on stop); each server gets a certificate from it.
+    const ca = await createTestCa(path.join(tempDir, 'ca'))
+    const db = createDbServers(ca)
     const [store] = await Promise.all([
       startObjectStore(path.join(tempDir, 'swift')),
       readVersions(db)
@@ -140,7 +145,8 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
       s3: store.s3,
       swiftUrl: store.swiftUrl,
       pid: process.pid,
-      tempDir
+      tempDir,
+      dbCaFile: ca.certFile
     }
     return { info, close }
   } catch (err) {

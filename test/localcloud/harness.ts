@@ -16,6 +16,8 @@ export interface CloudConfig {
   quota?: { instances?: number; volumes?: number; backups?: number }
   /** 0 turns the rate limit off (the default) */
   rateLimitPerMinute?: number
+  /** instances built from now on offer TLS (the default) or, with false, none at all */
+  serverTls?: boolean
 }
 
 export interface EffectiveConfig {
@@ -25,6 +27,7 @@ export interface EffectiveConfig {
   tokenTtlSeconds: number
   quota: { instances: number; volumes: number; backups: number }
   rateLimitPerMinute: number
+  serverTls: boolean
 }
 
 export interface SeedBackup {
@@ -72,6 +75,8 @@ export interface AdminInstance {
   port: number | null
   baseDir: string | null
   running: boolean
+  /** whether its server offers TLS; null while it has no server */
+  tls: boolean | null
   seeded: boolean
   created: string
 }

@@ -13,6 +13,7 @@ import path from 'node:path'
 import { createDbServers } from './servers/db-servers.ts'
 import { pidsMatching, run } from './servers/proc.ts'
 import { startObjectStore } from './servers/swift.ts'
+import { createTestCa } from './servers/tls.ts'
 import type { Datastore, ObjectStore, RunningDb } from './servers/types.ts'
 
 jest.setTimeout(120_000)
@@ -200,3 +201,55 @@ function s3Get(s: ObjectStore, p: string): Promise<Response> {
   const auth = `AWS4-HMAC-SHA256 Credential=${s.s3.accessKeyId}/${scope}, SignedHeaders=${names.join(';')}, Signature=${signature}`
   return fetch(url, { headers: { ...headers, authorization: auth } })
 }
+
+describe('TLS with the cloud CA', () => {
+  test('each server offers TLS with a certificate for its own address; tls: false offers none', async () => {
+    const ca = await createTestCa(path.join(root, 'ca'))
+    const withCa = createDbServers(ca)
+    try {
+      const user = { name: 'app', password: 'pw-tls', databases: ['shop'] }
+      const spec = (datastore: Datastore, n: number, tls?: boolean) => ({
+        datastore,
+        host: `${NET}.${n}`,
+        baseDir: path.join(root, `tls-${datastore}-${n}`),
+        users: [user],
+        databases: ['shop'],
+        ...(tls !== undefined && { tls })
+      })
+      const [pg, maria, plain] = await Promise.all([
+        withCa.start(spec('postgresql', 40)),
+        withCa.start(spec('mariadb', 41)),
+        withCa.start(spec('postgresql', 42, false))
+      ])
+      expect([pg.tls, maria.tls, plain.tls]).toEqual([true, true, false])
+      // The clients' strictest modes: the chain to the CA and the address as IP SAN.
+      const pgSsl = await run(
+        'psql',
+        [
+          '-XAtc',
+          'SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()',
+          `host=${pg.host} user=app dbname=shop sslmode=verify-full sslrootcert=${ca.certFile}`
+        ],
+        { env: { PGPASSWORD: user.password } }
+      )
+      expect(pgSsl.trim()).toBe('t')
+      const mariaSsl = await run('mariadb', [
+        ...['--no-defaults', '-h', maria.host, '-u', 'app', `--password=${user.password}`],
+        ...['--ssl', `--ssl-ca=${ca.certFile}`, '--ssl-verify-server-cert', '-N', '-B'],
+        ...['-e', "SHOW STATUS LIKE 'Ssl_version'", 'shop']
+      ])
+      expect(mariaSsl).toMatch(/^Ssl_version\tTLSv1\.[23]/)
+      await expect(
+        run(
+          'psql',
+          ['-XAtc', 'SELECT 1', `host=${plain.host} user=app dbname=shop sslmode=require`],
+          {
+            env: { PGPASSWORD: user.password }
+          }
+        )
+      ).rejects.toThrow(/server does not support SSL/)
+    } finally {
+      await withCa.destroyAll()
+    }
+  })
+})

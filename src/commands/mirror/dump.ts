@@ -3,6 +3,7 @@ import { promisify } from 'node:util'
 import type { Readable } from 'node:stream'
 import { CheckFailure } from '../../errors.js'
 import { toolEnv } from '../../database/tool-env.js'
+import { caFile, isVerified } from '../../database/tls.js'
 import type { DbTarget, Engine } from '../../database/types.js'
 
 const run = promisify(execFile)
@@ -83,8 +84,16 @@ export function toolTooOld(
   )
 }
 
-/** The command line of the dump: no secret on it (the password goes in the environment). */
-export function dumpArgs(engine: Engine, target: DbTarget, databases: string[]): string[] {
+/**
+ * The command line of the dump: no secret on it (the password goes in the environment).
+ * `caFile`: the db-ca as a file, for verify-ca and verify-full.
+ */
+export function dumpArgs(
+  engine: Engine,
+  target: DbTarget,
+  databases: string[],
+  caFile?: string
+): string[] {
   if (engine === 'postgresql') {
     // -Z0: we compress ourselves, with zstd, which is several times faster than pg_dump's gzip.
     return [
@@ -97,13 +106,12 @@ export function dumpArgs(engine: Engine, target: DbTarget, databases: string[]):
       `--dbname=${databases[0] as string}`
     ]
   }
-  const tls = target.tls === 'require' ? ['--ssl'] : target.tls === 'off' ? ['--skip-ssl'] : []
   return [
     '--no-defaults',
     `--host=${target.host}`,
     `--port=${target.port}`,
     `--user=${target.user}`,
-    ...tls,
+    ...mariadbDumpTls(target, caFile),
     '--single-transaction',
     '--quick',
     '--triggers',
@@ -111,6 +119,30 @@ export function dumpArgs(engine: Engine, target: DbTarget, databases: string[]):
     '--databases',
     ...databases
   ]
+}
+
+/**
+ * mariadb-dump's TLS flags. A CA file makes the client check the chain; the host name only with
+ * --ssl-verify-server-cert. Clients from 11.4 verify by default, which the non-verifying
+ * modes turn off so that they behave alike everywhere.
+ */
+function mariadbDumpTls(target: DbTarget, caFile: string | undefined): string[] {
+  const ca = (): string => {
+    if (caFile === undefined) throw new Error(`db-tls ${target.tls} needs the db-ca file`)
+    return `--ssl-ca=${caFile}`
+  }
+  switch (target.tls) {
+    case 'disable':
+      return ['--skip-ssl']
+    case 'prefer':
+      return []
+    case 'require':
+      return ['--ssl', '--skip-ssl-verify-server-cert']
+    case 'verify-ca':
+      return ['--ssl', ca(), '--skip-ssl-verify-server-cert']
+    case 'verify-full':
+      return ['--ssl', ca(), '--ssl-verify-server-cert']
+  }
 }
 
 /** Starts the dump; its stdout is the dump. Stderr is kept (the tail) for the error message. */
@@ -122,26 +154,39 @@ export function startDump(
 ): RunningDump {
   // Only what the tool needs: no cloud or store credentials, no inputs (database/tool-env.ts).
   const env: NodeJS.ProcessEnv = toolEnv(process.env)
+  // Removed when the tool exits; a copy of the checked PEM, so the tool trusts what we do.
+  const ca = isVerified(target.tls) && target.ca ? caFile(target.ca) : undefined
   if (engine === 'postgresql') {
     env.PGPASSWORD = target.password
-    env.PGSSLMODE = target.tls === 'off' ? 'disable' : target.tls
+    // db-tls uses libpq's names: pg_dump checks exactly what our own connections check.
+    env.PGSSLMODE = target.tls
+    if (ca) env.PGSSLROOTCERT = ca.path
+    else delete env.PGSSLROOTCERT
     env.PGCONNECT_TIMEOUT = '30'
   } else {
     env.MYSQL_PWD = target.password
   }
-  const child = spawn(tool.command, dumpArgs(engine, target, databases), {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
+  let child: ChildProcess
+  try {
+    child = spawn(tool.command, dumpArgs(engine, target, databases, ca?.path), {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+  } catch (error) {
+    ca?.remove()
+    throw error
+  }
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString('utf8')).slice(-8192)
   })
   const finished = new Promise<void>((resolve, reject) => {
-    child.once('error', (error) =>
+    child.once('error', (error) => {
+      ca?.remove()
       reject(new CheckFailure(`${tool.command} could not start: ${error.message}`))
-    )
+    })
     child.once('close', (code, signal) => {
+      ca?.remove()
       if (code === 0) return resolve()
       const text = stderr.split(target.password).join('***').trim()
       const mismatch = /server version mismatch/i.test(text)

@@ -2,6 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3'
 import { resolveInstance } from '../../cloud/resolve.js'
 import { failureOf, withTemporaryInstance } from '../../cloud/temporary-instance.js'
 import { engineOf } from '../../database/target.js'
+import { unverifiedWarning } from '../../database/tls.js'
 import { CheckFailure, describeError } from '../../errors.js'
 import { readMirrorInputs, type UploadInputs } from '../../inputs/mirror.js'
 import { abortUpload } from '../../storage/multipart.js'
@@ -24,6 +25,7 @@ export async function mirror(context: CommandContext): Promise<void> {
   const client = s3Client(inputs.s3)
   if (inputs.action === 'verify') return checkCopy(context, client, inputs)
 
+  for (const warning of inputs.dbTlsWarnings) context.warn(warning, 'Deprecated input value')
   // Reach the store before spending a restore on it.
   const where = formatS3Uri(inputs.location.bucket, inputs.location.prefix)
   await context.group('Check the object store', async () => {
@@ -89,6 +91,11 @@ async function mirrorLive(
   const instance = await resolveInstance(trove, inputs.restore.instance)
   const host = instance.addresses[0]
   if (!host) throw new CheckFailure(`Instance ${instance.name} has no address to dump from`)
+  const unverified = unverifiedWarning(
+    inputs.dbTls,
+    `mirror source: live dumps the production instance ${instance.name} (${host})`
+  )
+  if (unverified) context.warn(unverified, 'Unverified TLS to a production database')
   const removeCancelHook = context.onCancel(async (signal) => {
     context.logger.warning(`Received ${signal}: aborting the upload`)
     await abortOnCancel()

@@ -2,6 +2,7 @@ import { allPassed, type CheckPlan, readChecksFile, runChecks, tally } from '../
 import { failureOf, withTemporaryInstance } from '../../cloud/temporary-instance.js'
 import { dbTarget, engineOf } from '../../database/target.js'
 import { toolEnv } from '../../database/tool-env.js'
+import { unverifiedWarning } from '../../database/tls.js'
 import { CheckFailure, describeError, InputError } from '../../errors.js'
 import { formatElapsed } from '../../format/duration.js'
 import { readDrillInputs } from '../../inputs/restore.js'
@@ -14,6 +15,7 @@ import { type DrillReport, drillSummary } from './summary.js'
  */
 export async function verify(context: CommandContext): Promise<void> {
   const inputs = readDrillInputs(context.inputs)
+  for (const warning of inputs.dbTlsWarnings) context.warn(warning, 'Deprecated input value')
   const assertions = inputs.checksFile ? readChecksFile(inputs.checksFile) : []
   const { trove } = context.cloud()
 
@@ -57,6 +59,12 @@ export async function verify(context: CommandContext): Promise<void> {
             'compare-with-source',
             `source instance ${plan.source.name} has no address to compare with`
           )
+        // The restored copy is ours and short-lived; the source is production.
+        const unverified = unverifiedWarning(
+          inputs.dbTls,
+          `compare-with-source connects to the production instance ${plan.source.name} (${sourceHost})`
+        )
+        if (unverified) context.warn(unverified, 'Unverified TLS to a production database')
         checkPlan.compareWith = dbTarget(inputs, engine, sourceHost)
       }
       const { results } = await context.group('Check the restored data', () =>

@@ -109,6 +109,10 @@ function applyConfig(c: Config, b: Obj): void {
   c.deleteMs = num(b.deleteMs, 'deleteMs') ?? c.deleteMs
   c.tokenTtlSeconds = num(b.tokenTtlSeconds, 'tokenTtlSeconds') ?? c.tokenTtlSeconds
   c.rateLimitPerMinute = num(b.rateLimitPerMinute, 'rateLimitPerMinute') ?? c.rateLimitPerMinute
+  if (b.serverTls !== undefined) {
+    if (typeof b.serverTls !== 'boolean') throw fail(400, 'serverTls must be true or false')
+    c.serverTls = b.serverTls
+  }
   const q = asObj(b.quota) ?? {}
   c.quota.instances = num(q.instances, 'quota.instances') ?? c.quota.instances
   c.quota.volumes = num(q.volumes, 'quota.volumes') ?? c.quota.volumes
@@ -220,6 +224,7 @@ function adminView(state: State, i: InstanceRec): Record<string, unknown> {
     port: i.server?.port ?? null,
     baseDir: i.server?.baseDir ?? null,
     running: !!i.server,
+    tls: i.server?.tls ?? null,
     seeded: i.seeded,
     created: troveTime(i.created)
   }

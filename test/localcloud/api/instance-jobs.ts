@@ -46,7 +46,8 @@ export async function buildInstance(
       baseDir,
       users: spec.users,
       databases: spec.databases,
-      restoreFrom
+      restoreFrom,
+      tls: state.config.serverTls
     })
     if (state.instances.get(inst.id) !== inst || signal.aborted) {
       // Reset or shutdown happened meanwhile: nobody will show this server, stop it.

@@ -15,6 +15,8 @@ export interface Config {
   quota: { instances: number; volumes: number; backups: number }
   /** requests per minute per verb and project; 0 = no rate limit */
   rateLimitPerMinute: number
+  /** instances built from now on offer TLS (a certificate from the cloud's CA); false: none */
+  serverTls: boolean
 }
 
 export interface Identity {
@@ -142,7 +144,8 @@ export function defaultConfig(paceMs: number): Config {
     tokenTtlSeconds: 3600,
     // Pukki's defaults are 5 instances / 50 GiB / 1000 backups; seeded records do not count.
     quota: { instances: 5, volumes: 50, backups: 1000 },
-    rateLimitPerMinute: 0
+    rateLimitPerMinute: 0,
+    serverTls: true
   }
 }
 

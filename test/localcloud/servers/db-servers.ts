@@ -2,6 +2,7 @@
 // running server (keyed by baseDir, unique per instance) so destroy can stop it.
 
 import { mkdir, stat } from 'node:fs/promises'
+import path from 'node:path'
 import type { Datastore, DbServers, RunningDb, StartSpec } from './types.ts'
 import { killMatching } from './proc.ts'
 import { removeTree } from './fsutil.ts'
@@ -21,6 +22,7 @@ import {
   stopMariadb,
   type MariaServer
 } from './mariadb.ts'
+import { issueServerCert, type TestCa } from './tls.ts'
 
 type Server = { kind: 'postgresql'; pg: PgServer } | { kind: 'mariadb'; maria: MariaServer }
 
@@ -31,7 +33,8 @@ export interface LocalDbServers extends DbServers {
   destroyAll(): Promise<void>
 }
 
-export function createDbServers(): LocalDbServers {
+/** `ca`: the cloud's CA; each server then gets a certificate of its own, signed by it. */
+export function createDbServers(ca?: TestCa): LocalDbServers {
   const servers = new Map<string, { db: RunningDb; server: Server }>()
   const versions = new Map<Datastore, Promise<string>>()
 
@@ -53,10 +56,15 @@ export function createDbServers(): LocalDbServers {
       let server: Server
       try {
         await mkdir(spec.baseDir, { recursive: true }) // the caller may or may not have made it
+        // Under baseDir: removed with the instance, and a restore gets a new one for its address.
+        const cert =
+          ca && spec.tls !== false
+            ? await issueServerCert(ca, spec.host, path.join(spec.baseDir, 'tls'))
+            : undefined
         server =
           spec.datastore === 'postgresql'
-            ? { kind: 'postgresql', pg: await startPostgres(spec) }
-            : { kind: 'mariadb', maria: await startMariadb(spec) }
+            ? { kind: 'postgresql', pg: await startPostgres(spec, cert) }
+            : { kind: 'mariadb', maria: await startMariadb(spec, cert) }
       } catch (err) {
         await cleanUp(spec.baseDir)
         throw err
@@ -66,7 +74,8 @@ export function createDbServers(): LocalDbServers {
         datastore: spec.datastore,
         host: spec.host,
         port,
-        baseDir: spec.baseDir
+        baseDir: spec.baseDir,
+        tls: ca !== undefined && spec.tls !== false
       }
       servers.set(spec.baseDir, { db, server })
       return db

@@ -10,6 +10,7 @@ import { mkdtemp } from 'node:fs/promises'
 import type { DbUser, StartSpec } from './types.ts'
 import { run, startProcess, stopProcess, waitUntil, portOpen, type Proc } from './proc.ts'
 import { makeReachable, mkdirFor, chownTree, removeTree, checkGzip } from './fsutil.ts'
+import type { ServerCert } from './tls.ts'
 
 export const MARIADB_PORT = 3306
 const OS_USER = 'mysql'
@@ -50,10 +51,12 @@ async function restoreDatadir(baseDir: string, artifact: string): Promise<void> 
   await chownTree(dataDir(baseDir), OS_USER)
 }
 
-function startServer(host: string, baseDir: string): Proc {
+function startServer(host: string, baseDir: string, cert: ServerCert | undefined): Proc {
   const args = ['--no-defaults', `--user=${OS_USER}`, `--datadir=${dataDir(baseDir)}`]
   args.push(`--socket=${socket(baseDir)}`, `--pid-file=${path.join(baseDir, 'run', 'mysqld.pid')}`)
   args.push(`--port=${MARIADB_PORT}`, `--bind-address=${host}`, ...SERVER_OPTS)
+  // TLS offered, not required, as on a Trove instance.
+  if (cert) args.push(`--ssl-cert=${cert.certFile}`, `--ssl-key=${cert.keyFile}`)
   return startProcess(`mariadbd ${host}`, '/usr/sbin/mariadbd', args)
 }
 
@@ -82,13 +85,15 @@ async function applyUsers(baseDir: string, users: DbUser[], databases: string[])
   if (sql.length) await sqlAdmin(baseDir, sql.join('\n'))
 }
 
-export async function startMariadb(spec: StartSpec): Promise<MariaServer> {
+export async function startMariadb(spec: StartSpec, cert?: ServerCert): Promise<MariaServer> {
   await makeReachable(spec.baseDir)
   await mkdirFor(path.join(spec.baseDir, 'run'), OS_USER, 0o755)
+  // mariadbd runs as mysql, which must be able to read its key.
+  if (cert) await chownTree(path.dirname(cert.keyFile), OS_USER)
   if (spec.restoreFrom) await restoreDatadir(spec.baseDir, spec.restoreFrom)
   else await initDatadir(spec.baseDir)
 
-  const proc = startServer(spec.host, spec.baseDir)
+  const proc = startServer(spec.host, spec.baseDir, cert)
   try {
     const ready = () =>
       sqlAdmin(spec.baseDir, 'SELECT 1')

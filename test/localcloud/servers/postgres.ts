@@ -9,6 +9,7 @@ import path from 'node:path'
 import type { DbUser, StartSpec } from './types.ts'
 import { run, startProcess, stopProcess, waitUntil, portOpen, type Proc } from './proc.ts'
 import { makeReachable, mkdirFor, chownTree, checkGzip } from './fsutil.ts'
+import type { ServerCert } from './tls.ts'
 
 const BIN = '/usr/lib/postgresql/15/bin'
 export const PG_PORT = 5432
@@ -47,7 +48,7 @@ async function restoreCluster(baseDir: string, artifact: string): Promise<void> 
   await run(`${BIN}/pg_verifybackup`, ['--no-parse-wal', dataDir(baseDir)], { user: OS_USER })
 }
 
-function startServer(host: string, baseDir: string): Proc {
+function startServer(host: string, baseDir: string, cert: ServerCert | undefined): Proc {
   const args = ['-D', dataDir(baseDir), '-p', String(PG_PORT), '-k', runDir(baseDir)]
   const settings = [
     `listen_addresses=${host}`,
@@ -58,7 +59,9 @@ function startServer(host: string, baseDir: string): Proc {
     // pg_basebackup -X fetch copies the WAL at the end: keep it from being recycled meanwhile.
     'wal_keep_size=64MB',
     'shared_buffers=16MB',
-    'max_connections=30'
+    'max_connections=30',
+    // TLS offered, not required (pg_hba's `host` lines take both), as on a Trove instance.
+    ...(cert ? ['ssl=on', `ssl_cert_file=${cert.certFile}`, `ssl_key_file=${cert.keyFile}`] : [])
   ]
   for (const s of settings) args.push('-c', s)
   return startProcess(`postgres ${host}`, `${BIN}/postgres`, args, { user: OS_USER })
@@ -106,14 +109,15 @@ async function applyUsers(baseDir: string, users: DbUser[], databases: string[])
   }
 }
 
-export async function startPostgres(spec: StartSpec): Promise<PgServer> {
+export async function startPostgres(spec: StartSpec, cert?: ServerCert): Promise<PgServer> {
   await makeReachable(spec.baseDir)
+  // Also the key: postgres refuses a key file it does not own (or one others can read).
   await chownTree(spec.baseDir, OS_USER)
   await mkdirFor(runDir(spec.baseDir), OS_USER)
   if (spec.restoreFrom) await restoreCluster(spec.baseDir, spec.restoreFrom)
   else await initCluster(spec.baseDir)
 
-  const proc = startServer(spec.host, spec.baseDir)
+  const proc = startServer(spec.host, spec.baseDir, cert)
   try {
     const ready = () =>
       run(`${BIN}/pg_isready`, ['-q', '-h', runDir(spec.baseDir), '-p', String(PG_PORT)])

@@ -26,6 +26,11 @@ export interface StartSpec {
   databases: string[]
   /** when set: a backup artifact file written by DbServers.backup; the new server starts from its data */
   restoreFrom?: string
+  /**
+   * Offer TLS with a certificate for `host` signed by the cloud's CA (default true when the
+   * servers have a CA); false: a server without TLS, as some clouds run them.
+   */
+  tls?: boolean
 }
 
 export interface RunningDb {
@@ -33,6 +38,8 @@ export interface RunningDb {
   host: string
   port: number
   baseDir: string
+  /** whether the server offers TLS (with a certificate for `host` from the cloud's CA) */
+  tls: boolean
 }
 
 export interface DbServers {

@@ -2,6 +2,8 @@ import { describe, expect, jest, test } from '@jest/globals'
 import { checkCommand, commandEnv, type ExecFn } from '../../../src/checks/check-command.js'
 import { checkToolEnvNames, toolEnv } from '../../../src/database/tool-env.js'
 import type { DbTarget } from '../../../src/database/types.js'
+import { existsSync, readFileSync } from 'node:fs'
+import { TEST_CA_PEM } from '../helpers/test-ca.js'
 
 const pg: DbTarget = {
   engine: 'postgresql',
@@ -28,7 +30,8 @@ describe('commandEnv', () => {
       DB_PORT: '5432',
       DB_USER: 'app',
       DB_PASSWORD: 's3cret',
-      DB_NAME: 'shop'
+      DB_NAME: 'shop',
+      DB_SSL_MODE: 'prefer'
     })
   })
 
@@ -44,7 +47,8 @@ describe('commandEnv', () => {
       DB_PORT: '3306',
       DB_USER: 'app',
       DB_PASSWORD: 's3cret',
-      DB_NAME: 'shop'
+      DB_NAME: 'shop',
+      DB_SSL_MODE: 'require'
     })
   })
 
@@ -53,12 +57,24 @@ describe('commandEnv', () => {
     expect(commandEnv(maria, undefined)).toMatchObject({ MYSQL_DATABASE: '', DB_NAME: '' })
   })
 
-  test.each([
-    ['prefer', 'prefer'],
-    ['require', 'require'],
-    ['off', 'disable']
-  ] as const)('tls %s → PGSSLMODE=%s', (tls, mode) => {
-    expect(commandEnv({ ...pg, tls }, 'shop').PGSSLMODE).toBe(mode)
+  test.each(['disable', 'prefer', 'require', 'verify-ca', 'verify-full'] as const)(
+    'db-tls %s is PGSSLMODE as it is (libpq names)',
+    (tls) => {
+      expect(commandEnv({ ...pg, tls }, 'shop').PGSSLMODE).toBe(tls)
+    }
+  )
+
+  test('the CA file goes to PGSSLROOTCERT and DB_SSL_CA', () => {
+    expect(commandEnv({ ...pg, tls: 'verify-full' }, 'shop', '/tmp/ca.pem')).toMatchObject({
+      PGSSLMODE: 'verify-full',
+      PGSSLROOTCERT: '/tmp/ca.pem',
+      DB_SSL_MODE: 'verify-full',
+      DB_SSL_CA: '/tmp/ca.pem'
+    })
+    expect(commandEnv({ ...maria, tls: 'verify-ca' }, 'shop', '/tmp/ca.pem')).toMatchObject({
+      DB_SSL_MODE: 'verify-ca',
+      DB_SSL_CA: '/tmp/ca.pem'
+    })
   })
 })
 
@@ -91,6 +107,27 @@ describe('checkCommand', () => {
     await checkCommand('psql -c "select 1"', pg, 'shop', base, (l) => lines.push(l), exec)
     expect((exec.mock.calls[0] as Parameters<ExecFn>)[2].silent).toBe(true)
     expect(lines).toEqual(['row 1', '::warning::from a database value'])
+  })
+
+  test('verify-full: the command gets the db-ca PEM as a file, removed afterwards', async () => {
+    let seen: { file: string; pem: string } | undefined
+    const exec = jest.fn<ExecFn>(async (_cmd, _args, options) => {
+      const file = options.env.PGSSLROOTCERT as string
+      seen = { file, pem: readFileSync(file, 'utf8') }
+      return 0
+    })
+    const ca = { pem: TEST_CA_PEM, label: 'PEM text: CN=unit test CA' }
+    await checkCommand(
+      'psql -c "select 1"',
+      { ...pg, tls: 'verify-full', ca },
+      'shop',
+      base,
+      () => {},
+      exec
+    )
+    expect(seen?.pem).toBe(TEST_CA_PEM)
+    expect(existsSync(seen?.file as string)).toBe(false)
+    expect((exec.mock.calls[0] as Parameters<ExecFn>)[2].env.PGSSLMODE).toBe('verify-full')
   })
 
   test('a non-zero exit code fails the check', async () => {

@@ -129,7 +129,7 @@ describe('TlsChoice', () => {
   test('prefer tries TLS once, then remembers the server has none', () => {
     const tls = new TlsChoice('prefer')
     expect([tls.next(), tls.canFallBack()]).toEqual([true, true])
-    tls.settle(false, 'no TLS (the server does not offer it)')
+    tls.settle(false)
     expect([tls.next(), tls.canFallBack(), tls.state()]).toEqual([
       false,
       false,
@@ -137,14 +137,12 @@ describe('TlsChoice', () => {
     ])
   })
 
-  test('require never falls back; off never tries', () => {
-    const required = new TlsChoice('require')
-    expect([required.next(), required.canFallBack(), required.state()]).toEqual([
-      true,
-      false,
-      'TLS'
-    ])
-    const off = new TlsChoice('off')
+  test('require and the verifying modes never fall back; disable never tries', () => {
+    for (const mode of ['require', 'verify-ca', 'verify-full'] as const) {
+      const required = new TlsChoice(mode)
+      expect([required.next(), required.canFallBack()]).toEqual([true, false])
+    }
+    const off = new TlsChoice('disable')
     expect([off.next(), off.canFallBack(), off.state()]).toEqual([false, false, 'TLS off'])
   })
 })

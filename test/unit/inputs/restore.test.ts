@@ -76,7 +76,7 @@ describe('readDrillInputs', () => {
     ],
     [
       { ...good, 'db-tls': 'maybe' },
-      'Input "db-tls": "maybe" is not allowed; use one of: prefer, require, off'
+      'Input "db-tls": "maybe" is not allowed; use one of: disable, prefer, require, verify-ca, verify-full'
     ],
     [
       {

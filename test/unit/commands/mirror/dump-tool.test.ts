@@ -1,6 +1,15 @@
 import { describe, expect, test } from '@jest/globals'
-import { dumpArgs, parseToolRelease, toolTooOld } from '../../../../src/commands/mirror/dump.js'
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import {
+  dumpArgs,
+  parseToolRelease,
+  startDump,
+  toolTooOld
+} from '../../../../src/commands/mirror/dump.js'
 import type { DbTarget } from '../../../../src/database/types.js'
+import { TEST_CA_PEM } from '../../helpers/test-ca.js'
 
 const pg15 = {
   command: 'pg_dump',
@@ -55,5 +64,57 @@ describe('the dump tool', () => {
       expect.arrayContaining(['--single-transaction', '--ssl', '--databases', 'a', 'b'])
     )
     expect([...pg, ...maria].join(' ')).not.toContain('pw-canary')
+  })
+
+  test.each([
+    ['disable', ['--skip-ssl']],
+    ['prefer', []],
+    ['require', ['--ssl', '--skip-ssl-verify-server-cert']],
+    ['verify-ca', ['--ssl', '--ssl-ca=/tmp/ca.pem', '--skip-ssl-verify-server-cert']],
+    ['verify-full', ['--ssl', '--ssl-ca=/tmp/ca.pem', '--ssl-verify-server-cert']]
+  ] as const)('mariadb-dump, db-tls %s: %j', (tls, flags) => {
+    const target: DbTarget = {
+      engine: 'mariadb',
+      host: '10.0.0.5',
+      port: 3306,
+      user: 'app',
+      password: 'pw',
+      databases: [],
+      tls
+    }
+    const args = dumpArgs('mariadb', target, ['shop'], '/tmp/ca.pem')
+    expect(args.filter((a) => a.includes('ssl'))).toEqual(flags)
+  })
+
+  test('pg_dump, verify-full: PGSSLMODE and PGSSLROOTCERT, a CA file that lives as long as the tool', async () => {
+    // A stand-in for pg_dump that prints what it was given: its TLS environment and the CA file.
+    const dir = mkdtempSync(path.join(tmpdir(), 'dump-tls-'))
+    const tool = path.join(dir, 'pg_dump')
+    writeFileSync(tool, '#!/bin/sh\necho "$PGSSLMODE $PGSSLROOTCERT"; cat "$PGSSLROOTCERT"\n')
+    chmodSync(tool, 0o755)
+    try {
+      const target: DbTarget = {
+        engine: 'postgresql',
+        host: '10.0.0.5',
+        port: 5432,
+        user: 'app',
+        password: 'pw',
+        databases: [],
+        tls: 'verify-full',
+        ca: { pem: TEST_CA_PEM, label: 'PEM text: CN=unit test CA' }
+      }
+      const dump = startDump({ command: tool, version: '', release: [15] }, 'postgresql', target, [
+        'shop'
+      ])
+      let out = ''
+      dump.stdout.on('data', (c: Buffer) => (out += c.toString()))
+      await dump.finished
+      const [mode, file] = (out.split('\n')[0] as string).split(' ')
+      expect(mode).toBe('verify-full')
+      expect(out.slice(out.indexOf('\n') + 1)).toBe(TEST_CA_PEM)
+      expect(existsSync(file as string)).toBe(false)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
