@@ -39025,7 +39025,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(385);
+/* harmony import */ var _host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9165);
 // The CLI entry point: `dbaas-backup <mode> [flags]` (bundled to dist/cli/index.js).
 
 process.exitCode = await (0,_host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -39436,7 +39436,7 @@ function formatElapsedPrecise(ms) {
 
 /***/ }),
 
-/***/ 385:
+/***/ 9165:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39494,12 +39494,17 @@ function safeLines(text) {
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/inputs/source.ts
 var inputs_source = __nccwpck_require__(4620);
+;// CONCATENATED MODULE: ./src/inputs/modes.ts
+/** The action's modes: the values the `mode` input takes. */
+const modes_MODES = ['backup', 'verify', 'restore', 'report', 'mirror', 'sweep', 'list'];
+/** The modes that can leave a temporary instance behind for the post step to delete. */
+const MODES_WITH_TEMPORARY_INSTANCES = (/* unused pure expression or super */ null && (['verify', 'mirror']));
+
 ;// CONCATENATED MODULE: ./src/inputs/mode.ts
 
 
-const MODES = ['backup', 'verify', 'restore', 'report', 'mirror', 'sweep', 'list'];
-/** The modes that can leave a temporary instance behind for the post step to delete. */
-const MODES_WITH_TEMPORARY_INSTANCES = (/* unused pure expression or super */ null && (['verify', 'mirror']));
+
+
 /** `summary: false` keeps the job summary empty (the log and outputs stay). */
 function readSummaryWanted(source) {
     return readBoolean(source, 'summary');
@@ -39614,8 +39619,8 @@ function parseArgs(argv, inputs) {
     if (positional.length > 0) {
         throw new errors/* InputError */.dz('mode', `unexpected argument "${positional[0]}"; flags start with --`);
     }
-    if (mode !== '' && !MODES.includes(mode)) {
-        throw new errors/* InputError */.dz('mode', `"${mode}" is not a mode; use one of: ${MODES.join(', ')}`);
+    if (mode !== '' && !modes_MODES.includes(mode)) {
+        throw new errors/* InputError */.dz('mode', `"${mode}" is not a mode; use one of: ${modes_MODES.join(', ')}`);
     }
     const osCloud = parsed.values['os-cloud'];
     return {
@@ -40024,7 +40029,7 @@ function mainHelp(meta) {
         'is a flag of the same name. The OS_* variables of an openrc file work as usual.',
         '',
         'Modes:',
-        ...MODES.map((m) => `  ${m.padEnd(9)}${MODE_LINES[m]}`),
+        ...modes_MODES.map((m) => `  ${m.padEnd(9)}${MODE_LINES[m]}`),
         '',
         'Connection (every mode):',
         ...flagLines(common),
@@ -40393,7 +40398,7 @@ async function main(argv, io = processIo) {
             return 0;
         }
         if (mode === '') {
-            throw new errors/* InputError */.dz('mode', `is required: dbaas-backup <mode> [flags], mode one of ${MODES.join(', ')} (--help for more)`);
+            throw new errors/* InputError */.dz('mode', `is required: dbaas-backup <mode> [flags], mode one of ${modes_MODES.join(', ')} (--help for more)`);
         }
         // clouds.yaml's cloud as OS_* variables under the process's own (clouds-yaml.ts); its
         // secrets are hidden before any reader could quote them.

@@ -67607,7 +67607,7 @@ function fitSummary(markdown) {
 
 /***/ }),
 
-/***/ 2735:
+/***/ 98242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -69723,12 +69723,17 @@ const COMMANDS = {
     list: async (c) => (await __nccwpck_require__.e(/* import() */ 664).then(__nccwpck_require__.bind(__nccwpck_require__, 49664))).list(c)
 };
 
-;// CONCATENATED MODULE: ./src/inputs/mode.ts
-
-
+;// CONCATENATED MODULE: ./src/inputs/modes.ts
+/** The action's modes: the values the `mode` input takes. */
 const MODES = ['backup', 'verify', 'restore', 'report', 'mirror', 'sweep', 'list'];
 /** The modes that can leave a temporary instance behind for the post step to delete. */
 const MODES_WITH_TEMPORARY_INSTANCES = (/* unused pure expression or super */ null && (['verify', 'mirror']));
+
+;// CONCATENATED MODULE: ./src/inputs/mode.ts
+
+
+
+
 /** `summary: false` keeps the job summary empty (the log and outputs stay). */
 function readSummaryWanted(source) {
     return (0,inputs_source/* readBoolean */.Vf)(source, 'summary');
@@ -69788,7 +69793,7 @@ async function writeSummary(parts) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _host_action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2735);
+/* harmony import */ var _host_action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98242);
 
 await (0,_host_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

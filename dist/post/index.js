@@ -67389,7 +67389,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2886:
+/***/ 6407:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -72073,12 +72073,17 @@ function checkHttpsUrl(source, input, value, insecure = source_readBoolean(sourc
     throw new errors_InputError(input, `"${value}" must be an https URL`);
 }
 
+;// CONCATENATED MODULE: ./src/inputs/modes.ts
+/** The action's modes: the values the `mode` input takes. */
+const modes_MODES = (/* unused pure expression or super */ null && (['backup', 'verify', 'restore', 'report', 'mirror', 'sweep', 'list']));
+/** The modes that can leave a temporary instance behind for the post step to delete. */
+const MODES_WITH_TEMPORARY_INSTANCES = ['verify', 'mirror'];
+
 ;// CONCATENATED MODULE: ./src/inputs/mode.ts
 
 
-const MODES = (/* unused pure expression or super */ null && (['backup', 'verify', 'restore', 'report', 'mirror', 'sweep', 'list']));
-/** The modes that can leave a temporary instance behind for the post step to delete. */
-const MODES_WITH_TEMPORARY_INSTANCES = ['verify', 'mirror'];
+
+
 /** `summary: false` keeps the job summary empty (the log and outputs stay). */
 function readSummaryWanted(source) {
     return readBoolean(source, 'summary');
@@ -72413,7 +72418,7 @@ async function post() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _host_action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2886);
+/* harmony import */ var _host_action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6407);
 
 await (0,_host_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .b)();
 

@@ -1,11 +1,9 @@
 import { InputError } from '../errors.js'
 import { type InputSource, readBoolean } from './source.js'
 
-export const MODES = ['backup', 'verify', 'restore', 'report', 'mirror', 'sweep', 'list'] as const
-export type Mode = (typeof MODES)[number]
+import { type Mode, MODES } from './modes.js'
 
-/** The modes that can leave a temporary instance behind for the post step to delete. */
-export const MODES_WITH_TEMPORARY_INSTANCES: readonly Mode[] = ['verify', 'mirror']
+export { type Mode, MODES, MODES_WITH_TEMPORARY_INSTANCES } from './modes.js'
 
 /** `summary: false` keeps the job summary empty (the log and outputs stay). */
 export function readSummaryWanted(source: InputSource): boolean {

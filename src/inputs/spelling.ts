@@ -1,5 +1,5 @@
 import type { InputName } from './catalog.js'
-import type { Mode } from './mode.js'
+import type { Mode } from './modes.js'
 
 /**
  * How the host that runs a command spells a setting in a hint, so a message tells the user what
