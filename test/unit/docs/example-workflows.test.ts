@@ -4,6 +4,7 @@ import { describe, expect, test } from '@jest/globals'
 import { parse } from 'yaml'
 import { readActionMeta } from '../../../scripts/action-metadata.js'
 import { MODES } from '../../../src/inputs/mode.js'
+import { needsOf } from './workflow-rules.js'
 
 // The example workflows in examples/workflows are meant to be copied: each must use only inputs
 // and outputs action.yml declares, a real mode, and what that mode needs.
@@ -26,17 +27,6 @@ interface Job {
 interface Workflow {
   env?: Record<string, unknown>
   jobs: Record<string, Job>
-}
-
-/** Inputs a mode cannot run without; `a|b` means either. */
-const REQUIRED: Record<string, string[]> = {
-  backup: ['instance'],
-  verify: ['instance|backup-id', 'db-user', 'db-password'],
-  restore: ['instance|backup-id', 'restore-name'],
-  report: ['instance|instances|report-files'],
-  mirror: ['instance'],
-  sweep: [],
-  list: []
 }
 
 const isOurs = (step: Step): boolean =>
@@ -70,7 +60,7 @@ describe.each(files)('examples/workflows/%s', (file) => {
         expect(Object.keys(inputs).filter((k) => !INPUTS.has(k))).toEqual([])
         const mode = String(inputs.mode)
         expect(MODES).toContain(mode)
-        for (const need of REQUIRED[mode] ?? []) {
+        for (const need of needsOf(inputs)) {
           expect([where, need, need.split('|').some((k) => inputs[k] !== undefined)]).toEqual([
             where,
             need,

@@ -4,6 +4,7 @@ import { describe, expect, test } from '@jest/globals'
 import { parse } from 'yaml'
 import { readActionMeta } from '../../../scripts/action-metadata.js'
 import { MODES } from '../../../src/inputs/mode.js'
+import { needsOf } from './workflow-rules.js'
 
 // Every YAML block in the README is meant to be copied: the steps that use this action must name
 // only inputs action.yml declares, a real mode, and what that mode needs; the two workflows of
@@ -12,17 +13,6 @@ const ROOT = path.resolve(import.meta.dirname, '../../..')
 const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
 const meta = readActionMeta(readFileSync(path.join(ROOT, 'action.yml'), 'utf8'))
 const INPUTS = new Set(meta.inputs.map((i) => i.name))
-
-/** Inputs a mode cannot run without; `a|b` means either (as in example-workflows.test.ts). */
-const REQUIRED: Record<string, string[]> = {
-  backup: ['instance'],
-  verify: ['instance|backup-id', 'db-user', 'db-password'],
-  restore: ['instance|backup-id', 'restore-name'],
-  report: ['instance|instances|report-files'],
-  mirror: ['instance'],
-  sweep: [],
-  list: []
-}
 
 interface Step {
   uses?: string
@@ -62,9 +52,7 @@ describe.each(blocks.map((b, i) => [i + 1, b] as const))('README YAML block %i',
       expect(Object.keys(inputs).filter((k) => !INPUTS.has(k))).toEqual([])
       const mode = String(inputs.mode)
       expect(MODES).toContain(mode)
-      // Checking a stored copy needs the store, not the instance.
-      const needs = mode === 'mirror' && inputs['mirror-action'] === 'verify' ? [] : REQUIRED[mode]
-      for (const need of needs ?? []) {
+      for (const need of needsOf(inputs)) {
         expect([mode, need, need.split('|').some((k) => inputs[k] !== undefined)]).toEqual([
           mode,
           need,

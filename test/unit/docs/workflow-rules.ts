@@ -1,0 +1,19 @@
+// What a step of this action needs, for the checks of the example workflows and of the README.
+
+/** Inputs a mode cannot run without; `a|b` means either. */
+export const REQUIRED: Record<string, string[]> = {
+  backup: ['instance'],
+  verify: ['instance|backup-id', 'db-user', 'db-password'],
+  restore: ['instance|backup-id', 'restore-name'],
+  report: ['instance|instances|report-files'],
+  mirror: ['instance'],
+  sweep: [],
+  list: []
+}
+
+/** The needs of one step's `with:`; checking a stored copy needs the store, not the instance. */
+export function needsOf(inputs: Record<string, unknown>): string[] {
+  const mode = String(inputs.mode)
+  if (mode === 'mirror' && inputs['mirror-action'] === 'verify') return []
+  return REQUIRED[mode] ?? []
+}
