@@ -39498,13 +39498,18 @@ var inputs_source = __nccwpck_require__(4620);
 /** The action's modes: the values the `mode` input takes. */
 const modes_MODES = ['backup', 'verify', 'restore', 'report', 'mirror', 'sweep', 'list'];
 /** The modes that can leave a temporary instance behind for the post step to delete. */
-const MODES_WITH_TEMPORARY_INSTANCES = (/* unused pure expression or super */ null && (['verify', 'mirror']));
+const modes_MODES_WITH_TEMPORARY_INSTANCES = (/* unused pure expression or super */ null && (['verify', 'mirror']));
 
 ;// CONCATENATED MODULE: ./src/inputs/mode.ts
 
 
 
 
+/** Whether this mode can leave a temporary instance for the post step (an unknown mode: no). */
+function createsTemporaryInstances(source) {
+    const mode = source.get('mode').toLowerCase();
+    return MODES_WITH_TEMPORARY_INSTANCES.includes(mode);
+}
 /** `summary: false` keeps the job summary empty (the log and outputs stay). */
 function readSummaryWanted(source) {
     return readBoolean(source, 'summary');

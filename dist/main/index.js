@@ -69727,13 +69727,18 @@ const COMMANDS = {
 /** The action's modes: the values the `mode` input takes. */
 const MODES = ['backup', 'verify', 'restore', 'report', 'mirror', 'sweep', 'list'];
 /** The modes that can leave a temporary instance behind for the post step to delete. */
-const MODES_WITH_TEMPORARY_INSTANCES = (/* unused pure expression or super */ null && (['verify', 'mirror']));
+const modes_MODES_WITH_TEMPORARY_INSTANCES = (/* unused pure expression or super */ null && (['verify', 'mirror']));
 
 ;// CONCATENATED MODULE: ./src/inputs/mode.ts
 
 
 
 
+/** Whether this mode can leave a temporary instance for the post step (an unknown mode: no). */
+function createsTemporaryInstances(source) {
+    const mode = source.get('mode').toLowerCase();
+    return MODES_WITH_TEMPORARY_INSTANCES.includes(mode);
+}
 /** `summary: false` keeps the job summary empty (the log and outputs stay). */
 function readSummaryWanted(source) {
     return (0,inputs_source/* readBoolean */.Vf)(source, 'summary');

@@ -72084,6 +72084,11 @@ const MODES_WITH_TEMPORARY_INSTANCES = ['verify', 'mirror'];
 
 
 
+/** Whether this mode can leave a temporary instance for the post step (an unknown mode: no). */
+function createsTemporaryInstances(source) {
+    const mode = source.get('mode').toLowerCase();
+    return MODES_WITH_TEMPORARY_INSTANCES.includes(mode);
+}
 /** `summary: false` keeps the job summary empty (the log and outputs stay). */
 function readSummaryWanted(source) {
     return readBoolean(source, 'summary');
@@ -72386,9 +72391,8 @@ function actionContext(summaryParts) {
  */
 async function post() {
     // Only verify and mirror create temporary instances; any other mode has nothing to undo.
-    const mode = getInput('mode').toLowerCase();
-    if (!MODES_WITH_TEMPORARY_INSTANCES.includes(mode)) {
-        core_debug(`post: mode ${mode || '(none)'} creates no temporary instance; nothing to do`);
+    if (!createsTemporaryInstances(actionInputSource())) {
+        core_debug('post: this mode creates no temporary instance; nothing to do');
         return;
     }
     const state = pendingTempInstance((key) => getState(key));

@@ -2,8 +2,8 @@ import * as core from '@actions/core'
 import { deleteLeftover, pendingTempInstance } from '../../cloud/leftovers.js'
 import { isTempInstanceName } from '../../cloud/marker.js'
 import { describeError } from '../../errors.js'
-import { MODES_WITH_TEMPORARY_INSTANCES } from '../../inputs/mode.js'
-import { actionContext } from './context.js'
+import { createsTemporaryInstances } from '../../inputs/mode.js'
+import { actionContext, actionInputSource } from './context.js'
 
 /**
  * The post step (post-if: always()). When the main step was cancelled or killed before it could
@@ -13,9 +13,8 @@ import { actionContext } from './context.js'
  */
 export async function post(): Promise<void> {
   // Only verify and mirror create temporary instances; any other mode has nothing to undo.
-  const mode = core.getInput('mode').toLowerCase()
-  if (!(MODES_WITH_TEMPORARY_INSTANCES as readonly string[]).includes(mode)) {
-    core.debug(`post: mode ${mode || '(none)'} creates no temporary instance; nothing to do`)
+  if (!createsTemporaryInstances(actionInputSource())) {
+    core.debug('post: this mode creates no temporary instance; nothing to do')
     return
   }
   const state = pendingTempInstance((key) => core.getState(key))

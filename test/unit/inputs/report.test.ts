@@ -116,3 +116,19 @@ test('the default policy is the provider’s promise as action.yml states it', (
     gapWindowMs: 30 * 24 * HOUR
   })
 })
+
+test('report-path under a file, not a folder, is refused before any cloud call', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const path = await import('node:path')
+  const dir = mkdtempSync(path.join(tmpdir(), 'report-path-'))
+  const file = path.join(dir, 'plain-file')
+  writeFileSync(file, '')
+  const under = path.join(file, 'report.json')
+  expect(() => readReportInputs(fakeInputs({ instance: 'shop-db', 'report-path': under }))).toThrow(
+    /Input "report-path": ".*plain-file" is a file, not a folder/
+  )
+  expect(() => readReportInputs(fakeInputs({ instance: 'shop-db', 'report-path': dir }))).toThrow(
+    /Input "report-path": ".*" is a directory; name the JSON file to write/
+  )
+})
