@@ -4,7 +4,7 @@ import { describe, expect, test } from '@jest/globals'
 import { parse } from 'yaml'
 import { readActionMeta } from '../../../scripts/action-metadata.js'
 import { MODES } from '../../../src/inputs/mode.js'
-import { needsOf } from './workflow-rules.js'
+import { needsOf, runScriptsWithExpressions } from './workflow-rules.js'
 
 // The example workflows in examples/workflows are meant to be copied: each must use only inputs
 // and outputs action.yml declares, a real mode, and what that mode needs.
@@ -19,6 +19,7 @@ interface Step {
   uses?: string
   with?: Record<string, unknown>
   env?: Record<string, unknown>
+  run?: unknown
 }
 interface Job {
   env?: Record<string, unknown>
@@ -48,6 +49,11 @@ describe.each(files)('examples/workflows/%s', (file) => {
     expect(Object.keys(workflow.jobs).length).toBeGreaterThan(0)
     const ours = Object.values(workflow.jobs).flatMap((j) => (j.steps ?? []).filter(isOurs))
     expect(ours.length).toBeGreaterThan(0)
+  })
+
+  test('no run: script pastes an expression into the shell', () => {
+    const steps = Object.values(workflow.jobs).flatMap((j) => j.steps ?? [])
+    expect(runScriptsWithExpressions(steps)).toEqual([])
   })
 
   for (const [jobName, job] of Object.entries(workflow.jobs)) {

@@ -4,7 +4,7 @@ import { describe, expect, test } from '@jest/globals'
 import { parse } from 'yaml'
 import { readActionMeta } from '../../../scripts/action-metadata.js'
 import { MODES } from '../../../src/inputs/mode.js'
-import { needsOf } from './workflow-rules.js'
+import { needsOf, runScriptsWithExpressions } from './workflow-rules.js'
 
 // Every YAML block in the README is meant to be copied: the steps that use this action must name
 // only inputs action.yml declares, a real mode, and what that mode needs; the two workflows of
@@ -17,6 +17,7 @@ const INPUTS = new Set(meta.inputs.map((i) => i.name))
 interface Step {
   uses?: string
   with?: Record<string, unknown>
+  run?: unknown
 }
 
 const blocks = [...README.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] as string)
@@ -45,6 +46,10 @@ test.each(['pre-deploy.yml', 'nightly-drill.yml'])(
 )
 
 describe.each(blocks.map((b, i) => [i + 1, b] as const))('README YAML block %i', (_n, block) => {
+  test('no run: script pastes an expression into the shell', () => {
+    expect(runScriptsWithExpressions(stepsOf(parse(block)))).toEqual([])
+  })
+
   test('parses, and every step of this action can be copied as it is', () => {
     const steps = stepsOf(parse(block)).filter(ours)
     for (const step of steps) {

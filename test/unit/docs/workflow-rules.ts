@@ -17,3 +17,14 @@ export function needsOf(inputs: Record<string, unknown>): string[] {
   if (mode === 'mirror' && inputs['mirror-action'] === 'verify') return []
   return REQUIRED[mode] ?? []
 }
+
+/**
+ * The `run:` scripts that paste a `${{ … }}` expression into the shell. The runner substitutes
+ * expressions before the shell starts, so an output or a name holding `"; curl …` would run as a
+ * command (template injection); values belong in `env:` and reach the script as variables.
+ */
+export function runScriptsWithExpressions(steps: { run?: unknown }[]): string[] {
+  return steps
+    .map((s) => s.run)
+    .filter((run): run is string => typeof run === 'string' && run.includes('${{'))
+}
