@@ -872,21 +872,26 @@ const CASES: BadInput[] = [
 ]
 
 describe('bad input fails before anything changes in the cloud', () => {
-  test.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    let ok = false
-    try {
-      await cloud.admin.clearRequests()
-      const inputs = { ...baseInputs(c.mode), ...c.inputs }
-      for (const [k, v] of Object.entries(inputs)) if (v === '') delete inputs[k]
-      const result = await runAction('main', inputs)
-      expect(result.exitCode).not.toBe(0)
-      const error = result.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? ''
-      expect(error).toContain(`Input "${c.input}"`)
-      expect(error).toMatch(c.allowed)
-      expect(mutatingTroveCalls(await cloud.admin.requests())).toEqual([])
-      ok = true
-    } finally {
-      record({ kind: 'bad-input', name: c.name, ok })
-    }
-  })
+  test.each(CASES.map((c) => [c.name, c] as const))(
+    '%s',
+    async (_name, c) => {
+      let ok = false
+      try {
+        await cloud.admin.clearRequests()
+        const inputs = { ...baseInputs(c.mode), ...c.inputs }
+        for (const [k, v] of Object.entries(inputs)) if (v === '') delete inputs[k]
+        const result = await runAction('main', inputs)
+        expect(result.exitCode).not.toBe(0)
+        const error = result.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? ''
+        expect(error).toContain(`Input "${c.input}"`)
+        expect(error).toMatch(c.allowed)
+        expect(mutatingTroveCalls(await cloud.admin.requests())).toEqual([])
+        ok = true
+      } finally {
+        record({ kind: 'bad-input', name: c.name, ok })
+      }
+      // Each case starts the bundle as a process: a deadline for a loaded machine, not a pace.
+    },
+    60_000
+  )
 })
