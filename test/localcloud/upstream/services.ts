@@ -170,7 +170,9 @@ async function waitForHttp(what: string, url: string, proc: Proc): Promise<void>
     await waitUntil(
       `${what} to answer ${url}`,
       async () => (await fetch(url, { signal: AbortSignal.timeout(2000) })).status < 500,
-      { timeoutMs: 60_000, intervalMs: 100, proc }
+      // A deadline, not a pace: loading either Python app takes 3-6 s on an idle machine,
+      // over a minute on a loaded one.
+      { timeoutMs: 180_000, intervalMs: 100, proc }
     )
   } catch (err) {
     await stopProcess(proc, { graceMs: 5000 })
