@@ -8,7 +8,7 @@
 // hosts (trove.invalid) and pointed at the real ports when a cloud starts.
 
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, mkdtemp, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { freePorts, run, stopProcess } from '../servers/proc.ts'
@@ -92,6 +92,12 @@ export async function ensureSnapshot(log: (s: string) => void = () => {}): Promi
       if (!(await exists(seedFile))) throw err
     })
     log(`upstream cloud: snapshot built in ${Date.now() - t0} ms`)
+    // Snapshots of older packages or seeds are never used again.
+    for (const name of await readdir(root)) {
+      if (name.startsWith('snapshot-') && path.join(root, name) !== dir) {
+        await removeTree(path.join(root, name))
+      }
+    }
   } finally {
     await removeTree(build)
   }
