@@ -9,6 +9,13 @@ const common = {
   }
 }
 
+// The product against the real Keystone and trove-api (test/localcloud/upstream): only with
+// UPSTREAM_CLOUD=1 (`npm run test:upstream`), so `npm test` does not depend on it yet.
+const upstream =
+  process.env.UPSTREAM_CLOUD === '1'
+    ? [{ ...common, displayName: 'upstream', testMatch: ['<rootDir>/test/upstream/**/*.test.ts'] }]
+    : []
+
 export default {
   // The fault suite's one-line totals (cases, leaks, secret hits, bad inputs) close every run
   // that includes it.
@@ -38,6 +45,7 @@ export default {
       ...common,
       displayName: 'faults',
       testMatch: ['<rootDir>/test/faults/**/*.test.ts']
-    }
+    },
+    ...upstream
   ]
 }

@@ -1,11 +1,14 @@
-// `node test/localcloud/cli.ts up [--pace-ms N]`: starts the local cloud, prints ONE
-// JSON line (CloudInfo) on stdout, stays up until SIGTERM/SIGINT, then stops every
-// server, removes its temp dir and exits. Logs go to stderr only.
+// `node test/localcloud/cli.ts up [--pace-ms N | --upstream]`: starts the local cloud
+// (our double, or with --upstream the real Keystone and trove-api, see
+// upstream/cloud.ts), prints ONE JSON line (CloudInfo) on stdout, stays up until
+// SIGTERM/SIGINT, then stops every server, removes its temp dir and exits. Logs go to
+// stderr only.
 
 import { startLocalCloud } from './cloud.ts'
+import { startUpstreamCloud } from './upstream/cloud.ts'
 
 function usage(): never {
-  process.stderr.write('usage: node test/localcloud/cli.ts up [--pace-ms N]\n')
+  process.stderr.write('usage: node test/localcloud/cli.ts up [--pace-ms N | --upstream]\n')
   process.exit(2)
 }
 
@@ -16,13 +19,18 @@ async function main(argv: string[]): Promise<void> {
   process.stdout.on('error', () => {})
   process.stderr.on('error', () => {})
   let paceMs: number | undefined
+  let upstream = false
   for (let i = 1; i < argv.length; i++) {
     if (argv[i] === '--pace-ms' && /^\d+$/.test(argv[i + 1] ?? '')) paceMs = Number(argv[++i])
+    else if (argv[i] === '--upstream') upstream = true
     else usage()
   }
+  // The upstream cloud's pace is the real servers' own; --pace-ms is for the double only.
+  if (upstream && paceMs !== undefined) usage()
   const t0 = Date.now()
-  const cloud = await startLocalCloud({ paceMs })
+  const cloud = upstream ? await startUpstreamCloud() : await startLocalCloud({ paceMs })
   process.stderr.write(`localcloud: up in ${Date.now() - t0} ms (pid ${process.pid})\n`)
+  if ('timings' in cloud) process.stderr.write(`localcloud: ${JSON.stringify(cloud.timings)}\n`)
   process.stdout.write(JSON.stringify(cloud.info) + '\n')
 
   let stopping = false

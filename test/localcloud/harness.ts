@@ -113,6 +113,8 @@ export interface RunningCloud {
 
 export interface StartOptions {
   paceMs?: number
+  /** the real Keystone and trove-api (upstream/cloud.ts) instead of our double; no admin API */
+  upstream?: boolean
   /** ms to wait for the CloudInfo line (default 60 s: Swift takes a few seconds) */
   startTimeoutMs?: number
   /** copy the cloud's stderr to ours as it comes */
@@ -124,6 +126,7 @@ const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url))
 export async function startCloud(opts: StartOptions = {}): Promise<RunningCloud> {
   const args = [CLI, 'up']
   if (opts.paceMs !== undefined) args.push('--pace-ms', String(opts.paceMs))
+  if (opts.upstream) args.push('--upstream')
   // process.execPath: the Node running the tests (24, from node_modules/.bin under npx/npm).
   const child = spawn(process.execPath, args, {
     detached: true,

@@ -1,0 +1,226 @@
+// startUpstreamCloud: the real Keystone and the real trove-api (Debian's packages) on a
+// throwaway MariaDB started from the saved snapshot, the real Swift store, and the
+// control plane that builds real database servers behind Trove's rows. Returns the same
+// handle as the double (startLocalCloud) plus `kind: "upstream"`.
+
+import { chmod, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { CloudInfo } from '../cloud.ts'
+import { FLAVORS } from '../api/catalog.ts'
+import { createDbServers } from '../servers/db-servers.ts'
+import { freePorts, killMatching, stopProcess } from '../servers/proc.ts'
+import { startObjectStore } from '../servers/swift.ts'
+import { createTestCa } from '../servers/tls.ts'
+import { startControlDb } from './control-db.ts'
+import { startControlPlane } from './control-plane.ts'
+import { REGION, keystoneConf, startKeystone, startTroveApi, writeTroveFiles } from './services.ts'
+import { TROVE_PLACEHOLDER, ensureSnapshot, type Seed } from './snapshot.ts'
+
+export type UpstreamCloudInfo = Omit<CloudInfo, 'adminUrl'> & {
+  kind: 'upstream'
+  /** an application credential whose access_rules allow only the read calls */
+  rulesCredId: string
+  rulesCredSecret: string
+}
+
+export interface UpstreamCloud {
+  info: UpstreamCloudInfo
+  /** ms from the call to everything answering, and how long the snapshot took (0 when cached) */
+  timings: Record<string, number>
+  close(): Promise<void>
+}
+
+export async function startUpstreamCloud(
+  log: (line: string) => void = (l) => process.stderr.write(l + '\n')
+): Promise<UpstreamCloud> {
+  const t0 = Date.now()
+  const timings: Record<string, number> = {}
+  const snapshot = await ensureSnapshot(log)
+  timings.snapshotMs = Date.now() - t0
+  const tempDir = await mkdtemp(path.join(os.tmpdir(), 'upstream-cloud-'))
+  // mkdtemp makes 0700; the database servers run as their own users and must get through it.
+  await chmod(tempDir, 0o755)
+  const cleanups: Array<() => Promise<unknown>> = [
+    () => rm(tempDir, { recursive: true, force: true }),
+    // The safety net: anything still running from this cloud's files (every server's
+    // command line names a path under tempDir).
+    () => killMatching(tempDir + '/')
+  ]
+  const close = async (): Promise<void> => {
+    for (const c of cleanups.splice(0).reverse()) {
+      await c().catch((err: unknown) => log(`upstream cloud: cleanup: ${String(err)}`))
+    }
+  }
+  try {
+    const dbDir = path.join(tempDir, 'control-db')
+    await mkdir(dbDir)
+    const k = {
+      dir: path.join(tempDir, 'keystone'),
+      fernetKeys: path.join(tempDir, 'keystone', 'fernet-keys'),
+      credentialKeys: path.join(tempDir, 'keystone', 'credential-keys')
+    }
+    const t = {
+      dir: path.join(tempDir, 'trove'),
+      spool: path.join(tempDir, 'trove', 'spool'),
+      addresses: path.join(tempDir, 'trove', 'addresses.json'),
+      flavors: path.join(tempDir, 'trove', 'flavors.json')
+    }
+    await Promise.all([
+      cp(snapshot.dataDir, path.join(dbDir, 'data'), { recursive: true }),
+      cp(snapshot.fernetKeys, k.fernetKeys, { recursive: true }),
+      cp(snapshot.credentialKeys, k.credentialKeys, { recursive: true }),
+      mkdir(t.spool, { recursive: true })
+    ])
+    // Swift before the two Python APIs, not beside them: on a loaded machine the three
+    // loading at once push Swift past its start-up deadline.
+    const [ca, store, db] = await Promise.all([
+      createTestCa(path.join(tempDir, 'ca')),
+      startObjectStore(path.join(tempDir, 'swift')),
+      startControlDb(dbDir)
+    ])
+    cleanups.push(() => store.stop())
+    cleanups.push(() => db.stop())
+    timings.swiftAndDbMs = Date.now() - t0
+
+    const [keystonePort, trovePort] = (await freePorts(2)) as [number, number]
+    await db.sql(
+      `UPDATE endpoint SET url = REPLACE(REPLACE(url, '${TROVE_PLACEHOLDER}', 'http://127.0.0.1:${trovePort}'),
+        'http://keystone.invalid', 'http://127.0.0.1:${keystonePort}')`,
+      'keystone'
+    )
+    await writeFile(path.join(k.dir, 'keystone.conf'), keystoneConf(k, db.url('keystone')))
+    await writeFile(
+      t.flavors,
+      JSON.stringify(
+        FLAVORS.map((f) => ({ id: f.strId, name: f.name, ram: f.ram, vcpus: f.vcpus }))
+      )
+    )
+    await writeFile(t.addresses, '{}')
+    const troveConf = await writeTroveFiles(t, {
+      port: trovePort,
+      keystonePort,
+      dbUrl: db.url('trove')
+    })
+    // Keystone and trove-api each take seconds to load their Python: in parallel.
+    const [keystone, trove] = await Promise.allSettled([
+      startKeystone(k, keystonePort),
+      startTroveApi(t, troveConf, trovePort)
+    ])
+    for (const p of [keystone, trove]) {
+      if (p.status === 'fulfilled')
+        cleanups.push(() => stopProcess(p.value, { signal: 'SIGTERM', graceMs: 10_000 }))
+    }
+    for (const p of [keystone, trove]) if (p.status === 'rejected') throw p.reason
+    timings.apisMs = Date.now() - t0
+    await warmUp(
+      `http://127.0.0.1:${keystonePort}/v3`,
+      `http://127.0.0.1:${trovePort}/v1.0/${snapshot.seed.projectId}`,
+      snapshot.seed
+    )
+    timings.warmMs = Date.now() - t0
+
+    const servers = createDbServers(ca)
+    cleanups.push(() => servers.destroyAll())
+    const plane = startControlPlane({
+      db,
+      servers,
+      store,
+      spool: t.spool,
+      addressesFile: t.addresses,
+      workDir: path.join(tempDir, 'work'),
+      addressOctet: 210 + (process.pid % 45),
+      log
+    })
+    await mkdir(path.join(tempDir, 'work', 'instances'), { recursive: true })
+    cleanups.push(() => plane.stop())
+    timings.upMs = Date.now() - t0
+    return {
+      info: infoOf(snapshot.seed, keystonePort, trovePort, store, tempDir, ca.certFile),
+      timings,
+      close
+    }
+  } catch (err) {
+    await close()
+    throw err
+  }
+}
+
+function infoOf(
+  seed: Seed,
+  keystonePort: number,
+  trovePort: number,
+  store: { swiftUrl: string; s3: CloudInfo['s3'] },
+  tempDir: string,
+  dbCaFile: string
+): UpstreamCloudInfo {
+  return {
+    kind: 'upstream',
+    authUrl: `http://127.0.0.1:${keystonePort}/v3`,
+    troveUrl: `http://127.0.0.1:${trovePort}/v1.0/${seed.projectId}`,
+    region: REGION,
+    projectId: seed.projectId,
+    projectName: seed.projectName,
+    projectDomainId: 'default',
+    userDomainName: 'Default',
+    username: seed.username,
+    password: seed.password,
+    appCredId: seed.appCredId,
+    appCredSecret: seed.appCredSecret,
+    appCredName: seed.appCredName,
+    rulesCredId: seed.rulesCredId,
+    rulesCredSecret: seed.rulesCredSecret,
+    userId: seed.userId,
+    s3: store.s3,
+    swiftUrl: store.swiftUrl,
+    pid: process.pid,
+    tempDir,
+    dbCaFile
+  }
+}
+
+/**
+ * The first authenticated calls cost trove-api seconds (keystonemiddleware gets its own
+ * token; the clients and models load lazily), more than a client's request timeout on a
+ * loaded machine. They are made here, before the cloud says it is up: a list, and a
+ * create that the real validation refuses (unknown flavor, 400), so nothing is created.
+ */
+async function warmUp(authUrl: string, troveUrl: string, seed: Seed): Promise<void> {
+  const auth = await fetch(`${authUrl}/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      auth: {
+        identity: {
+          methods: ['application_credential'],
+          application_credential: { id: seed.appCredId, secret: seed.appCredSecret }
+        }
+      }
+    }),
+    signal: AbortSignal.timeout(180_000)
+  })
+  const token = auth.headers.get('x-subject-token')
+  if (auth.status !== 201 || !token) throw new Error(`keystone: warm-up token ${auth.status}`)
+  const call = async (method: string, p: string, body?: unknown): Promise<number> => {
+    const res = await fetch(troveUrl + p, {
+      method,
+      headers: { 'x-auth-token': token, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(180_000)
+    })
+    await res.arrayBuffer()
+    return res.status
+  }
+  const listed = await call('GET', '/instances')
+  if (listed !== 200) throw new Error(`trove-api: warm-up GET /instances ${listed}`)
+  const create = {
+    instance: {
+      name: 'warm-up',
+      flavorRef: 'warm-up-unknown-flavor',
+      volume: { size: 1 },
+      datastore: { type: 'postgresql', version: '15' }
+    }
+  }
+  const refused = await call('POST', '/instances', create)
+  if (refused !== 400) throw new Error(`trove-api: warm-up create gave ${refused}, not 400`)
+}
