@@ -4,6 +4,7 @@ import { failureOf, withTemporaryInstance } from '../../cloud/temporary-instance
 import { engineOf } from '../../database/target.js'
 import { unverifiedWarning } from '../../database/tls.js'
 import { CheckFailure, describeError } from '../../errors.js'
+import { checkSelectionForEngine } from '../../inputs/dump-selection.js'
 import { readMirrorInputs, type UploadInputs } from '../../inputs/mirror.js'
 import { abortUpload } from '../../storage/multipart.js'
 import { probe } from '../../storage/objects.js'
@@ -53,6 +54,8 @@ export async function mirror(context: CommandContext): Promise<void> {
     // A pg_dump too old for the backup's version would fail only after the restore: say so now.
     beforeRestore: async (plan) => {
       const engine = engineOf(plan.datastore.type)
+      // schemas with MariaDB, two databases with PostgreSQL: refused before the restore.
+      checkSelectionForEngine(engine, inputs)
       const advice = toolTooOld(engine, await findDumpTool(engine), plan.datastore.version)
       if (advice && engine === 'postgresql') throw new CheckFailure(advice)
     },
