@@ -56,6 +56,15 @@ export function readDumpSelection(source: InputSource): DumpSelection {
   }
 }
 
+/** True when checkSelectionForEngine can refuse the selection (it depends on the engine). */
+export function dependsOnEngine(selection: DumpSelection): boolean {
+  return (
+    selection.schemas.length > 0 ||
+    selection.databases.length > 1 ||
+    selection.excludeTables.some((t) => t.includes('.'))
+  )
+}
+
 /**
  * The selection against the engine, once the instance's datastore is known (before a temporary
  * instance is created or a live instance is dumped): a combination that cannot apply is refused

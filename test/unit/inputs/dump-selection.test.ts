@@ -1,5 +1,9 @@
 import { describe, expect, test } from '@jest/globals'
-import { checkSelectionForEngine, type DumpSelection } from '../../../src/inputs/dump-selection.js'
+import {
+  checkSelectionForEngine,
+  dependsOnEngine,
+  type DumpSelection
+} from '../../../src/inputs/dump-selection.js'
 
 const selection = (s: Partial<DumpSelection>): DumpSelection => ({
   databases: [],
@@ -41,4 +45,14 @@ describe('checkSelectionForEngine', () => {
   ] as const)('%s refuses %j', (engine, s, message) => {
     expect(() => checkSelectionForEngine(engine, s)).toThrow(message)
   })
+})
+
+test.each([
+  [selection({}), false],
+  [selection({ databases: ['shop'], excludeTables: ['audit'] }), false],
+  [selection({ schemas: ['app'] }), true],
+  [selection({ databases: ['a', 'b'] }), true],
+  [selection({ excludeTables: ['audit', 'app.x'] }), true]
+])('dependsOnEngine(%j) = %s', (s, expected) => {
+  expect(dependsOnEngine(s)).toBe(expected)
 })
