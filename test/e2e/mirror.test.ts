@@ -514,7 +514,7 @@ describe('mirror mode', () => {
     expect(real.exitCode).toBe(0)
     const made = real.outputs['object-key'] as string
     for (const k of expired) expect(real.stdout).toContain(`Retention: deleted ${k}`)
-    expect(real.stdout).toContain('8 copies of this instance, 3 deleted')
+    expect(real.stdout).toContain('7 copies of this instance, 3 deleted')
     const gone = expired.flatMap((k) => [k, `${k}.manifest.json`])
     expect(await keys(`${prefix}/`)).toEqual(
       [...planted.filter((k) => !gone.includes(k)), made, `${made}.manifest.json`].sort()
