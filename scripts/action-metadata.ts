@@ -95,6 +95,11 @@ export const INPUT_TABLE: Record<string, { modes: Mode[] | 'all'; secret?: true;
     'bandwidth-limit': { modes: ['mirror'] },
     'keep-last': { modes: ['mirror'] },
     'keep-days': { modes: ['mirror'] },
+    'keep-daily': { modes: ['mirror'] },
+    'keep-weekly': { modes: ['mirror'] },
+    'keep-monthly': { modes: ['mirror'] },
+    schemas: { modes: ['mirror'] },
+    'exclude-tables': { modes: ['mirror'] },
     'object-key': { modes: ['mirror'] }
   }
 

@@ -15,6 +15,7 @@ import { parseS3Uri, type S3Location } from '../storage/s3-uri.js'
 import { readRestoreInputs, type RestoreInputs } from './restore.js'
 import { type DbTlsInputs, readDbTls } from './db-tls.js'
 import type { RetentionPolicy } from '../policy/mirror-retention.js'
+import { readDumpSelection } from './dump-selection.js'
 
 export interface StoreInputs {
   location: S3Location
@@ -28,7 +29,12 @@ export interface UploadInputs extends StoreInputs, DbTlsInputs {
   restore: RestoreInputs
   dbUser: string
   dbPassword: string
+  /** Databases to dump ([] = every one the user can see); plain names (inputs/dump-selection.ts). */
   databases: string[]
+  /** PostgreSQL schemas to dump ([] = all). */
+  schemas: string[]
+  /** Tables left out of the dump: `table` or `schema.table` / `database.table`. */
+  excludeTables: string[]
   compression: 'zstd' | 'gzip'
   compressionLevel: number
   recipients: string[]
@@ -75,6 +81,7 @@ export function readMirrorInputs(source: InputSource): MirrorInputs {
   if (!dbUser)
     throw new InputError('db-user', 'is required: a database user that can read the data')
   if (!dbPassword) throw new InputError('db-password', 'is required (pass it from a secret)')
+  const selection = readDumpSelection(source)
   const compression = readCompression(source)
   const recipients = readRecipients(source)
   readEncryption(source, recipients)
@@ -85,7 +92,7 @@ export function readMirrorInputs(source: InputSource): MirrorInputs {
     restore,
     dbUser,
     dbPassword,
-    databases: splitList(source.get('databases')),
+    ...selection,
     ...readDbTls(source),
     compression,
     compressionLevel: readLevel(source, compression),
@@ -224,6 +231,17 @@ function readRetention(source: InputSource): RetentionPolicy {
       throw new InputError('keep-days', `"${days}" is not a whole number of days from 1 to 36500`)
     }
     policy.keepDays = value
+  }
+  // 0 turns a tier off, as an empty input does.
+  const tiers = [
+    ['keep-daily', 'keepDaily'],
+    ['keep-weekly', 'keepWeekly'],
+    ['keep-monthly', 'keepMonthly']
+  ] as const
+  for (const [name, field] of tiers) {
+    if (!source.get(name)) continue
+    const count = readInteger(source, name, { min: 0, max: 100_000 })
+    if (count > 0) policy[field] = count
   }
   return policy
 }

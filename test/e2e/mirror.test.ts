@@ -1,6 +1,7 @@
 import {
   AbortMultipartUploadCommand,
   CreateBucketCommand,
+  DeleteObjectCommand,
   GetObjectCommand,
   ListMultipartUploadsCommand,
   ListObjectsV2Command,
@@ -400,6 +401,225 @@ describe('mirror mode', () => {
     )
   }, 120_000)
 
+  test('tiered retention: dry-run deletes nothing; the real run deletes exactly the expired copies of ours', async () => {
+    const prefix = 'tiers'
+    const dumpKey = (instance: string, stamp: string) =>
+      `${prefix}/${instance}/${instance}-${stamp}-live.pgdump.zst`
+    /** A manifest as mirror writes one, for a copy made at `created`. */
+    const plant = async (key: string, created: string, instanceId = pg.id) => {
+      await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: `dump ${created}` }))
+      const manifest = {
+        schemaVersion: 1,
+        tool: 'dbaas-backup-action',
+        kind: 'mirror',
+        objectKey: key,
+        created,
+        source: { kind: 'live', instanceId, instanceName: 'shop-pg', backupId: null },
+        datastore: { type: 'postgresql', version: '15' },
+        sha256: 'ab'.repeat(32)
+      }
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: BUCKET,
+          Key: `${key}.manifest.json`,
+          Body: JSON.stringify(manifest)
+        })
+      )
+    }
+    // Copies of shop-pg from 2025 (newest first). Under keep-daily 2, keep-weekly 3 and
+    // keep-monthly 3, with today's copy taking one period of each rule:
+    const history = {
+      A: '2025-03-10T02:00:00.000Z', // Mon, 2025-W11: daily, weekly, monthly (March)
+      B: '2025-03-09T02:00:00.000Z', // Sun, 2025-W10: weekly
+      C: '2025-03-09T01:00:00.000Z', // the same day and week as B, older: expired
+      D: '2025-03-02T02:00:00.000Z', // 2025-W09, a fourth week: expired
+      E: '2025-02-28T02:00:00.000Z', // February's newest: monthly
+      F: '2025-01-31T02:00:00.000Z' // January, a fourth month: expired
+    }
+    const key = Object.fromEntries(
+      Object.entries(history).map(([name, created]) => [
+        name,
+        dumpKey('shop-pg', created.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z'))
+      ])
+    ) as Record<keyof typeof history, string>
+    for (const [name, created] of Object.entries(history)) {
+      await plant(key[name as keyof typeof history], created)
+    }
+    // Not ours to delete: another instance's copy, a dump without a manifest, a manifest of
+    // another tool, and a manifest of ours that points at another object.
+    const other = dumpKey('other-db', '20250101T000000Z')
+    await plant(other, '2025-01-01T00:00:00.000Z', '3f0e2c1a-0000-4000-8000-00000000beef')
+    const foreign = [
+      other,
+      `${other}.manifest.json`,
+      `${prefix}/shop-pg/shop-pg-20240101T000000Z-live.pgdump.zst`,
+      `${prefix}/shop-pg/theirs.pgdump.zst`,
+      `${prefix}/shop-pg/theirs.pgdump.zst.manifest.json`,
+      `${prefix}/shop-pg/notes.txt`,
+      `${prefix}/shop-pg/forged.pgdump.zst.manifest.json`
+    ]
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: foreign[2], Body: 'no manifest' }))
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: foreign[3], Body: 'theirs' }))
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: foreign[4],
+        Body: JSON.stringify({ tool: 'someone-else', objectKey: foreign[3], kind: 'mirror' })
+      })
+    )
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: foreign[5], Body: 'mine' }))
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: foreign[6],
+        Body: JSON.stringify({
+          schemaVersion: 1,
+          tool: 'dbaas-backup-action',
+          kind: 'mirror',
+          objectKey: foreign[5],
+          created: '2020-01-01T00:00:00Z',
+          source: { instanceId: pg.id },
+          sha256: 'cd'.repeat(32)
+        })
+      })
+    )
+    const tiers = {
+      instance: 'shop-pg',
+      source: 'live',
+      's3-uri': `s3://${BUCKET}/${prefix}`,
+      'keep-daily': '2',
+      'keep-weekly': '3',
+      'keep-monthly': '3'
+    }
+    const planted = await keys(`${prefix}/`)
+    const expired = [key.C, key.D, key.F]
+
+    const dry = await runAction('main', mirrorInputs({ ...tiers, 'dry-run': 'true' }))
+    expect(dry.exitCode).toBe(0)
+    const madeDry = dry.outputs['object-key'] as string
+    for (const k of expired) expect(dry.stdout).toContain(`Retention: would delete ${k}`)
+    expect(dry.stdout.match(/Retention: would delete /g)).toHaveLength(3)
+    expect(dry.stdout).toContain(`Retention: keep ${key.B} (created ${history.B}; weekly)`)
+    expect(dry.stdout).not.toMatch(/Retention: deleted /)
+    expect(await keys(`${prefix}/`)).toEqual(
+      [...planted, madeDry, `${madeDry}.manifest.json`].sort()
+    )
+
+    // The dry run's own copy is taken away by hand, so that the real run sees the same history
+    // (two runs seconds apart may fall on either side of a midnight).
+    for (const k of [madeDry, `${madeDry}.manifest.json`]) {
+      await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: k }))
+    }
+    const real = await runAction('main', mirrorInputs(tiers))
+    expect(real.exitCode).toBe(0)
+    const made = real.outputs['object-key'] as string
+    for (const k of expired) expect(real.stdout).toContain(`Retention: deleted ${k}`)
+    expect(real.stdout).toContain('7 copies of this instance, 3 deleted')
+    const gone = expired.flatMap((k) => [k, `${k}.manifest.json`])
+    expect(await keys(`${prefix}/`)).toEqual(
+      [...planted.filter((k) => !gone.includes(k)), made, `${made}.manifest.json`].sort()
+    )
+    for (const k of foreign) expect(planted).toContain(k)
+  }, 120_000)
+
+  test('exclude-tables leaves the tables out of the PostgreSQL dump, and the manifest says so', async () => {
+    const host = pg.addresses[0] as string
+    await psql(
+      host,
+      'CREATE SCHEMA crm; CREATE TABLE audit_log (id int); CREATE TABLE crm.audit_log (id int); ' +
+        'CREATE TABLE crm.sessions (id int); CREATE TABLE crm.contacts (id int)'
+    )
+    try {
+      const result = await runAction(
+        'main',
+        mirrorInputs({
+          instance: 'shop-pg',
+          source: 'live',
+          's3-uri': `s3://${BUCKET}/selected`,
+          'exclude-tables': 'audit_log, crm.sessions'
+        })
+      )
+      expect(result.exitCode).toBe(0)
+      const key = result.outputs['object-key'] as string
+      const file = path.join(dir, 'selected.pgdump.zst')
+      await awsDownload(key, file)
+      await run('zstd', ['-d', '-q', '-f', file, '-o', `${dir}/selected.dump`])
+      const toc = (
+        await run('/usr/lib/postgresql/15/bin/pg_restore', ['--list', `${dir}/selected.dump`])
+      ).stdout
+      const tables = toc
+        .split('\n')
+        .filter((l) => / TABLE (?!DATA)/.test(l))
+        .map((l) => l.split(' ').slice(4, 6).join('.'))
+        .sort()
+      expect(tables).toEqual(['crm.contacts', 'public.orders'])
+      const manifest = JSON.parse(
+        await (
+          await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: `${key}.manifest.json` }))
+        ).Body!.transformToString()
+      )
+      expect(manifest.dump).toMatchObject({
+        databases: ['shop'],
+        schemas: [],
+        excludeTables: ['audit_log', 'crm.sessions']
+      })
+
+      // schemas: only crm (strict: a schema that does not exist would fail the dump).
+      const onlyCrm = await runAction(
+        'main',
+        mirrorInputs({
+          instance: 'shop-pg',
+          source: 'live',
+          's3-uri': `s3://${BUCKET}/selected`,
+          schemas: 'crm',
+          'exclude-tables': 'crm.sessions'
+        })
+      )
+      expect(onlyCrm.exitCode).toBe(0)
+      await awsDownload(onlyCrm.outputs['object-key'] as string, file)
+      await run('zstd', ['-d', '-q', '-f', file, '-o', `${dir}/crm.dump`])
+      const crmToc = (
+        await run('/usr/lib/postgresql/15/bin/pg_restore', ['--list', `${dir}/crm.dump`])
+      ).stdout
+      expect(
+        crmToc
+          .split('\n')
+          .filter((l) => / TABLE (?!DATA)/.test(l))
+          .map((l) => l.split(' ').slice(4, 6).join('.'))
+          .sort()
+      ).toEqual(['crm.audit_log', 'crm.contacts'])
+    } finally {
+      await psql(host, 'DROP SCHEMA crm CASCADE; DROP TABLE audit_log')
+    }
+  }, 120_000)
+
+  test('exclude-tables leaves a table out of the MariaDB dump', async () => {
+    const host = maria.addresses[0] as string
+    await mariadbSql(host, 'CREATE TABLE sessions (id INT); INSERT INTO sessions VALUES (1)')
+    try {
+      const result = await runAction(
+        'main',
+        mirrorInputs({
+          instance: 'shop-maria',
+          source: 'live',
+          compression: 'gzip',
+          's3-uri': `s3://${BUCKET}/selected-maria`,
+          databases: 'shop',
+          'exclude-tables': 'sessions'
+        })
+      )
+      expect(result.exitCode).toBe(0)
+      const file = path.join(dir, 'selected-maria.sql.gz')
+      await awsDownload(result.outputs['object-key'] as string, file)
+      const sql = (await run('sh', ['-c', `gzip -dc ${file}`], { maxBuffer: 64 * 1024 ** 2 }))
+        .stdout
+      expect(sql).toMatch(/CREATE TABLE `orders`/)
+      expect(sql).not.toMatch(/`sessions`/)
+    } finally {
+      await mariadbSql(host, 'DROP TABLE sessions')
+    }
+  }, 120_000)
+
   test('a pg_dump older than the backup’s server fails before the restore and says how to fix it', async () => {
     // A runner whose pg_dump is 14: the backup is PostgreSQL 15.
     const bin = path.join(dir, 'old-bin')
@@ -422,6 +642,22 @@ describe('mirror mode', () => {
     expect(creates).toEqual([])
   }, 60_000)
 
+  test('a selection that does not fit the engine is refused before the store or a restore is touched', async () => {
+    await cloud.admin.clearRequests()
+    const result = await runAction(
+      'main',
+      mirrorInputs({ instance: 'shop-maria', 's3-uri': `s3://${BUCKET}/engine`, schemas: 'app' })
+    )
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toMatch(/Input "schemas": applies to PostgreSQL only/)
+    // Reads only: the instance was looked up, nothing created; the store was not reached.
+    const writes = (await cloud.admin.requests()).filter(
+      (r) => r.service === 'trove' && r.method !== 'GET' && r.method !== 'HEAD'
+    )
+    expect(writes).toEqual([])
+    expect(await keys('engine/')).toEqual([])
+  }, 60_000)
+
   test('bad inputs fail before any call to the cloud or the store', async () => {
     await cloud.admin.clearRequests()
     const cases: [Record<string, string>, RegExp][] = [
@@ -429,7 +665,9 @@ describe('mirror mode', () => {
       [{ 's3-uri': `s3://${BUCKET}/x`, 'age-recipients': 'age1nope' }, /Input "age-recipients"/],
       [{ 's3-uri': `s3://${BUCKET}/x`, 'part-size': '1MiB' }, /Input "part-size"/],
       [{ 's3-uri': `s3://${BUCKET}/x`, 'keep-last': '0' }, /Input "keep-last"/],
-      [{ 's3-uri': `s3://${BUCKET}/x`, source: 'replica' }, /Input "source"/]
+      [{ 's3-uri': `s3://${BUCKET}/x`, source: 'replica' }, /Input "source"/],
+      [{ 's3-uri': `s3://${BUCKET}/x`, 'keep-weekly': '-2' }, /Input "keep-weekly"/],
+      [{ 's3-uri': `s3://${BUCKET}/x`, 'exclude-tables': '-T*' }, /Input "exclude-tables"/]
     ]
     for (const [extra, message] of cases) {
       const result = await runAction('main', mirrorInputs({ instance: 'shop-pg', ...extra }))

@@ -17,6 +17,8 @@ beforeAll(async () => {
   cloud = await startCloud({ paceMs: 200 })
   // Records only (no servers): a name to find, and two instances sharing one name.
   await cloud.admin.seedInstances(0, { names: ['shop-db', 'twin', 'twin'] })
+  // A MariaDB record, for the mirror inputs that apply to one engine only.
+  await cloud.admin.seedInstances(0, { names: ['shop-maria'], datastore: 'mariadb' })
 }, 60_000)
 
 afterAll(async () => {
@@ -801,6 +803,111 @@ const CASES: BadInput[] = [
     inputs: { encryption: 'rot13' },
     input: 'encryption',
     allowed: /use age or none/
+  },
+  {
+    name: 'mirror: keep-daily negative',
+    mode: 'mirror',
+    inputs: { 'keep-daily': '-1' },
+    input: 'keep-daily',
+    allowed: /whole number from 0 to 100000/
+  },
+  {
+    name: 'mirror: keep-weekly not a whole number',
+    mode: 'mirror',
+    inputs: { 'keep-weekly': '2.5' },
+    input: 'keep-weekly',
+    allowed: /whole number from 0 to 100000/
+  },
+  {
+    name: 'mirror: keep-monthly in exponent notation',
+    mode: 'mirror',
+    inputs: { 'keep-monthly': '1e3' },
+    input: 'keep-monthly',
+    allowed: /whole number from 0 to 100000/
+  },
+  {
+    name: 'mirror: keep-monthly absurd',
+    mode: 'mirror',
+    inputs: { 'keep-monthly': '1000000' },
+    input: 'keep-monthly',
+    allowed: /whole number from 0 to 100000/
+  },
+  {
+    name: 'mirror: exclude-tables that is an option',
+    mode: 'mirror',
+    inputs: { 'exclude-tables': '--file=/etc/passwd' },
+    input: 'exclude-tables',
+    allowed: /is not a table or schema\.table .*no quotes, spaces, wildcards or leading -/
+  },
+  {
+    name: 'mirror: exclude-tables with a wildcard',
+    mode: 'mirror',
+    inputs: { 'exclude-tables': 'public.log_*' },
+    input: 'exclude-tables',
+    allowed: /no quotes, spaces, wildcards/
+  },
+  {
+    name: 'mirror: exclude-tables with shell syntax',
+    mode: 'mirror',
+    inputs: { 'exclude-tables': 'orders;$(reboot)' },
+    input: 'exclude-tables',
+    allowed: /letters, digits, _ and \$/
+  },
+  {
+    name: 'mirror: exclude-tables with three parts',
+    mode: 'mirror',
+    inputs: { 'exclude-tables': 'shop.public.orders' },
+    input: 'exclude-tables',
+    allowed: /a table or schema\.table/
+  },
+  {
+    name: 'mirror: exclude-tables outside the schemas dumped',
+    mode: 'mirror',
+    inputs: { schemas: 'app', 'exclude-tables': 'billing.invoices' },
+    input: 'exclude-tables',
+    allowed: /billing is not among the schemas dumped \(app\)/
+  },
+  {
+    name: 'mirror: schemas with a quote',
+    mode: 'mirror',
+    inputs: { schemas: '"App"' },
+    input: 'schemas',
+    allowed: /is not a plain name/
+  },
+  {
+    name: 'mirror: schemas qualified',
+    mode: 'mirror',
+    inputs: { schemas: 'shop.app' },
+    input: 'schemas',
+    allowed: /is not a plain name/
+  },
+  {
+    name: 'mirror: schemas for a MariaDB instance',
+    mode: 'mirror',
+    inputs: { instance: 'shop-maria', schemas: 'app' },
+    input: 'schemas',
+    allowed: /applies to PostgreSQL only.*choose databases instead/
+  },
+  {
+    name: 'mirror: databases as a connection string',
+    mode: 'mirror',
+    inputs: { databases: 'host=evil.example' },
+    input: 'databases',
+    allowed: /is not a plain name/
+  },
+  {
+    name: 'mirror: databases as an option',
+    mode: 'mirror',
+    inputs: { databases: '--all-databases' },
+    input: 'databases',
+    allowed: /leading -/
+  },
+  {
+    name: 'mirror: two databases for a PostgreSQL instance',
+    mode: 'mirror',
+    inputs: { databases: 'shop, crm' },
+    input: 'databases',
+    allowed: /a pg_dump holds one/
   },
   {
     name: 'sweep: a unit given twice in ttl',

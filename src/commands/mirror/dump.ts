@@ -5,6 +5,7 @@ import { CheckFailure } from '../../errors.js'
 import { toolEnv } from '../../database/tool-env.js'
 import { caFile, isVerified } from '../../database/tls.js'
 import type { DbTarget, Engine } from '../../database/types.js'
+import type { DumpSelection } from '../../inputs/dump-selection.js'
 
 const run = promisify(execFile)
 
@@ -85,13 +86,16 @@ export function toolTooOld(
 }
 
 /**
- * The command line of the dump: no secret on it (the password goes in the environment).
+ * The command line of the dump: no secret on it (the password goes in the environment), and one
+ * argument per name. The names were checked as plain identifiers (inputs/dump-selection.ts),
+ * so none can turn into an option or a connection string; `selection.databases` is the final
+ * list (db-info.ts), never empty.
  * `caFile`: the db-ca as a file, for verify-ca and verify-full.
  */
 export function dumpArgs(
   engine: Engine,
   target: DbTarget,
-  databases: string[],
+  selection: DumpSelection,
   caFile?: string
 ): string[] {
   if (engine === 'postgresql') {
@@ -103,7 +107,11 @@ export function dumpArgs(
       `--host=${target.host}`,
       `--port=${target.port}`,
       `--username=${target.user}`,
-      `--dbname=${databases[0] as string}`
+      // A schema that does not exist fails the dump instead of dumping nothing.
+      ...(selection.schemas.length > 0 ? ['--strict-names'] : []),
+      ...selection.schemas.map((schema) => `--schema=${quotedPattern(schema)}`),
+      ...selection.excludeTables.map((item) => `--exclude-table=${tablePattern(item)}`),
+      `--dbname=${selection.databases[0] as string}`
     ]
   }
   return [
@@ -116,9 +124,31 @@ export function dumpArgs(
     '--quick',
     '--triggers',
     '--hex-blob',
+    ...selection.excludeTables.flatMap((item) =>
+      item.includes('.')
+        ? [`--ignore-table=${item}`]
+        : // A bare table is left out of every database dumped (mariadb-dump wants db.table).
+          selection.databases.map((db) => `--ignore-table=${db}.${item}`)
+    ),
     '--databases',
-    ...databases
+    ...selection.databases
   ]
+}
+
+/**
+ * pg_dump reads -n/-T as patterns (psql's rules): unquoted names are folded to lower case and
+ * `*`, `?` and `.` are special. A name in double quotes is matched exactly, as stored.
+ */
+function quotedPattern(name: string): string {
+  return `"${name}"`
+}
+
+/** `schema.table` exactly; a bare `table` in every schema (`*` is the only pattern we write). */
+export function tablePattern(item: string): string {
+  const [first, second] = item.split('.') as [string, string | undefined]
+  return second === undefined
+    ? `*.${quotedPattern(first)}`
+    : `${quotedPattern(first)}.${quotedPattern(second)}`
 }
 
 /**
@@ -150,7 +180,7 @@ export function startDump(
   tool: DumpTool,
   engine: Engine,
   target: DbTarget,
-  databases: string[]
+  selection: DumpSelection
 ): RunningDump {
   // Only what the tool needs: no cloud or store credentials, no inputs (database/tool-env.ts).
   const env: NodeJS.ProcessEnv = toolEnv(process.env)
@@ -168,7 +198,7 @@ export function startDump(
   }
   let child: ChildProcess
   try {
-    child = spawn(tool.command, dumpArgs(engine, target, databases, ca?.path), {
+    child = spawn(tool.command, dumpArgs(engine, target, selection, ca?.path), {
       env,
       stdio: ['ignore', 'pipe', 'pipe']
     })

@@ -4,6 +4,7 @@ import { failureOf, withTemporaryInstance } from '../../cloud/temporary-instance
 import { engineOf } from '../../database/target.js'
 import { unverifiedWarning } from '../../database/tls.js'
 import { CheckFailure, describeError } from '../../errors.js'
+import { checkSelectionForEngine, dependsOnEngine } from '../../inputs/dump-selection.js'
 import { readMirrorInputs, type UploadInputs } from '../../inputs/mirror.js'
 import { abortUpload } from '../../storage/multipart.js'
 import { probe } from '../../storage/objects.js'
@@ -26,6 +27,7 @@ export async function mirror(context: CommandContext): Promise<void> {
   if (inputs.action === 'verify') return checkCopy(context, client, inputs)
 
   for (const warning of inputs.dbTlsWarnings) context.warn(warning, 'Deprecated input value')
+  if (dependsOnEngine(inputs)) await checkSelectionEarly(context, inputs)
   // Reach the store before spending a restore on it.
   const where = formatS3Uri(inputs.location.bucket, inputs.location.prefix)
   await context.group('Check the object store', async () => {
@@ -53,6 +55,8 @@ export async function mirror(context: CommandContext): Promise<void> {
     // A pg_dump too old for the backup's version would fail only after the restore: say so now.
     beforeRestore: async (plan) => {
       const engine = engineOf(plan.datastore.type)
+      // schemas with MariaDB, two databases with PostgreSQL: refused before the restore.
+      checkSelectionForEngine(engine, inputs)
       const advice = toolTooOld(engine, await findDumpTool(engine), plan.datastore.version)
       if (advice && engine === 'postgresql') throw new CheckFailure(advice)
     },
@@ -114,4 +118,17 @@ async function mirrorLive(
   } finally {
     removeCancelHook()
   }
+}
+
+/**
+ * schemas, several databases or a qualified exclusion may not apply to the engine: read the
+ * source's datastore (reads only) and refuse a bad combination before the store or the cloud
+ * is touched. Checked again where the engine is known anyway (the plan, the dump).
+ */
+async function checkSelectionEarly(context: CommandContext, inputs: UploadInputs): Promise<void> {
+  const { trove } = context.cloud()
+  const type = inputs.restore.backupId
+    ? (await trove.getBackup(inputs.restore.backupId)).datastore?.type
+    : (await resolveInstance(trove, inputs.restore.instance)).datastore?.type
+  if (type) checkSelectionForEngine(engineOf(type), inputs)
 }

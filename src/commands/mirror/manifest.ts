@@ -23,7 +23,16 @@ export interface MirrorManifest {
     backupCreated: string | null
   }
   datastore: { type: Engine; version: string }
-  dump: { tool: string; toolVersion: string; format: 'custom' | 'sql'; databases: string[] }
+  dump: {
+    tool: string
+    toolVersion: string
+    format: 'custom' | 'sql'
+    databases: string[]
+    /** PostgreSQL schemas dumped ([] = all). Absent in manifests written before 0.3. */
+    schemas?: string[]
+    /** Tables left out (`table` = in every schema/database dumped). Absent before 0.3. */
+    excludeTables?: string[]
+  }
   compression: { algorithm: 'zstd' | 'gzip'; level: number }
   /** age recipients' public keys, or null when the copy is not encrypted. */
   encryption: { format: 'age'; recipients: string[] } | null

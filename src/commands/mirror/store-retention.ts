@@ -3,8 +3,9 @@ import type { Logger } from '../../openstack/index.js'
 import { deleteKey, getText, listKeys } from '../../storage/objects.js'
 import { MANIFEST_SUFFIX, type MirrorManifest, parseManifest } from './manifest.js'
 import {
+  hasRetention,
+  planRetention,
   type RetentionPolicy,
-  selectExpired,
   type StoredCopy
 } from '../../policy/mirror-retention.js'
 
@@ -31,7 +32,8 @@ export async function listManifests(
 /**
  * Deletes this instance's old copies under the prefix: only dumps that have our manifest, the
  * dump first and then its manifest (a dump is never left without the manifest that marks it
- * ours). Returns the deleted dump keys (with `dryRun`, those it would delete; none is touched).
+ * ours). `protect`: the copy just made, kept whatever the policy says. Returns the deleted dump
+ * keys (with `dryRun`, those it would delete; none is touched).
  */
 export async function applyRetention(
   client: S3Client,
@@ -41,10 +43,13 @@ export async function applyRetention(
   policy: RetentionPolicy,
   now: Date,
   logger: Logger,
-  dryRun = false
+  dryRun = false,
+  protect?: string
 ): Promise<string[]> {
-  if (policy.keepLast === undefined && policy.keepDays === undefined) {
-    logger.info('Retention: no keep-last or keep-days; nothing deleted')
+  if (!hasRetention(policy)) {
+    logger.info(
+      'Retention: no keep-last, keep-days, keep-daily, keep-weekly or keep-monthly; nothing deleted'
+    )
     return []
   }
   const copies: StoredCopy[] = (await listManifests(client, bucket, prefix))
@@ -54,7 +59,13 @@ export async function applyRetention(
       manifestKey: e.manifestKey,
       created: new Date(e.manifest.created)
     }))
-  const expired = selectExpired(copies, policy, now)
+  const plan = planRetention(copies, policy, now, protect)
+  for (const { copy, rules } of plan.kept) {
+    logger.info(
+      `Retention: keep ${copy.objectKey} (created ${copy.created.toISOString()}; ${rules.join(', ')})`
+    )
+  }
+  const expired = plan.expired
   for (const copy of expired) {
     if (dryRun) {
       logger.info(

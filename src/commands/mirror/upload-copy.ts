@@ -8,6 +8,7 @@ import { throttle } from '../../storage/throttle.js'
 import { compressor } from '../../storage/compress.js'
 import { type DumpTool, startDump } from './dump.js'
 import { encryptStream } from '../../storage/encrypt.js'
+import type { DumpSelection } from '../../inputs/dump-selection.js'
 
 export interface CopyRequest {
   client: S3Client
@@ -16,7 +17,8 @@ export interface CopyRequest {
   metadata: Record<string, string>
   engine: Engine
   target: DbTarget
-  databases: string[]
+  /** The final selection: the databases db-info found, the schemas and exclusions. */
+  selection: DumpSelection
   tool: DumpTool
   compression: 'zstd' | 'gzip'
   level: number
@@ -51,7 +53,7 @@ class Counter extends Transform {
  * backpressure: the dump tool is paused while the store is slower, never buffered.
  */
 export async function dumpToStore(request: CopyRequest): Promise<CopyResult> {
-  const dump = startDump(request.tool, request.engine, request.target, request.databases)
+  const dump = startDump(request.tool, request.engine, request.target, request.selection)
   const dumped = new Counter()
   const hasher = new HashingCounter({ highWaterMark: 1024 * 1024 })
   let uploaded: Awaited<ReturnType<typeof uploadStream>> | undefined

@@ -2,6 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3'
 import { dbTarget, engineOf } from '../../database/target.js'
 import { CheckFailure } from '../../errors.js'
 import { formatBytes } from '../../format/bytes.js'
+import { checkSelectionForEngine, type DumpSelection } from '../../inputs/dump-selection.js'
 import type { UploadInputs } from '../../inputs/mirror.js'
 import type { Instance } from '../../openstack/index.js'
 import { deleteKey, head, putJson } from '../../storage/objects.js'
@@ -48,6 +49,7 @@ export async function uploadCopy(
   source: DumpSource
 ): Promise<{ manifest: MirrorManifest; deleted: string[]; dryRun: boolean }> {
   const engine = engineOf(source.instance.datastore?.type ?? '')
+  checkSelectionForEngine(engine, inputs)
   const target = dbTarget(inputs, engine, source.host)
   const { bucket, prefix } = inputs.location
   const prepared = await context.group('Prepare the dump', async () => {
@@ -58,7 +60,17 @@ export async function uploadCopy(
     const advice = toolTooOld(engine, tool, info.serverVersion)
     if (advice && engine === 'postgresql') throw new CheckFailure(advice)
     if (advice) context.warn(advice, 'Dump tool older than the server')
-    return { info, tool }
+    const selection: DumpSelection = {
+      databases: info.databases,
+      schemas: inputs.schemas,
+      excludeTables: inputs.excludeTables
+    }
+    if (selection.schemas.length > 0 || selection.excludeTables.length > 0) {
+      context.logger.info(
+        `schemas: ${selection.schemas.join(', ') || 'all'}; left out: ${selection.excludeTables.join(', ') || 'none'}`
+      )
+    }
+    return { info, tool, selection }
   })
 
   const created = new Date(context.now())
@@ -106,7 +118,7 @@ export async function uploadCopy(
         metadata,
         engine,
         target,
-        databases: prepared.info.databases,
+        selection: prepared.selection,
         tool: prepared.tool,
         compression: inputs.compression,
         level: inputs.compressionLevel,
@@ -148,7 +160,9 @@ export async function uploadCopy(
       tool: prepared.tool.command,
       toolVersion: prepared.tool.version,
       format: engine === 'postgresql' ? 'custom' : 'sql',
-      databases: prepared.info.databases
+      databases: prepared.info.databases,
+      schemas: prepared.selection.schemas,
+      excludeTables: prepared.selection.excludeTables
     },
     compression: { algorithm: inputs.compression, level: inputs.compressionLevel },
     encryption:
@@ -199,7 +213,8 @@ export async function uploadCopy(
       inputs.retention,
       new Date(context.now()),
       context.logger,
-      inputs.dryRun
+      inputs.dryRun,
+      objectKey
     )
   )
   return { manifest, deleted, dryRun: inputs.dryRun }

@@ -95,9 +95,49 @@ describe('readMirrorInputs', () => {
     [{ 'bandwidth-limit': '1KB' }, /Input "bandwidth-limit"/],
     [{ 'keep-last': '0' }, /Input "keep-last"/],
     [{ 'keep-days': '-1' }, /Input "keep-days"/],
-    [{ 'mirror-action': 'download' }, /Input "mirror-action"/]
+    [{ 'mirror-action': 'download' }, /Input "mirror-action"/],
+    [{ 'keep-daily': '-1' }, /Input "keep-daily": "-1" is not a whole number from 0 to 100000/],
+    [{ 'keep-weekly': '1.5' }, /Input "keep-weekly": "1.5" is not a whole number/],
+    [{ 'keep-monthly': '1e2' }, /Input "keep-monthly": "1e2" is not a whole number/],
+    [{ 'keep-daily': '7d' }, /Input "keep-daily"/],
+    [{ 'keep-weekly': '100001' }, /Input "keep-weekly"/],
+    [{ 'exclude-tables': '--help' }, /Input "exclude-tables": "--help" is not a table/],
+    [{ 'exclude-tables': 'public.*' }, /Input "exclude-tables": "public.\*" is not/],
+    [{ 'exclude-tables': '"Orders"' }, /Input "exclude-tables"/],
+    [{ 'exclude-tables': 'a.b.c' }, /Input "exclude-tables"/],
+    [{ 'exclude-tables': 'logs;rm' }, /Input "exclude-tables"/],
+    [{ 'exclude-tables': 'logs logs' }, /Input "exclude-tables": names logs twice/],
+    [{ schemas: '-n' }, /Input "schemas": "-n" is not a plain name/],
+    [{ schemas: 'app.x' }, /Input "schemas"/],
+    [{ schemas: "it's" }, /Input "schemas"/],
+    [{ databases: 'host=evil' }, /Input "databases": "host=evil" is not a plain name/],
+    [{ databases: '--all-databases' }, /Input "databases"/],
+    [{ databases: 'x'.repeat(64) }, /Input "databases": .* at most 63 characters/]
   ])('rejects %o', (extra, message) => {
     expect(() => readMirrorInputs(fakeInputs({ ...good, ...extra }))).toThrow(message)
+  })
+
+  test('tiered retention: whole numbers, 0 turns a tier off', () => {
+    const inputs = readMirrorInputs(
+      fakeInputs({ ...good, 'keep-daily': '7', 'keep-weekly': '0', 'keep-monthly': '12' })
+    ) as UploadInputs
+    expect(inputs.retention).toEqual({ keepDaily: 7, keepMonthly: 12 })
+  })
+
+  test('what is dumped: plain names, one list per input', () => {
+    const inputs = readMirrorInputs(
+      fakeInputs({
+        ...good,
+        databases: 'shop',
+        schemas: 'app, Billing',
+        'exclude-tables': 'audit_log\napp.sessions, app.big$tmp'
+      })
+    ) as UploadInputs
+    expect(inputs).toMatchObject({
+      databases: ['shop'],
+      schemas: ['app', 'Billing'],
+      excludeTables: ['audit_log', 'app.sessions', 'app.big$tmp']
+    })
   })
 
   test('an age secret key in age-recipients is masked and never echoed', () => {

@@ -9,7 +9,14 @@ import {
   toolTooOld
 } from '../../../../src/commands/mirror/dump.js'
 import type { DbTarget } from '../../../../src/database/types.js'
+import type { DumpSelection } from '../../../../src/inputs/dump-selection.js'
 import { TEST_CA_PEM } from '../../helpers/test-ca.js'
+
+const only = (databases: string[]): DumpSelection => ({
+  databases,
+  schemas: [],
+  excludeTables: []
+})
 
 const pg15 = {
   command: 'pg_dump',
@@ -56,9 +63,13 @@ describe('the dump tool', () => {
       databases: [],
       tls: 'prefer'
     }
-    const pg = dumpArgs('postgresql', target, ['shop'])
+    const pg = dumpArgs('postgresql', target, only(['shop']))
     expect(pg).toEqual(expect.arrayContaining(['--format=custom', '--compress=0', '--dbname=shop']))
-    const maria = dumpArgs('mariadb', { ...target, engine: 'mariadb', tls: 'require' }, ['a', 'b'])
+    const maria = dumpArgs(
+      'mariadb',
+      { ...target, engine: 'mariadb', tls: 'require' },
+      only(['a', 'b'])
+    )
     expect(maria[0]).toBe('--no-defaults')
     expect(maria).toEqual(
       expect.arrayContaining(['--single-transaction', '--ssl', '--databases', 'a', 'b'])
@@ -82,7 +93,7 @@ describe('the dump tool', () => {
       databases: [],
       tls
     }
-    const args = dumpArgs('mariadb', target, ['shop'], '/tmp/ca.pem')
+    const args = dumpArgs('mariadb', target, only(['shop']), '/tmp/ca.pem')
     expect(args.filter((a) => a.includes('ssl'))).toEqual(flags)
   })
 
@@ -103,9 +114,12 @@ describe('the dump tool', () => {
         tls: 'verify-full',
         ca: { pem: TEST_CA_PEM, label: 'PEM text: CN=unit test CA' }
       }
-      const dump = startDump({ command: tool, version: '', release: [15] }, 'postgresql', target, [
-        'shop'
-      ])
+      const dump = startDump(
+        { command: tool, version: '', release: [15] },
+        'postgresql',
+        target,
+        only(['shop'])
+      )
       let out = ''
       dump.stdout.on('data', (c: Buffer) => (out += c.toString()))
       await dump.finished
@@ -113,6 +127,104 @@ describe('the dump tool', () => {
       expect(mode).toBe('verify-full')
       expect(out.slice(out.indexOf('\n') + 1)).toBe(TEST_CA_PEM)
       expect(existsSync(file as string)).toBe(false)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('what is dumped: schemas and exclude-tables as argv', () => {
+  const pgTarget: DbTarget = {
+    engine: 'postgresql',
+    host: '10.0.0.5',
+    port: 5432,
+    user: 'app',
+    password: 'pw',
+    databases: [],
+    tls: 'prefer'
+  }
+  const mariaTarget: DbTarget = { ...pgTarget, engine: 'mariadb', port: 3306 }
+  /** The arguments after the connection ones. */
+  const selectionArgs = (args: string[]) =>
+    args.filter((a) => /^--(schema|exclude-table|strict-names|ignore-table|dbname)/.test(a))
+
+  test.each([
+    ['nothing chosen', only(['shop']), ['--dbname=shop']],
+    [
+      'one schema, matched exactly (quoted: no case folding)',
+      { databases: ['shop'], schemas: ['Sales'], excludeTables: [] },
+      ['--strict-names', '--schema="Sales"', '--dbname=shop']
+    ],
+    [
+      'a bare table in every schema, a qualified one in its schema',
+      { databases: ['shop'], schemas: [], excludeTables: ['audit_log', 'app.sessions'] },
+      ['--exclude-table=*."audit_log"', '--exclude-table="app"."sessions"', '--dbname=shop']
+    ],
+    [
+      'schemas and exclusions together',
+      { databases: ['shop'], schemas: ['app', 'billing'], excludeTables: ['app.big$tmp'] },
+      [
+        '--strict-names',
+        '--schema="app"',
+        '--schema="billing"',
+        '--exclude-table="app"."big$tmp"',
+        '--dbname=shop'
+      ]
+    ]
+  ] as const)('pg_dump: %s', (_name, selection, expected) => {
+    const args = dumpArgs('postgresql', pgTarget, selection as DumpSelection)
+    expect(selectionArgs(args)).toEqual(expected)
+    // The database is the last argument: nothing after it can be read as a second database.
+    expect(args.at(-1)).toBe(expected.at(-1))
+  })
+
+  test.each([
+    [
+      'a qualified table',
+      { databases: ['shop', 'crm'], schemas: [], excludeTables: ['crm.sessions'] },
+      ['--ignore-table=crm.sessions']
+    ],
+    [
+      'a bare table is left out of every database dumped',
+      { databases: ['shop', 'crm'], schemas: [], excludeTables: ['sessions'] },
+      ['--ignore-table=shop.sessions', '--ignore-table=crm.sessions']
+    ]
+  ] as const)('mariadb-dump: %s', (_name, selection, expected) => {
+    const args = dumpArgs('mariadb', mariaTarget, selection as unknown as DumpSelection)
+    expect(selectionArgs(args)).toEqual(expected)
+    // The databases come last, after --databases, each its own argument.
+    expect(args.slice(args.indexOf('--databases') + 1)).toEqual(selection.databases)
+  })
+
+  test('the tool gets each name as one argument, untouched by any shell', async () => {
+    // A stand-in pg_dump that prints its arguments one per line. A shell would expand `$tmp`
+    // and the `*` of the pattern; spawn passes them as they are.
+    const dir = mkdtempSync(path.join(tmpdir(), 'dump-argv-'))
+    const tool = path.join(dir, 'pg_dump')
+    writeFileSync(tool, '#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a"; done\n')
+    chmodSync(tool, 0o755)
+    try {
+      const dump = startDump(
+        { command: tool, version: '', release: [15] },
+        'postgresql',
+        pgTarget,
+        {
+          databases: ['shop'],
+          schemas: ['app'],
+          excludeTables: ['app.big$tmp', 'audit']
+        }
+      )
+      let out = ''
+      dump.stdout.on('data', (c: Buffer) => (out += c.toString()))
+      await dump.finished
+      const args = out.trimEnd().split('\n')
+      expect(args.slice(-5)).toEqual([
+        '--strict-names',
+        '--schema="app"',
+        '--exclude-table="app"."big$tmp"',
+        '--exclude-table=*."audit"',
+        '--dbname=shop'
+      ])
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
