@@ -1,4 +1,4 @@
-/** Where the client writes progress. The action passes @actions/core; the CLI passes stderr. */
+/** Where the client writes progress. The action passes the runner's log; the CLI passes stderr. */
 export interface Logger {
   debug(message: string): void
   info(message: string): void

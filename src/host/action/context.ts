@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import { type Cloud, connect } from '../../cloud/connect.js'
 import { type CommandContext, readRunInfo } from '../../commands/context.js'
 import { readCloudInputs } from '../../inputs/cloud.js'
@@ -9,9 +9,9 @@ import { safeLine } from '../../format/text.js'
 import { onCancellation } from '../cancellation.js'
 
 /**
- * The step's log. core.info writes its text as it is, so a line of outside text (a server's
+ * The step's log. info writes its text as it is, so a line of outside text (a server's
  * error body, a backup name) is made safe here: it can never become a workflow command.
- * core.debug and core.warning escape their data themselves.
+ * debug and warning escape their data themselves (runner.ts).
  */
 export const coreLogger: Logger = {
   debug: (m) => core.debug(m),

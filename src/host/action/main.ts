@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import { actionContext } from './context.js'
 import { COMMANDS } from '../../commands/registry.js'
 import { describeError } from '../../errors.js'
@@ -25,7 +25,7 @@ export async function run(): Promise<void> {
 async function writeSummary(parts: string[]): Promise<void> {
   if (parts.length === 0 || !process.env.GITHUB_STEP_SUMMARY) return
   try {
-    await core.summary.addRaw(fitSummary(parts.join('\n\n')), true).write()
+    await core.appendSummary(fitSummary(parts.join('\n\n')))
   } catch (error) {
     core.warning(`Could not write the job summary: ${describeError(error)}`)
   }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import { deleteLeftover, pendingTempInstance } from '../../cloud/leftovers.js'
 import { isTempInstanceName } from '../../cloud/marker.js'
 import { describeError } from '../../errors.js'

@@ -1,8 +1,8 @@
 import { beforeEach, expect, jest, test } from '@jest/globals'
 
-// @actions/core is ESM-only: mock it before importing the unit (the actions/typescript-action way).
+// The runner's commands are mocked before importing the unit (an ESM mock must come first).
 const setFailed = jest.fn()
-jest.unstable_mockModule('@actions/core', () => ({
+jest.unstable_mockModule('../../../../src/host/action/runner.js', () => ({
   getInput: (name: string) =>
     (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
   setSecret: jest.fn(),
