@@ -2,7 +2,7 @@ export const id = 520;
 export const ids = [520];
 export const modules = {
 
-/***/ 29520:
+/***/ 9520:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,16 +14,16 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
+var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/format/duration.ts
-var duration = __webpack_require__(10447);
+var duration = __webpack_require__(447);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/checks/expectation.ts
 
 const EXPECTATION_GRAMMAR = '">= N", "> N", "<= N", "< N", "== N", "!= N" (N a number) or "matches <regex>"';
@@ -279,10 +279,10 @@ function list(keys) {
     return keys.map((k) => `"${k}"`).join(', ');
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 4 modules
-var lib_exec = __webpack_require__(27665);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var lib_exec = __webpack_require__(1260);
 // EXTERNAL MODULE: ./src/database/tls.ts
-var tls = __webpack_require__(50352);
+var tls = __webpack_require__(352);
 ;// CONCATENATED MODULE: ./src/checks/check-command.ts
 
 
@@ -385,7 +385,7 @@ async function checkAssertion(server, assertion, database, describe) {
 }
 
 // EXTERNAL MODULE: ./src/database/engine.ts
-var database_engine = __webpack_require__(92027);
+var database_engine = __webpack_require__(2027);
 ;// CONCATENATED MODULE: ./src/checks/inventory.ts
 
 /**
@@ -429,7 +429,7 @@ async function countRows(engine, pool, databases, describe) {
 }
 
 // EXTERNAL MODULE: ./src/database/server.ts + 6 modules
-var database_server = __webpack_require__(97192);
+var database_server = __webpack_require__(7192);
 ;// CONCATENATED MODULE: ./src/checks/check-compare.ts
 
 
@@ -862,15 +862,15 @@ function allPassed(results) {
 
 
 // EXTERNAL MODULE: ./src/cloud/temporary-instance.ts + 1 modules
-var temporary_instance = __webpack_require__(17244);
+var temporary_instance = __webpack_require__(7244);
 // EXTERNAL MODULE: ./src/database/target.ts
-var target = __webpack_require__(48928);
+var target = __webpack_require__(8928);
 // EXTERNAL MODULE: ./src/database/tool-env.ts
-var tool_env = __webpack_require__(29189);
+var tool_env = __webpack_require__(9189);
 // EXTERNAL MODULE: ./src/inputs/restore.ts
 var restore = __webpack_require__(3467);
 // EXTERNAL MODULE: ./src/format/markdown.ts
-var markdown = __webpack_require__(41990);
+var markdown = __webpack_require__(1990);
 ;// CONCATENATED MODULE: ./src/commands/verify/summary.ts
 
 

@@ -2,7 +2,7 @@ export const id = 730;
 export const ids = [730];
 export const modules = {
 
-/***/ 90021:
+/***/ 21:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,8 +10,8 @@ export const modules = {
 /* harmony export */   h5: () => (/* binding */ resolveTargets)
 /* harmony export */ });
 /* unused harmony export globToRegExp */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(378);
 
 
 /**
@@ -96,7 +96,7 @@ function byName(instances) {
 
 /***/ }),
 
-/***/ 84220:
+/***/ 4220:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -105,7 +105,7 @@ function byName(instances) {
 /* harmony export */   vA: () => (/* binding */ totalsOf)
 /* harmony export */ });
 /* unused harmony export REPORT_SCHEMA_VERSION */
-/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90467);
+/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(467);
 
 /** Bump on any change that could break a reader of the JSON; adding fields is not one. */
 const REPORT_SCHEMA_VERSION = 1;
@@ -188,7 +188,7 @@ function backupEntry(b) {
 
 /***/ }),
 
-/***/ 22730:
+/***/ 2730:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -201,13 +201,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/policy/index.ts + 6 modules
-var policy = __webpack_require__(90467);
+var policy = __webpack_require__(467);
 // EXTERNAL MODULE: ./src/openstack/index.ts + 12 modules
-var openstack = __webpack_require__(30378);
+var openstack = __webpack_require__(378);
 // EXTERNAL MODULE: ./src/format/duration.ts
-var duration = __webpack_require__(10447);
+var duration = __webpack_require__(447);
 ;// CONCATENATED MODULE: ./src/commands/report/pool.ts
 /**
  * Maps `items` through `fn` with at most `limit` calls in flight, keeping the input order.
@@ -302,11 +302,11 @@ async function offeredVersions(trove, datastore) {
 }
 
 // EXTERNAL MODULE: ./src/commands/report/document.ts
-var report_document = __webpack_require__(84220);
+var report_document = __webpack_require__(4220);
 // EXTERNAL MODULE: ./src/inputs/report.ts
-var report = __webpack_require__(22035);
+var report = __webpack_require__(2035);
 // EXTERNAL MODULE: ./src/commands/report/output.ts
-var output = __webpack_require__(34336);
+var output = __webpack_require__(4336);
 ;// CONCATENATED MODULE: ./src/commands/report/project-walk.ts
 /** How far the cloud's clock may lag ours and still have a mid-walk update caught. */
 const CLOCK_MARGIN_MS = 10 * 60_000;
@@ -320,11 +320,14 @@ const CLOCK_MARGIN_MS = 10 * 60_000;
  * that just COMPLETED would report a false "stale". Anything updated during the walk sits at the
  * head afterwards, so re-read the head until it reaches backups updated before the walk began,
  * and let those fresher copies win.
+ *
+ * The pages are read `concurrency` at a time (offsets are known ahead, see TroveClient.listBackups):
+ * the walk takes about total/1000/concurrency round trips instead of total/1000.
  */
-async function listProjectBackups(trove, pageSize, now) {
+async function listProjectBackups(trove, pageSize, now, concurrency = 1) {
     const walkStart = now() - CLOCK_MARGIN_MS;
     const byId = new Map();
-    for (const b of await trove.listBackups({ pageSize }))
+    for (const b of await trove.listBackups({ pageSize, concurrency }))
         byId.set(b.id, b);
     for (let head = 100;; head *= 4) {
         const fresh = await trove.listBackups({ pageSize: head, maxPages: 1 });
@@ -338,11 +341,11 @@ async function listProjectBackups(trove, pageSize, now) {
 }
 
 // EXTERNAL MODULE: ./src/commands/report/summary.ts + 1 modules
-var summary = __webpack_require__(45568);
+var summary = __webpack_require__(5568);
 // EXTERNAL MODULE: ./src/cloud/resolve.ts
-var resolve = __webpack_require__(90021);
+var resolve = __webpack_require__(21);
 // EXTERNAL MODULE: ./src/commands/report/warnings.ts
-var warnings = __webpack_require__(33048);
+var warnings = __webpack_require__(3048);
 ;// CONCATENATED MODULE: ./src/commands/report/index.ts
 
 
@@ -363,12 +366,12 @@ var warnings = __webpack_require__(33048);
 async function report_report(context) {
     // A fleet report merges the per-job report files of a matrix run: no cloud call at all.
     if ((0,report/* mergesReportFiles */.JW)(context.inputs))
-        return (await __webpack_require__.e(/* import() */ 777).then(__webpack_require__.bind(__webpack_require__, 34777))).mergeReport(context);
+        return (await __webpack_require__.e(/* import() */ 777).then(__webpack_require__.bind(__webpack_require__, 4777))).mergeReport(context);
     const inputs = (0,report/* readReportInputs */.gM)(context.inputs);
     const started = context.now();
     const { trove } = context.cloud();
     // "all" lists the whole project anyway: walk its backups while the instances are listed.
-    const early = inputs.target.kind === 'all' ? walkProject(trove, context) : undefined;
+    const early = inputs.target.kind === 'all' ? walkProject(trove, context, inputs.maxConcurrency) : undefined;
     const { instances, projectInstances } = await context.group('Find instances', async () => {
         const targets = await (0,resolve/* resolveTargets */.h5)(trove, inputs.target);
         const found = targets.instances;
@@ -376,7 +379,9 @@ async function report_report(context) {
         return targets;
     });
     const project = early ??
-        (projectWide(instances.length, projectInstances) ? walkProject(trove, context) : undefined);
+        (projectWide(instances.length, projectInstances)
+            ? walkProject(trove, context, inputs.maxConcurrency)
+            : undefined);
     const collected = await context.group('List backups', async () => {
         const result = await collect(trove, instances, {
             concurrency: inputs.maxConcurrency,
@@ -403,8 +408,8 @@ async function report_report(context) {
     if (inputs.failOn === 'stale' && doc.status !== 'ok')
         throw new errors/* CheckFailure */.jU((0,output/* failureMessage */.oh)(doc, context.spell));
 }
-function walkProject(trove, context) {
-    const walk = listProjectBackups(trove, BACKUP_PAGE_SIZE, context.now);
+function walkProject(trove, context, concurrency) {
+    const walk = listProjectBackups(trove, BACKUP_PAGE_SIZE, context.now, concurrency);
     // Awaited later; a failure must not count as unhandled before then.
     walk.catch(() => undefined);
     return walk;
@@ -424,7 +429,7 @@ function preview(names) {
 
 /***/ }),
 
-/***/ 34336:
+/***/ 4336:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -434,11 +439,11 @@ function preview(names) {
 /* harmony export */   n0: () => (/* binding */ setOutputs),
 /* harmony export */   oh: () => (/* binding */ failureMessage)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 
 
@@ -488,7 +493,7 @@ function failureMessage(doc, spell) {
 
 /***/ }),
 
-/***/ 45568:
+/***/ 5568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -501,7 +506,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DETAILED_INSTANCES
 
 // EXTERNAL MODULE: ./src/format/markdown.ts
-var markdown = __webpack_require__(41990);
+var markdown = __webpack_require__(1990);
 ;// CONCATENATED MODULE: ./src/commands/report/chart.ts
 /**
  * A mermaid bar chart of the hours between consecutive backups over the gap window, with the
@@ -711,13 +716,13 @@ function unrestorable(i) {
 
 /***/ }),
 
-/***/ 33048:
+/***/ 3048:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O: () => (/* binding */ reportWarnings)
 /* harmony export */ });
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(45568);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5568);
 
 /**
  * One annotation per kind of finding, naming every instance it concerns: GitHub shows only the
@@ -787,7 +792,7 @@ function reportWarnings(doc) {
 
 /***/ }),
 
-/***/ 22035:
+/***/ 2035:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -799,14 +804,14 @@ function reportWarnings(doc) {
 /* harmony export */   yD: () => (/* binding */ readMergeInputs)
 /* harmony export */ });
 /* unused harmony export MAX_CONCURRENCY_LIMIT */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(93976);
-/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90467);
-/* harmony import */ var _spelling_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(29775);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3976);
+/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(467);
+/* harmony import */ var _spelling_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9775);
 
 
 
@@ -928,7 +933,7 @@ function readConcurrency(source) {
 
 /***/ }),
 
-/***/ 90467:
+/***/ 467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 

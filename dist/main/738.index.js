@@ -2,17 +2,17 @@ export const id = 738;
 export const ids = [738];
 export const modules = {
 
-/***/ 36701:
+/***/ 6701:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   aM: () => (/* binding */ resolveAllowedCidrs)
 /* harmony export */ });
 /* unused harmony exports detectRunnerCidr, isPublicUnicast */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _openstack_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25808);
+/* harmony import */ var _openstack_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5808);
 
 
 
@@ -85,7 +85,7 @@ async function resolveAllowedCidrs(inputs, env) {
 
 /***/ }),
 
-/***/ 90021:
+/***/ 21:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -93,8 +93,8 @@ async function resolveAllowedCidrs(inputs, env) {
 /* harmony export */   h5: () => (/* binding */ resolveTargets)
 /* harmony export */ });
 /* unused harmony export globToRegExp */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(378);
 
 
 /**
@@ -179,16 +179,16 @@ function byName(instances) {
 
 /***/ }),
 
-/***/ 64219:
+/***/ 4219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ checkQuota),
 /* harmony export */   q: () => (/* binding */ planRestore)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90021);
-/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90467);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21);
+/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(467);
 
 
 
@@ -289,14 +289,14 @@ async function checkQuota(trove, plan) {
 
 /***/ }),
 
-/***/ 10435:
+/***/ 435:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   g: () => (/* binding */ restoreInstance)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(378);
 /* harmony import */ var _waits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5031);
 
 
@@ -341,7 +341,7 @@ async function restoreInstance(deps, trove, plan, name, allowedCidrs, timeoutMs,
 
 /***/ }),
 
-/***/ 17244:
+/***/ 7244:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -352,13 +352,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/openstack/index.ts + 12 modules
-var openstack = __webpack_require__(30378);
+var openstack = __webpack_require__(378);
 // EXTERNAL MODULE: ./src/cloud/allow-list.ts
-var allow_list = __webpack_require__(36701);
+var allow_list = __webpack_require__(6701);
 // EXTERNAL MODULE: ./src/cloud/marker.ts
-var marker = __webpack_require__(87595);
+var marker = __webpack_require__(2833);
 // EXTERNAL MODULE: ./src/cloud/waits.ts
 var waits = __webpack_require__(5031);
 ;// CONCATENATED MODULE: ./src/cloud/leftovers.ts
@@ -464,9 +464,9 @@ async function deleteLeftover(trove, state, deps, prefix = '') {
 }
 
 // EXTERNAL MODULE: ./src/cloud/restore.ts
-var restore = __webpack_require__(10435);
+var restore = __webpack_require__(435);
 // EXTERNAL MODULE: ./src/cloud/restore-plan.ts
-var restore_plan = __webpack_require__(64219);
+var restore_plan = __webpack_require__(4219);
 ;// CONCATENATED MODULE: ./src/cloud/temporary-instance.ts
 
 
@@ -575,7 +575,7 @@ async function askToDelete(trove, record, deps) {
 
 /***/ }),
 
-/***/ 92027:
+/***/ 2027:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -602,7 +602,7 @@ function toCount(value) {
 
 /***/ }),
 
-/***/ 97192:
+/***/ 7192:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -614,11 +614,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/mysql2/promise.js
-var promise = __webpack_require__(27588);
+var promise = __webpack_require__(7588);
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(77030);
+var external_node_net_ = __webpack_require__(7030);
 // EXTERNAL MODULE: ./src/database/tls.ts
-var database_tls = __webpack_require__(50352);
+var database_tls = __webpack_require__(352);
 ;// CONCATENATED MODULE: ./src/database/session.ts
 // An engine-neutral connection: the checks speak to PostgreSQL and MariaDB through this.
 
@@ -821,7 +821,7 @@ async function limitStatements(connection, ms) {
 }
 
 // EXTERNAL MODULE: ./src/database/engine.ts
-var engine = __webpack_require__(92027);
+var engine = __webpack_require__(2027);
 ;// CONCATENATED MODULE: ./src/database/mariadb-engine.ts
 
 const ident = (s) => `\`${s.replaceAll('`', '``')}\``;
@@ -897,9 +897,9 @@ async function checkTables(session, _database, tables) {
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
-var esm = __webpack_require__(83849);
+var esm = __webpack_require__(3849);
 ;// CONCATENATED MODULE: ./src/database/pg-connection.ts
 
 
@@ -1193,14 +1193,14 @@ function endpoint(target) {
 
 /***/ }),
 
-/***/ 48928:
+/***/ 8928:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ engineOf),
 /* harmony export */   s: () => (/* binding */ dbTarget)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 
 /** The standard port of each engine: a Trove instance listens on it at its own address. */
 const PORTS = { postgresql: 5432, mariadb: 3306 };

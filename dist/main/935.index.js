@@ -2,7 +2,7 @@ export const id = 935;
 export const ids = [935];
 export const modules = {
 
-/***/ 69935:
+/***/ 9935:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,19 +14,19 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/cloud/resolve.ts
-var resolve = __webpack_require__(90021);
+var resolve = __webpack_require__(21);
 // EXTERNAL MODULE: ./src/cloud/temporary-instance.ts + 1 modules
-var temporary_instance = __webpack_require__(17244);
+var temporary_instance = __webpack_require__(7244);
 // EXTERNAL MODULE: ./src/database/target.ts
-var database_target = __webpack_require__(48928);
+var database_target = __webpack_require__(8928);
 // EXTERNAL MODULE: ./src/database/tls.ts
-var tls = __webpack_require__(50352);
+var tls = __webpack_require__(352);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./node_modules/age-encryption/dist/index.js + 51 modules
-var dist = __webpack_require__(81539);
+var dist = __webpack_require__(1539);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
+var external_node_zlib_ = __webpack_require__(8522);
 var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
 ;// CONCATENATED MODULE: ./src/storage/compress.ts
 
@@ -50,7 +50,7 @@ function compressor(algorithm, level) {
 }
 
 // EXTERNAL MODULE: ./src/inputs/source.ts + 2 modules
-var inputs_source = __webpack_require__(93976);
+var inputs_source = __webpack_require__(3976);
 ;// CONCATENATED MODULE: ./src/storage/part-size.ts
 /** S3's limits on multipart parts (AWS; Swift's s3api has the same minimum). */
 const MIN_PART_BYTES = 5 * 1024 * 1024;
@@ -297,7 +297,7 @@ function readRetention(source) {
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(53711);
+var dist_cjs = __webpack_require__(3711);
 ;// CONCATENATED MODULE: ./src/storage/multipart.ts
 
 
@@ -564,11 +564,11 @@ function urlOf(request) {
 }
 
 // EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __webpack_require__(46466);
+var promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
+var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/storage/hash.ts
 
 
@@ -590,7 +590,7 @@ class HashingCounter extends external_node_stream_.Transform {
 }
 
 // EXTERNAL MODULE: ./src/format/bytes.ts
-var format_bytes = __webpack_require__(12992);
+var format_bytes = __webpack_require__(2992);
 ;// CONCATENATED MODULE: ./src/commands/mirror/manifest.ts
 const MANIFEST_SUFFIX = '.manifest.json';
 const MANIFEST_TOOL = 'dbaas-backup-action';
@@ -702,7 +702,7 @@ async function applyRetention(client, bucket, prefix, instanceId, policy, now, l
 }
 
 // EXTERNAL MODULE: ./src/format/markdown.ts
-var markdown = __webpack_require__(41990);
+var markdown = __webpack_require__(1990);
 ;// CONCATENATED MODULE: ./src/commands/mirror/summary.ts
 
 
@@ -801,11 +801,11 @@ async function verifyCopy(client, bucket, objectKey) {
 }
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
+var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
+var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/database/tool-env.ts
-var tool_env = __webpack_require__(29189);
+var tool_env = __webpack_require__(9189);
 ;// CONCATENATED MODULE: ./src/commands/mirror/dump.ts
 
 
@@ -975,7 +975,7 @@ function startDump(tool, engine, target, databases) {
 }
 
 // EXTERNAL MODULE: ./src/database/server.ts + 6 modules
-var database_server = __webpack_require__(97192);
+var database_server = __webpack_require__(7192);
 ;// CONCATENATED MODULE: ./src/commands/mirror/db-info.ts
 
 
