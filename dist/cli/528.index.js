@@ -10900,7 +10900,7 @@ module.exports.__defineSetter__('parseInt8', function (val) {
 const Client = __webpack_require__(5042)
 const defaults = __webpack_require__(8995)
 const Connection = __webpack_require__(9809)
-const Result = __webpack_require__(8014)
+const Result = __webpack_require__(6424)
 const utils = __webpack_require__(9652)
 const Pool = __webpack_require__(7558)
 const TypeOverrides = __webpack_require__(365)
@@ -11597,7 +11597,7 @@ NativeQuery.prototype.submit = function (client) {
 
 const { EventEmitter } = __webpack_require__(4434)
 
-const Result = __webpack_require__(8014)
+const Result = __webpack_require__(6424)
 const utils = __webpack_require__(9652)
 
 class Query extends EventEmitter {
@@ -11860,7 +11860,7 @@ module.exports = Query
 
 /***/ }),
 
-/***/ 8014:
+/***/ 6424:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -16027,7 +16027,7 @@ const SqlString = __webpack_require__(9902);
 const { createLRU } = __webpack_require__(6963);
 const PacketParser = __webpack_require__(1379);
 const Packets = __webpack_require__(7355);
-const Commands = __webpack_require__(9519);
+const Commands = __webpack_require__(1900);
 const ConnectionConfig = __webpack_require__(6566);
 const TlsSessionSlot = __webpack_require__(5306);
 const CharsetToEncoding = __webpack_require__(9998);
@@ -16039,7 +16039,7 @@ const {
   queryChannel,
   executeChannel,
   connectChannel,
-} = __webpack_require__(2833);
+} = __webpack_require__(9976);
 
 let _connectionId = 0;
 
@@ -17228,7 +17228,7 @@ const {
   traceCallback,
   getServerContext,
   poolConnectChannel,
-} = __webpack_require__(2833);
+} = __webpack_require__(9976);
 
 // Source: https://github.com/go-sql-driver/mysql/blob/76c00e35a8d48f8f70f0e7dffe584692bd3fa612/packets.go#L598-L613
 function isReadOnlyError(err) {
@@ -18583,7 +18583,7 @@ module.exports = Execute;
 
 /***/ }),
 
-/***/ 9519:
+/***/ 1900:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -25207,7 +25207,7 @@ module.exports = createPoolCluster;
 
 /***/ }),
 
-/***/ 8262:
+/***/ 643:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -29340,7 +29340,7 @@ module.exports = {
 const FieldFlags = __webpack_require__(4615);
 const Charsets = __webpack_require__(3286);
 const Types = __webpack_require__(5490);
-const helpers = __webpack_require__(8262);
+const helpers = __webpack_require__(643);
 const genFunc = __webpack_require__(4498);
 const parserCache = __webpack_require__(7962);
 const LocalDate = __webpack_require__(6352);
@@ -29623,7 +29623,7 @@ module.exports = getBinaryParser;
 
 
 const Types = __webpack_require__(5490);
-const helpers = __webpack_require__(8262);
+const helpers = __webpack_require__(643);
 
 // new Date(y, m, d, h, mi, s, ms) interprets its arguments as local wall
 // time; the wall-time to UTC conversion inside that constructor dominates
@@ -30040,7 +30040,7 @@ module.exports = {
 const FieldFlags = __webpack_require__(4615);
 const Charsets = __webpack_require__(3286);
 const Types = __webpack_require__(5490);
-const helpers = __webpack_require__(8262);
+const helpers = __webpack_require__(643);
 const LocalDate = __webpack_require__(6352);
 
 const typeNames = [];
@@ -30300,7 +30300,7 @@ module.exports = getBinaryParser;
 
 const Types = __webpack_require__(5490);
 const Charsets = __webpack_require__(3286);
-const helpers = __webpack_require__(8262);
+const helpers = __webpack_require__(643);
 const LocalDate = __webpack_require__(6352);
 
 const typeNames = [];
@@ -30698,7 +30698,7 @@ exports.encode = function (string, encoding, options) {
 
 const Types = __webpack_require__(5490);
 const Charsets = __webpack_require__(3286);
-const helpers = __webpack_require__(8262);
+const helpers = __webpack_require__(643);
 const genFunc = __webpack_require__(4498);
 const parserCache = __webpack_require__(7962);
 const LocalDate = __webpack_require__(6352);
@@ -31503,7 +31503,7 @@ const {
   captureStackHolder,
   applyCapturedStack,
 } = __webpack_require__(8185);
-const makeDoneCb = __webpack_require__(3761);
+const makeDoneCb = __webpack_require__(6142);
 const inheritEvents = __webpack_require__(2350);
 const BaseConnection = __webpack_require__(5851);
 
@@ -31784,7 +31784,7 @@ module.exports = inheritEvents;
 
 /***/ }),
 
-/***/ 3761:
+/***/ 6142:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -31817,7 +31817,7 @@ const {
   captureStackHolder,
   applyCapturedStack,
 } = __webpack_require__(8185);
-const makeDoneCb = __webpack_require__(3761);
+const makeDoneCb = __webpack_require__(6142);
 const PromisePoolConnection = __webpack_require__(1624);
 const inheritEvents = __webpack_require__(2350);
 const BasePool = __webpack_require__(605);
@@ -31945,7 +31945,7 @@ module.exports = PromisePool;
 
 const { captureStackHolder } = __webpack_require__(8185);
 const PromisePoolConnection = __webpack_require__(1624);
-const makeDoneCb = __webpack_require__(3761);
+const makeDoneCb = __webpack_require__(6142);
 
 class PromisePoolNamespace {
   constructor(poolNamespace, thePromise) {
@@ -32036,7 +32036,7 @@ module.exports = PromisePoolConnection;
 
 
 const { captureStackHolder } = __webpack_require__(8185);
-const makeDoneCb = __webpack_require__(3761);
+const makeDoneCb = __webpack_require__(6142);
 
 class PromisePreparedStatementInfo {
   constructor(statement, promiseImpl) {
@@ -32512,7 +32512,7 @@ module.exports = TlsSessionSlot;
 
 /***/ }),
 
-/***/ 2833:
+/***/ 9976:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -32618,7 +32618,7 @@ const {
   captureStackHolder,
   applyCapturedStack,
 } = __webpack_require__(8185);
-const makeDoneCb = __webpack_require__(3761);
+const makeDoneCb = __webpack_require__(6142);
 const PromisePoolConnection = __webpack_require__(1624);
 const inheritEvents = __webpack_require__(2350);
 const PromisePoolNamespace = __webpack_require__(6864);

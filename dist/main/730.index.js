@@ -320,11 +320,14 @@ const CLOCK_MARGIN_MS = 10 * 60_000;
  * that just COMPLETED would report a false "stale". Anything updated during the walk sits at the
  * head afterwards, so re-read the head until it reaches backups updated before the walk began,
  * and let those fresher copies win.
+ *
+ * The pages are read `concurrency` at a time (offsets are known ahead, see TroveClient.listBackups):
+ * the walk takes about total/1000/concurrency round trips instead of total/1000.
  */
-async function listProjectBackups(trove, pageSize, now) {
+async function listProjectBackups(trove, pageSize, now, concurrency = 1) {
     const walkStart = now() - CLOCK_MARGIN_MS;
     const byId = new Map();
-    for (const b of await trove.listBackups({ pageSize }))
+    for (const b of await trove.listBackups({ pageSize, concurrency }))
         byId.set(b.id, b);
     for (let head = 100;; head *= 4) {
         const fresh = await trove.listBackups({ pageSize: head, maxPages: 1 });
@@ -368,7 +371,7 @@ async function report_report(context) {
     const started = context.now();
     const { trove } = context.cloud();
     // "all" lists the whole project anyway: walk its backups while the instances are listed.
-    const early = inputs.target.kind === 'all' ? walkProject(trove, context) : undefined;
+    const early = inputs.target.kind === 'all' ? walkProject(trove, context, inputs.maxConcurrency) : undefined;
     const { instances, projectInstances } = await context.group('Find instances', async () => {
         const targets = await (0,resolve/* resolveTargets */.h5)(trove, inputs.target);
         const found = targets.instances;
@@ -376,7 +379,9 @@ async function report_report(context) {
         return targets;
     });
     const project = early ??
-        (projectWide(instances.length, projectInstances) ? walkProject(trove, context) : undefined);
+        (projectWide(instances.length, projectInstances)
+            ? walkProject(trove, context, inputs.maxConcurrency)
+            : undefined);
     const collected = await context.group('List backups', async () => {
         const result = await collect(trove, instances, {
             concurrency: inputs.maxConcurrency,
@@ -403,8 +408,8 @@ async function report_report(context) {
     if (inputs.failOn === 'stale' && doc.status !== 'ok')
         throw new errors/* CheckFailure */.jU((0,output/* failureMessage */.oh)(doc, context.spell));
 }
-function walkProject(trove, context) {
-    const walk = listProjectBackups(trove, BACKUP_PAGE_SIZE, context.now);
+function walkProject(trove, context, concurrency) {
+    const walk = listProjectBackups(trove, BACKUP_PAGE_SIZE, context.now, concurrency);
     // Awaited later; a failure must not count as unhandled before then.
     walk.catch(() => undefined);
     return walk;

@@ -43,6 +43,12 @@ export interface ListBackupsOptions {
   pageSize?: number
   /** Stop after this many pages (e.g. 1 to read only the most recently updated backups). */
   maxPages?: number
+  /**
+   * Pages in flight at once (default 1: one after another). Needs `pageSize`: backup markers
+   * are offsets (docs/trove-api.md §2.4), so once the first page's next link shows
+   * `marker=<pageSize>` the following pages' markers are known without waiting for each page.
+   */
+  concurrency?: number
 }
 
 /** Instance ids and backup ids are UUIDs; Trove refuses anything else with a 400. */
@@ -178,21 +184,113 @@ export class TroveClient {
     const context = options.instanceId
       ? `Trove: list backups of instance ${options.instanceId}`
       : 'Trove: list backups'
-    return this.allPages(
-      context,
-      'backups',
-      readBackup,
-      (marker) => {
-        const params = new URLSearchParams()
-        if (options.instanceId) params.set('instance_id', options.instanceId)
-        if (options.datastore) params.set('datastore', options.datastore)
-        if (options.pageSize) params.set('limit', String(options.pageSize))
-        if (marker) params.set('marker', marker)
-        const query = params.toString()
-        return `/backups${query ? `?${query}` : ''}`
-      },
-      options.maxPages
+    const pathFor = (marker: string | undefined): string => {
+      const params = new URLSearchParams()
+      if (options.instanceId) params.set('instance_id', options.instanceId)
+      if (options.datastore) params.set('datastore', options.datastore)
+      if (options.pageSize) params.set('limit', String(options.pageSize))
+      if (marker) params.set('marker', marker)
+      const query = params.toString()
+      return `/backups${query ? `?${query}` : ''}`
+    }
+    const { pageSize, concurrency = 1, maxPages } = options
+    if (pageSize && concurrency > 1 && maxPages === undefined)
+      return this.offsetPages(context, pathFor, pageSize, concurrency)
+    return this.allPages(context, 'backups', readBackup, pathFor, maxPages)
+  }
+
+  /**
+   * The backup walk with up to `concurrency` pages in flight: the page at offset k·pageSize is
+   * asked for before page k-1 has come back. Each page must still prove the offset rule — full,
+   * with a next link to the following offset — before the pages after it count: the first page
+   * that does not (short, empty, no link, another marker) ends the walk there, as it would one
+   * page at a time, and pages asked for beyond it are dropped. A marker other than the expected
+   * offset is followed one page at a time from there. Items are deduplicated by id in page order.
+   */
+  private async offsetPages(
+    context: string,
+    pathFor: (marker: string | undefined) => string,
+    pageSize: number,
+    concurrency: number
+  ): Promise<Backup[]> {
+    interface Page {
+      items: Backup[]
+      next: string | undefined
+    }
+    const fetchPage = async (marker: string | undefined): Promise<Page> => {
+      const { body } = await this.session.database({
+        method: 'GET',
+        path: pathFor(marker),
+        expected: [200],
+        context
+      })
+      const page = new Reader(body, context)
+      const items = page
+        .array('backups')
+        .map((item, i) => readBackup(item, `${context}: backups[${i}]`))
+      return { items, next: nextMarker(page) }
+    }
+    // Page k starts at offset k·pageSize; it leads on when it is full and links to page k+1.
+    const leadsOn = (page: Page, k: number): boolean =>
+      page.items.length === pageSize && page.next === String((k + 1) * pageSize)
+
+    const pages: Page[] = [await fetchPage(undefined)]
+    if (leadsOn(pages[0] as Page, 0)) {
+      let end = Infinity // the index of the first page that does not lead on
+      let issued = 1
+      const inFlight = new Set<Promise<void>>()
+      let failure: { error: unknown } | undefined
+      while (!failure) {
+        while (issued <= end && inFlight.size < concurrency && !failure) {
+          const k = issued++
+          const request: Promise<void> = fetchPage(String(k * pageSize)).then(
+            (page) => {
+              pages[k] = page
+              if (!leadsOn(page, k)) end = Math.min(end, k)
+            },
+            (error: unknown) => {
+              failure ??= { error }
+            }
+          )
+          inFlight.add(request)
+          void request.finally(() => inFlight.delete(request))
+        }
+        if (inFlight.size === 0) break
+        await Promise.race(inFlight)
+      }
+      await Promise.all(inFlight)
+      // Only a page before the end can fail the walk; one past it was never needed.
+      if (failure) {
+        const needed = Math.min(end, issued - 1)
+        for (let k = 1; k <= needed; k++) if (pages[k] === undefined) throw failure.error
+        if (end === Infinity) throw failure.error
+      }
+      pages.length = end + 1
+    }
+    const all: Backup[] = []
+    const seen = new Set<string>()
+    const add = (items: Backup[]): void => {
+      for (const item of items) {
+        if (!seen.has(item.id)) {
+          seen.add(item.id)
+          all.push(item)
+        }
+      }
+    }
+    for (const page of pages) add(page.items)
+    // The last page read ends the walk unless it links somewhere unexpected: follow that link
+    // one page at a time, as the plain walk would.
+    const last = pages[pages.length - 1] as Page
+    const k = pages.length - 1
+    const marker = k === 0 ? undefined : String(k * pageSize)
+    if (
+      last.items.length > 0 &&
+      last.next !== undefined &&
+      last.next !== marker &&
+      !leadsOn(last, k)
     )
+      add(await this.allPages(context, 'backups', readBackup, pathFor, undefined, last.next))
+    return all
   }
 
   /**
@@ -205,11 +303,12 @@ export class TroveClient {
     key: string,
     read: (item: unknown, where: string) => T,
     pathFor: (marker: string | undefined) => string,
-    maxPages?: number
+    maxPages?: number,
+    firstMarker?: string
   ): Promise<T[]> {
     const all: T[] = []
     const seen = new Set<string>()
-    let marker: string | undefined
+    let marker: string | undefined = firstMarker
     for (let pages = 1; ; pages++) {
       const { body } = await this.session.database({
         method: 'GET',

@@ -24,7 +24,8 @@ export async function report(context: CommandContext): Promise<void> {
   const started = context.now()
   const { trove } = context.cloud()
   // "all" lists the whole project anyway: walk its backups while the instances are listed.
-  const early = inputs.target.kind === 'all' ? walkProject(trove, context) : undefined
+  const early =
+    inputs.target.kind === 'all' ? walkProject(trove, context, inputs.maxConcurrency) : undefined
 
   const { instances, projectInstances } = await context.group('Find instances', async () => {
     const targets = await resolveTargets(trove, inputs.target)
@@ -37,7 +38,9 @@ export async function report(context: CommandContext): Promise<void> {
 
   const project =
     early ??
-    (projectWide(instances.length, projectInstances) ? walkProject(trove, context) : undefined)
+    (projectWide(instances.length, projectInstances)
+      ? walkProject(trove, context, inputs.maxConcurrency)
+      : undefined)
   const collected = await context.group('List backups', async () => {
     const result = await collect(trove, instances, {
       concurrency: inputs.maxConcurrency,
@@ -79,8 +82,12 @@ export async function report(context: CommandContext): Promise<void> {
     throw new CheckFailure(failureMessage(doc, context.spell))
 }
 
-function walkProject(trove: TroveClient, context: CommandContext): Promise<Backup[]> {
-  const walk = listProjectBackups(trove, BACKUP_PAGE_SIZE, context.now)
+function walkProject(
+  trove: TroveClient,
+  context: CommandContext,
+  concurrency: number
+): Promise<Backup[]> {
+  const walk = listProjectBackups(trove, BACKUP_PAGE_SIZE, context.now, concurrency)
   // Awaited later; a failure must not count as unhandled before then.
   walk.catch(() => undefined)
   return walk

@@ -13,15 +13,19 @@ const CLOCK_MARGIN_MS = 10 * 60_000
  * that just COMPLETED would report a false "stale". Anything updated during the walk sits at the
  * head afterwards, so re-read the head until it reaches backups updated before the walk began,
  * and let those fresher copies win.
+ *
+ * The pages are read `concurrency` at a time (offsets are known ahead, see TroveClient.listBackups):
+ * the walk takes about total/1000/concurrency round trips instead of total/1000.
  */
 export async function listProjectBackups(
   trove: TroveClient,
   pageSize: number,
-  now: () => number
+  now: () => number,
+  concurrency = 1
 ): Promise<Backup[]> {
   const walkStart = now() - CLOCK_MARGIN_MS
   const byId = new Map<string, Backup>()
-  for (const b of await trove.listBackups({ pageSize })) byId.set(b.id, b)
+  for (const b of await trove.listBackups({ pageSize, concurrency })) byId.set(b.id, b)
   for (let head = 100; ; head *= 4) {
     const fresh = await trove.listBackups({ pageSize: head, maxPages: 1 })
     for (const b of fresh) byId.set(b.id, b)
