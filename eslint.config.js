@@ -68,6 +68,16 @@ const coresPointDown = [
     'The wire client and policy cores import nothing else of src/.'
   ),
   forbid(
+    ['src/github/**/*.ts'],
+    ['../*', '../**'],
+    'github/ (the REST client for issues and workflow runs) imports nothing else of src/: the caller passes the token, the API URL and a fetch.'
+  ),
+  forbid(
+    ['src/notify/**/*.ts'],
+    ['../*.js', '../*/**', '!../github/*.js', '!../format/*.js', '!../inputs/notify.js'],
+    'notify/ speaks to GitHub, chats and monitors through github/ and its own requests; it knows no command, host or cloud.'
+  ),
+  forbid(
     ['src/storage/**/*.ts'],
     ['../*', '../**', '!../openstack', '!../openstack/network-cause.js'],
     'storage/ imports nothing else of src/ but the words for network failures.'

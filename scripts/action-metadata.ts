@@ -7,6 +7,9 @@ import type { ActionMeta, InputMeta, OutputMeta } from '../src/inputs/catalog.ts
 
 type Mode = 'backup' | 'verify' | 'restore' | 'report' | 'mirror' | 'sweep' | 'list'
 
+/** The modes that notify (src/inputs/notify.ts NOTIFY_MODES). */
+const NOTIFYING: Mode[] = ['backup', 'verify', 'report', 'mirror']
+
 /**
  * Which modes read each input, and which inputs are secrets or booleans: said here, not guessed
  * from description text. 'all': the connection inputs every mode uses. A secret is masked the
@@ -42,6 +45,8 @@ export const INPUT_TABLE: Record<string, { modes: Mode[] | 'all'; secret?: true;
     wait: { modes: ['backup'], boolean: true },
     timeout: { modes: ['backup'] },
     'reuse-if-newer-than': { modes: ['backup'] },
+    'require-verified-within': { modes: ['backup'] },
+    'verify-workflow': { modes: ['backup'] },
     instances: { modes: ['report', 'list'] },
     'max-age': { modes: ['verify', 'report'] },
     grace: { modes: ['verify', 'report'] },
@@ -100,7 +105,12 @@ export const INPUT_TABLE: Record<string, { modes: Mode[] | 'all'; secret?: true;
     'keep-monthly': { modes: ['mirror'] },
     schemas: { modes: ['mirror'] },
     'exclude-tables': { modes: ['mirror'] },
-    'object-key': { modes: ['mirror'] }
+    'object-key': { modes: ['mirror'] },
+    notify: { modes: NOTIFYING },
+    'github-token': { modes: NOTIFYING, secret: true },
+    'notify-labels': { modes: NOTIFYING },
+    'webhook-url': { modes: NOTIFYING, secret: true },
+    'heartbeat-url': { modes: NOTIFYING, secret: true }
   }
 
 /** Which modes set each output. */

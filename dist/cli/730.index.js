@@ -792,57 +792,6 @@ function reportWarnings(doc) {
 
 /***/ }),
 
-/***/ 1990:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hn: () => (/* binding */ cell),
-/* harmony export */   Qq: () => (/* binding */ text),
-/* harmony export */   aY: () => (/* binding */ code),
-/* harmony export */   tp: () => (/* binding */ table)
-/* harmony export */ });
-/* unused harmony exports SUMMARY_LIMIT_BYTES, fitSummary */
-const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-/**
- * Markdown for job summaries. Every user or cloud string goes through `cell` or `text`, so a
- * backup named `a|b`, `<script>`, `![x](https://…)` or `**x**` renders as the text it is: HTML is
- * escaped as entities, markdown punctuation with a backslash, line breaks become spaces.
- */
-function text(value) {
-    return value
-        .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
-        .replace(/[&<>]/g, (c) => ENTITIES[c])
-        .replace(/[\\`*_[\]!~#|]/g, '\\$&');
-}
-function cell(value) {
-    if (value === undefined || value === '')
-        return '—';
-    return text(String(value));
-}
-function code(value) {
-    return `\`${value.replace(/`/g, "'")}\``;
-}
-function table(headers, rows) {
-    const head = `| ${headers.map((h) => (h === '' ? ' ' : cell(h))).join(' | ')} |`;
-    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
-    const body = rows.map((row) => `| ${row.map(cell).join(' | ')} |`);
-    return [head, rule, ...body].join('\n');
-}
-/** GitHub refuses step summaries over 1 MiB; keep well under it. */
-const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024 - 16 * 1024));
-function fitSummary(markdown) {
-    if (Buffer.byteLength(markdown) <= SUMMARY_LIMIT_BYTES)
-        return markdown;
-    const note = '\n\n_… summary cut to stay under GitHub’s 1 MiB limit; see the report JSON for everything._\n';
-    let cut = markdown.slice(0, SUMMARY_LIMIT_BYTES - note.length);
-    while (Buffer.byteLength(cut) > SUMMARY_LIMIT_BYTES - note.length)
-        cut = cut.slice(0, -1024);
-    return cut.slice(0, cut.lastIndexOf('\n')) + note;
-}
-
-
-/***/ }),
-
 /***/ 1844:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

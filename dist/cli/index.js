@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9165);
+/* harmony import */ var _host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6337);
 // The CLI entry point: `dbaas-backup <mode> [flags]` (bundled to dist/cli/index.js).
 
 process.exitCode = await (0,_host_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -417,7 +417,292 @@ function formatElapsedPrecise(ms) {
 
 /***/ }),
 
-/***/ 9165:
+/***/ 1990:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+/* unused harmony exports SUMMARY_LIMIT_BYTES, fitSummary */
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+/**
+ * Markdown for job summaries. Every user or cloud string goes through `cell` or `text`, so a
+ * backup named `a|b`, `<script>`, `![x](https://…)` or `**x**` renders as the text it is: HTML is
+ * escaped as entities, markdown punctuation with a backslash, line breaks become spaces.
+ */
+function text(value) {
+    return value
+        .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+        .replace(/[&<>]/g, (c) => ENTITIES[c])
+        .replace(/[\\`*_[\]!~#|]/g, '\\$&');
+}
+function cell(value) {
+    if (value === undefined || value === '')
+        return '—';
+    return text(String(value));
+}
+function code(value) {
+    return `\`${value.replace(/`/g, "'")}\``;
+}
+function table(headers, rows) {
+    const head = `| ${headers.map((h) => (h === '' ? ' ' : cell(h))).join(' | ')} |`;
+    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
+    const body = rows.map((row) => `| ${row.map(cell).join(' | ')} |`);
+    return [head, rule, ...body].join('\n');
+}
+/** GitHub refuses step summaries over 1 MiB; keep well under it. */
+const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024 - 16 * 1024));
+function fitSummary(markdown) {
+    if (Buffer.byteLength(markdown) <= SUMMARY_LIMIT_BYTES)
+        return markdown;
+    const note = '\n\n_… summary cut to stay under GitHub’s 1 MiB limit; see the report JSON for everything._\n';
+    let cut = markdown.slice(0, SUMMARY_LIMIT_BYTES - note.length);
+    while (Buffer.byteLength(cut) > SUMMARY_LIMIT_BYTES - note.length)
+        cut = cut.slice(0, -1024);
+    return cut.slice(0, cut.lastIndexOf('\n')) + note;
+}
+
+
+/***/ }),
+
+/***/ 8293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  jh: () => (/* reexport */ GitHubClient),
+  y_: () => (/* reexport */ GitHubError),
+  BC: () => (/* reexport */ addComment),
+  wS: () => (/* reexport */ closeIssue),
+  Ko: () => (/* reexport */ createIssue),
+  OR: () => (/* reexport */ defaultBranch),
+  FE: () => (/* reexport */ findOpenIssue),
+  o2: () => (/* reexport */ finishedAt),
+  Kv: () => (/* reexport */ newestSuccessfulRun),
+  T8: () => (/* reexport */ splitRepository)
+});
+
+// UNUSED EXPORTS: nextLink, rateLimitWaitMs
+
+;// CONCATENATED MODULE: ./src/github/client.ts
+// A small client for the few GitHub REST endpoints the product uses (issues and workflow runs).
+// Plain fetch rather than @actions/github's octokit: six endpoints need no generated method
+// table, the retry and rate-limit policy below is ours either way (octokit as @actions/github
+// builds it has no retry or throttling plugin), the caller passes a proxy-aware fetch, and the
+// bundle does not carry octokit's endpoint catalogue. It knows nothing of the Actions runtime:
+// the caller gives it the API URL (GITHUB_API_URL on GitHub Enterprise Server) and the token.
+/** An answer that is not 2xx; `message` is GitHub's own (`{"message": …}`), unchanged. */
+class GitHubError extends Error {
+    status;
+    documentationUrl;
+    /** A primary or secondary rate limit, not a missing permission. */
+    rateLimited;
+    constructor(status, message, options) {
+        super(`GitHub answered ${status} to ${options.what}: ${message}`);
+        this.name = 'GitHubError';
+        this.status = status;
+        this.documentationUrl = options.documentationUrl;
+        this.rateLimited = options.rateLimited === true;
+    }
+}
+/** GitHub's `Link` header: the URL of rel="next", if any. */
+function nextLink(link) {
+    if (!link)
+        return undefined;
+    for (const part of link.split(',')) {
+        const match = /<([^>]+)>\s*;\s*rel="?([^";]+)"?/.exec(part.trim());
+        if (match && match[2] === 'next')
+            return match[1];
+    }
+    return undefined;
+}
+/**
+ * How long to wait before retrying a rate-limited answer, or undefined when it is not one.
+ * GitHub's documented signals: `retry-after` (seconds; secondary limits), or
+ * `x-ratelimit-remaining: 0` with `x-ratelimit-reset` (epoch seconds; the primary limit).
+ */
+function rateLimitWaitMs(status, headers, now) {
+    if (status !== 403 && status !== 429)
+        return undefined;
+    const retryAfter = headers.get('retry-after');
+    if (retryAfter !== null && /^\d+$/.test(retryAfter.trim()))
+        return Number(retryAfter) * 1000;
+    if (headers.get('x-ratelimit-remaining') === '0') {
+        const reset = Number(headers.get('x-ratelimit-reset'));
+        return Number.isFinite(reset) ? Math.max(0, reset * 1000 - now) + 1000 : 60_000;
+    }
+    // A 429 without headers is still a rate limit; GitHub says to wait at least a minute.
+    return status === 429 ? 60_000 : undefined;
+}
+class GitHubClient {
+    options;
+    base;
+    constructor(options) {
+        this.options = options;
+        this.base = options.apiUrl.replace(/\/+$/, '');
+    }
+    /** An absolute URL for a path like `/repos/o/r/issues`, under the API URL. */
+    url(path, query = {}) {
+        const url = new URL(this.base + path);
+        for (const [k, v] of Object.entries(query))
+            url.searchParams.set(k, String(v));
+        return url.toString();
+    }
+    async request(method, url, body) {
+        const what = `${method} ${new URL(url).pathname}`;
+        const attempts = this.options.attempts ?? 3;
+        const maxWait = this.options.maxRateLimitWaitMs ?? 60_000;
+        let rateLimitWaits = 0;
+        for (let attempt = 1;; attempt++) {
+            let response;
+            try {
+                response = await this.options.fetch(url, {
+                    method,
+                    headers: {
+                        accept: 'application/vnd.github+json',
+                        'x-github-api-version': '2022-11-28',
+                        authorization: `Bearer ${this.options.token}`,
+                        'user-agent': 'dbaas-backup-action',
+                        ...(body !== undefined ? { 'content-type': 'application/json' } : {})
+                    },
+                    ...(body !== undefined ? { body: JSON.stringify(body) } : {})
+                });
+            }
+            catch (error) {
+                if (attempt >= attempts)
+                    throw error;
+                await this.options.sleep(1000 * 2 ** (attempt - 1));
+                continue;
+            }
+            if (response.ok) {
+                const text = await response.text();
+                return { data: (text ? JSON.parse(text) : undefined), headers: response.headers };
+            }
+            const answer = await readError(response);
+            const wait = rateLimitWaitMs(response.status, response.headers, this.options.now());
+            if (wait !== undefined) {
+                // One wait for a limit that resets soon; otherwise say so rather than hang the job.
+                if (wait <= maxWait && rateLimitWaits === 0) {
+                    rateLimitWaits++;
+                    await this.options.sleep(wait);
+                    continue;
+                }
+                throw new GitHubError(response.status, `${answer.message} (rate limited; it resets in ${Math.ceil(wait / 1000)} s)`, { ...answer, rateLimited: true, what });
+            }
+            if (response.status >= 500 && attempt < attempts) {
+                await this.options.sleep(1000 * 2 ** (attempt - 1));
+                continue;
+            }
+            throw new GitHubError(response.status, answer.message, { ...answer, what });
+        }
+    }
+    /**
+     * The first item of a list endpoint that `wanted` accepts, following `Link: rel="next"` page
+     * by page (and stopping there), up to `maxPages` pages.
+     */
+    async find(url, wanted, maxPages = 20) {
+        let next = url;
+        let pages = 0;
+        while (next && pages < maxPages) {
+            const { data, headers } = await this.request('GET', next);
+            pages++;
+            const item = data.find(wanted);
+            if (item !== undefined)
+                return { item, pages };
+            next = nextLink(headers.get('link'));
+        }
+        return { item: undefined, pages };
+    }
+}
+async function readError(response) {
+    const text = await response.text().catch(() => '');
+    try {
+        const body = JSON.parse(text);
+        const result = {
+            message: typeof body.message === 'string' ? body.message : response.statusText
+        };
+        if (typeof body.documentation_url === 'string')
+            result.documentationUrl = body.documentation_url;
+        return result;
+    }
+    catch {
+        return { message: text.slice(0, 200) || response.statusText };
+    }
+}
+/** `owner/name` as GITHUB_REPOSITORY gives it, checked. */
+function splitRepository(repository) {
+    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository);
+    if (!match)
+        throw new Error(`"${repository}" is not an owner/name repository`);
+    return { owner: match[1], repo: match[2] };
+}
+
+;// CONCATENATED MODULE: ./src/github/issues.ts
+const path = (r, rest = '') => `/repos/${encodeURIComponent(r.owner)}/${encodeURIComponent(r.repo)}${rest}`;
+/**
+ * The first open issue with all `labels` whose body holds `marker`: one request per page of
+ * 100, newest first (GET /repos/{owner}/{repo}/issues?labels=…&state=open).
+ */
+async function findOpenIssue(client, repo, labels, marker) {
+    const url = client.url(path(repo, '/issues'), {
+        state: 'open',
+        labels: labels.join(','),
+        sort: 'created',
+        direction: 'desc',
+        per_page: 100
+    });
+    const { item, pages } = await client.find(url, (i) => i.pull_request === undefined && (i.body ?? '').includes(marker));
+    return { issue: item, requests: pages };
+}
+async function createIssue(client, repo, issue) {
+    const { data } = await client.request('POST', client.url(path(repo, '/issues')), {
+        title: issue.title,
+        body: issue.body,
+        labels: issue.labels
+    });
+    return data;
+}
+async function addComment(client, repo, issueNumber, body) {
+    const { data } = await client.request('POST', client.url(path(repo, `/issues/${issueNumber}/comments`)), { body });
+    return data;
+}
+async function closeIssue(client, repo, issueNumber) {
+    const { data } = await client.request('PATCH', client.url(path(repo, `/issues/${issueNumber}`)), { state: 'closed', state_reason: 'completed' });
+    return data;
+}
+async function defaultBranch(client, repo) {
+    const { data } = await client.request('GET', client.url(path(repo)));
+    return data.default_branch;
+}
+
+;// CONCATENATED MODULE: ./src/github/workflow-runs.ts
+/**
+ * The newest successful run of a workflow file on a branch: one request
+ * (GET /repos/{owner}/{repo}/actions/workflows/{file}/runs?branch=…&status=success&per_page=1).
+ */
+async function newestSuccessfulRun(client, repo, workflowFile, branch) {
+    const url = client.url(`/repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/actions/workflows/${encodeURIComponent(workflowFile)}/runs`, { branch, status: 'success', per_page: 1 });
+    const { data } = await client.request('GET', url);
+    return data.workflow_runs[0];
+}
+/** When a successful run finished: its last update (a run no longer changes once it succeeded). */
+function finishedAt(run) {
+    return new Date(run.updated_at);
+}
+
+;// CONCATENATED MODULE: ./src/github/index.ts
+
+
+
+
+
+/***/ }),
+
+/***/ 6337:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -432,12 +717,12 @@ __nccwpck_require__.d(__webpack_exports__, {
  * not pay for loading the database drivers that verify needs.
  */
 const COMMANDS = {
-    backup: async (c) => (await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 556))).backup(c),
+    backup: async (c) => (await __nccwpck_require__.e(/* import() */ 544).then(__nccwpck_require__.bind(__nccwpck_require__, 6544))).backup(c),
     report: async (c) => (await __nccwpck_require__.e(/* import() */ 730).then(__nccwpck_require__.bind(__nccwpck_require__, 2730))).report(c),
-    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(815), __nccwpck_require__.e(260), __nccwpck_require__.e(530), __nccwpck_require__.e(750), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9520))).verify(c),
-    restore: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(530), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 816))).restore(c),
-    sweep: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(530), __nccwpck_require__.e(1)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7001))).sweep(c),
-    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(321), __nccwpck_require__.e(530), __nccwpck_require__.e(750), __nccwpck_require__.e(879)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8260))).mirror(c),
+    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(815), __nccwpck_require__.e(260), __nccwpck_require__.e(467), __nccwpck_require__.e(750), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9520))).verify(c),
+    restore: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(467), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 816))).restore(c),
+    sweep: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(467), __nccwpck_require__.e(1)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7001))).sweep(c),
+    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(321), __nccwpck_require__.e(467), __nccwpck_require__.e(750), __nccwpck_require__.e(879)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8260))).mirror(c),
     list: async (c) => (await __nccwpck_require__.e(/* import() */ 664).then(__nccwpck_require__.bind(__nccwpck_require__, 9664))).list(c)
 };
 
@@ -1063,7 +1348,9 @@ const MODE_LINES = {
 function flagLines(inputs) {
     return inputs.map((i) => {
         const flag = i.boolean ? `--[no-]${i.name}` : `--${i.name} <value>`;
-        const def = i.default !== undefined && i.default !== '' ? ` [default: ${i.default}]` : '';
+        // A workflow expression (github-token's `${{ github.token }}`) means nothing to the CLI.
+        const shown = i.default !== undefined && i.default !== '' && !i.default.startsWith('${{');
+        const def = shown ? ` [default: ${i.default}]` : '';
         return wrap(`  ${flag.padEnd(40)}`, `${stripMode(i.description)}${def}`);
     });
 }
@@ -1338,7 +1625,325 @@ function isRecord(value) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/inputs/notify.ts
+var notify = __nccwpck_require__(9872);
+// EXTERNAL MODULE: ./src/openstack/proxy.ts
+var proxy = __nccwpck_require__(5808);
+// EXTERNAL MODULE: ./src/github/index.ts + 3 modules
+var github = __nccwpck_require__(8293);
+// EXTERNAL MODULE: ./src/format/markdown.ts
+var markdown = __nccwpck_require__(1990);
+;// CONCATENATED MODULE: ./src/notify/outcome.ts
+
+
+/**
+ * The verdict from the run's result: an error fails it, except that a report's error is
+ * staleness when its status output says so; a report that passed with fail-on: never but found
+ * stale or missing backups is stale too, since nobody reads a green run.
+ */
+function verdictOf(mode, result, outputs) {
+    const reportStale = mode === 'report' && (outputs.status === 'stale' || outputs.status === 'none');
+    if (result === 'ok')
+        return reportStale ? 'stale' : 'pass';
+    return reportStale && result === 'failed' ? 'stale' : 'fail';
+}
+const WORDS = { pass: 'passed', fail: 'failed', stale: 'stale' };
+function verdictWord(verdict) {
+    return WORDS[verdict];
+}
+/**
+ * The hidden marker an issue is found again by: mode and subject, percent-encoded, so no
+ * name can end the HTML comment or imitate another subject's marker.
+ */
+function markerOf(outcome) {
+    return `<!-- dbaas-backup-action:notify mode=${encodeURIComponent(outcome.mode)} instance=${encodeURIComponent(outcome.subject)} -->`;
+}
+/** One line of plain text: an issue title, a chat line. */
+function plain(value, max) {
+    const line = safeLine(value).trim();
+    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+function issueTitle(outcome) {
+    return `dbaas-backup ${outcome.mode} ${verdictWord(outcome.verdict)}: ${plain(outcome.subject, 120)}`;
+}
+/** GitHub refuses issue and comment bodies over 65,536 characters. */
+const BODY_LIMIT = 60_000;
+/**
+ * A body of safe markdown: our own summary (its names already escaped by format/markdown.ts),
+ * the failure message as a fenced block (server text stays literal), mentions defused so a
+ * name like `@org/team` pings nobody.
+ */
+function issueBody(outcome, heading, withMarker) {
+    const run = outcome.runUrl ? `[run ${(0,markdown/* text */.Qq)(outcome.runId)}](${outcome.runUrl})` : 'a local run';
+    const where = outcome.repository ? ` of ${(0,markdown/* text */.Qq)(outcome.repository)}` : '';
+    const workflow = outcome.workflow ? ` (workflow ${(0,markdown/* code */.aY)(outcome.workflow)})` : '';
+    const parts = [`**${heading}** for ${(0,markdown/* code */.aY)(outcome.subject)} in ${run}${where}${workflow}.`];
+    if (outcome.message)
+        parts.push(fenced(outcome.message));
+    if (outcome.summary)
+        parts.push(outcome.summary);
+    let body = defuseMentions(parts.join('\n\n'));
+    if (body.length > BODY_LIMIT) {
+        body = `${body.slice(0, BODY_LIMIT)}\n\n_… cut to GitHub’s size limit; the run has the rest._`;
+    }
+    return withMarker ? `${markerOf(outcome)}\n${body}` : body;
+}
+function fenced(message) {
+    const longest = Math.max(2, ...[...message.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}text\n${message}\n${fence}`;
+}
+/** `@name` → `@\u200bname`: reads the same, notifies nobody. */
+function defuseMentions(markdown) {
+    return markdown.replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b');
+}
+
+;// CONCATENATED MODULE: ./src/notify/chat.ts
+
+/** Slack's mrkdwn escapes: &, < and > are its only control characters in text. */
+function slack(value) {
+    return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/**
+ * The webhook's JSON: `text` (all Slack-compatible incoming webhooks — Slack, Mattermost,
+ * Rocket.Chat, Teams workflows — show it), legacy `attachments` fields for those that render
+ * them, and the same facts as plain top-level fields for a receiver of one's own.
+ */
+function webhookPayload(outcome, recovered) {
+    const what = recovered
+        ? `recovered: ${outcome.mode} passed`
+        : `${outcome.mode} ${verdictWord(outcome.verdict)}`;
+    const link = outcome.runUrl ? ` <${outcome.runUrl}|run ${slack(outcome.runId)}>` : '';
+    const where = outcome.repository ? ` (${slack(outcome.repository)})` : '';
+    const firstLine = outcome.message.split('\n')[0]?.slice(0, 300) ?? '';
+    const text = `dbaas-backup ${slack(what)} for ${slack(outcome.subject)}${where}:${link}` +
+        (firstLine && !recovered ? `\n${slack(firstLine)}` : '');
+    const fields = [
+        { title: 'mode', value: outcome.mode, short: true },
+        { title: 'instance', value: outcome.subject, short: true },
+        { title: 'verdict', value: recovered ? 'recovered' : outcome.verdict, short: true },
+        ...(outcome.repository ? [{ title: 'repository', value: outcome.repository, short: true }] : [])
+    ];
+    return {
+        text,
+        attachments: [
+            {
+                color: recovered ? 'good' : outcome.verdict === 'stale' ? 'warning' : 'danger',
+                fallback: text,
+                fields
+            }
+        ],
+        mode: outcome.mode,
+        instance: outcome.subject,
+        verdict: recovered ? 'recovered' : outcome.verdict,
+        repository: outcome.repository,
+        run_url: outcome.runUrl,
+        message: recovered ? '' : outcome.message
+    };
+}
+/** The cron-monitor convention (healthchecks.io, Cronitor, …): `<url>/fail` marks a failure. */
+function heartbeatUrl(url, failed) {
+    if (!failed)
+        return url;
+    const parsed = new URL(url);
+    parsed.pathname = `${parsed.pathname.replace(/\/+$/, '')}/fail`;
+    return parsed.toString();
+}
+
+;// CONCATENATED MODULE: ./src/notify/issue.ts
+
+
+/**
+ * One issue per mode and subject: a failing or stale run opens it (or comments on the open
+ * one), the first passing run afterwards comments "recovered" and closes it. Requests per
+ * run: one list page per 100 open issues with the labels until the marker is found (usually
+ * 1), plus one create, or one comment, or one comment and one update.
+ */
+async function reconcileIssue(client, repo, labels, outcome) {
+    const { issue } = await (0,github/* findOpenIssue */.FE)(client, repo, labels, markerOf(outcome));
+    if (outcome.verdict === 'pass') {
+        if (!issue)
+            return { kind: 'nothing' };
+        await (0,github/* addComment */.BC)(client, repo, issue.number, issueBody(outcome, `Recovered: ${outcome.mode} passed`, false));
+        await (0,github/* closeIssue */.wS)(client, repo, issue.number);
+        return { kind: 'recovered', number: issue.number, url: issue.html_url };
+    }
+    const heading = `${outcome.mode} ${verdictWord(outcome.verdict)}`;
+    if (issue) {
+        const comment = await (0,github/* addComment */.BC)(client, repo, issue.number, issueBody(outcome, `${heading} again`, false));
+        return { kind: 'commented', number: issue.number, url: comment.html_url };
+    }
+    const created = await (0,github/* createIssue */.Ko)(client, repo, {
+        title: issueTitle(outcome),
+        body: issueBody(outcome, heading, true),
+        labels
+    });
+    return { kind: 'opened', number: created.number, url: created.html_url };
+}
+/**
+ * A warning for an issue step that GitHub refused. A 403 or 404 that is not a rate limit is a
+ * missing permission (GitHub answers 404 to a token that may not see the repository).
+ */
+function issueWarning(error) {
+    if (error instanceof github/* GitHubError */.y_ && !error.rateLimited) {
+        if (error.status === 403 || error.status === 404) {
+            return (`notify: issue could not write the issue: ${error.message}. ` +
+                'Give the job the permission it needs: permissions: issues: write (and pass a token that has it in github-token).');
+        }
+    }
+    if (error instanceof github/* GitHubError */.y_ && error.rateLimited) {
+        return `notify: issue was rate limited by GitHub and skipped this run: ${error.message}`;
+    }
+    return `notify: issue failed: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+;// CONCATENATED MODULE: ./src/notify/send.ts
+const ATTEMPTS = 3;
+const TIMEOUT_MS = 10_000;
+const MAX_RETRY_AFTER_MS = 30_000;
+/**
+ * One notification request with bounded retries: up to 3 attempts, 1 s then 2 s apart (or the
+ * server's Retry-After, at most 30 s), each attempt cut off after 10 s. A monitor or chat that
+ * is down must not hold the job for long.
+ */
+async function send(deps, url, init) {
+    let last = '';
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        let retryAfterMs;
+        try {
+            const response = await deps.fetch(url, {
+                method: init.method,
+                headers: {
+                    'user-agent': 'dbaas-backup-action',
+                    ...(init.body !== undefined ? { 'content-type': 'application/json' } : {})
+                },
+                ...(init.body !== undefined ? { body: init.body } : {}),
+                signal: AbortSignal.timeout(TIMEOUT_MS)
+            });
+            await response.arrayBuffer().catch(() => undefined);
+            if (response.ok)
+                return { ok: true, attempts: attempt, last: String(response.status) };
+            last = `HTTP ${response.status}`;
+            if (response.status !== 429 && response.status < 500) {
+                return { ok: false, attempts: attempt, last };
+            }
+            const header = response.headers.get('retry-after');
+            if (header && /^\d+$/.test(header.trim())) {
+                retryAfterMs = Math.min(Number(header) * 1000, MAX_RETRY_AFTER_MS);
+            }
+        }
+        catch (error) {
+            // The URL is a secret: name the failure's kind, never the request.
+            last = error instanceof Error ? error.name : 'network failure';
+        }
+        if (attempt < ATTEMPTS)
+            await deps.sleep(retryAfterMs ?? 1000 * 2 ** (attempt - 1));
+    }
+    return { ok: false, attempts: ATTEMPTS, last };
+}
+
+;// CONCATENATED MODULE: ./src/notify/index.ts
+
+
+
+
+
+/**
+ * Tells the world how the run went, after the mode has ended: the issue first (it knows
+ * whether this pass is a recovery), then the webhook, then the heartbeat. Never throws.
+ */
+async function notifyRun(settings, outcome, deps) {
+    let issue = { kind: 'nothing' };
+    if (settings.issue) {
+        try {
+            const client = new github/* GitHubClient */.jh({
+                apiUrl: settings.issue.access.apiUrl,
+                token: settings.issue.access.token,
+                fetch: deps.fetch,
+                sleep: deps.sleep,
+                now: deps.now
+            });
+            const repo = (0,github/* splitRepository */.T8)(settings.issue.access.repository);
+            issue = await reconcileIssue(client, repo, settings.issue.labels, outcome);
+            if (issue.kind === 'opened')
+                deps.info(`notify: opened issue #${issue.number}: ${issue.url}`);
+            if (issue.kind === 'commented')
+                deps.info(`notify: commented on issue #${issue.number}`);
+            if (issue.kind === 'recovered')
+                deps.info(`notify: closed issue #${issue.number} (recovered)`);
+        }
+        catch (error) {
+            deps.warn(issueWarning(error), 'notify');
+        }
+    }
+    const failed = outcome.verdict !== 'pass';
+    if (settings.webhookUrl && (failed || issue.kind === 'recovered')) {
+        const result = await send(deps, settings.webhookUrl, {
+            method: 'POST',
+            body: JSON.stringify(webhookPayload(outcome, !failed))
+        });
+        if (result.ok)
+            deps.info(`notify: webhook sent (${failed ? outcome.verdict : 'recovered'})`);
+        else
+            deps.warn(`notify: webhook-url was not accepted after ${result.attempts} attempt(s): ${result.last}`, 'notify');
+    }
+    if (settings.heartbeatUrl) {
+        const result = await send(deps, heartbeatUrl(settings.heartbeatUrl, failed), { method: 'GET' });
+        if (result.ok)
+            deps.info(`notify: heartbeat sent (${failed ? 'fail' : 'success'})`);
+        else
+            deps.warn(`notify: heartbeat-url did not answer after ${result.attempts} attempt(s): ${result.last}`, 'notify');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/host/notifications.ts
+
+
+
+
+
+/**
+ * Reads the notification inputs before the mode runs (a bad one is an InputError, before any
+ * cloud call) and watches the outputs the mode sets, for the verdict. Undefined when nothing
+ * is to be notified.
+ */
+function startNotifications(context, mode) {
+    const settings = (0,notify/* readNotifyInputs */.DL)(context.inputs, mode);
+    if (!settings)
+        return undefined;
+    const outputs = {};
+    const setOutput = context.setOutput.bind(context);
+    context.setOutput = (name, value) => {
+        outputs[name] = value;
+        setOutput(name, value);
+    };
+    return {
+        finish: async (error, summaryMarkdown) => {
+            const run = context.run;
+            await notifyRun(settings, {
+                mode,
+                subject: settings.subject,
+                verdict: verdictOf(mode, (0,errors/* resultOf */.Bg)(error), outputs),
+                // GitHub's masking does not reach an issue or a chat: scrub what we registered.
+                message: error === undefined ? '' : (0,openstack/* scrubSecrets */.Zg)((0,errors/* describeError */.Uc)(error)),
+                summary: (0,openstack/* scrubSecrets */.Zg)(summaryMarkdown),
+                repository: run.repository,
+                runUrl: run.runUrl,
+                runId: run.runId,
+                workflow: run.workflow
+            }, {
+                fetch: (0,proxy/* createFetch */.H)(context.inputs.env),
+                sleep: context.sleep,
+                now: context.now,
+                info: (m) => context.logger.info(m),
+                warn: (m, title) => context.warn(m, title)
+            });
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/host/cli/main.ts
+
 
 
 
@@ -1367,6 +1972,7 @@ async function main(argv, io = processIo) {
     let mode = '';
     let record = { outputs: {}, warnings: [], summary: [], state: new Map() };
     let error;
+    let notifier;
     try {
         const args = parseArgs(argv, catalog/* ACTION_META */.L.inputs);
         mode = args.mode;
@@ -1407,6 +2013,7 @@ async function main(argv, io = processIo) {
         });
         record = built.record;
         const state = built.record.state;
+        notifier = startNotifications(built.context, mode);
         const removeHook = addCancelHook(() => cleanupAfterCancel(state, built.context));
         try {
             await command(built.context);
@@ -1418,6 +2025,8 @@ async function main(argv, io = processIo) {
     catch (caught) {
         error = caught;
     }
+    // After the mode ended, before the result is printed: its warnings join the record.
+    await notifier?.finish(error, record.summary.join('\n\n'));
     const result = (0,errors/* resultOf */.Bg)(error);
     const message = error === undefined ? undefined : redactor.redact((0,errors/* describeError */.Uc)(error));
     if (json) {
@@ -1466,7 +2075,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 ;// CONCATENATED MODULE: ./src/inputs/catalog.json
-const catalog_namespaceObject = /*#__PURE__*/JSON.parse('{"inputs":[{"name":"mode","description":"What to do: backup | verify | restore | report | mirror | sweep | list","required":true,"modes":[],"boolean":false,"secret":false},{"name":"summary","description":"Write the job summary (false: log and outputs only)","required":false,"modes":[],"boolean":true,"secret":false,"default":"true"},{"name":"auth-url","description":"Keystone v3 URL, e.g. https://pukki.dbaas.csc.fi:5000/v3. Default: $OS_AUTH_URL","required":false,"modes":[],"boolean":false,"secret":false},{"name":"auth-type","description":"v3applicationcredential or password. Default: $OS_AUTH_TYPE, else application credential when one is given","required":false,"modes":[],"boolean":false,"secret":false},{"name":"application-credential-id","description":"Application credential id (recommended). Default: $OS_APPLICATION_CREDENTIAL_ID","required":false,"modes":[],"boolean":false,"secret":false},{"name":"application-credential-name","description":"Application credential name; needs user-id, or username with user-domain-name. Default: $OS_APPLICATION_CREDENTIAL_NAME","required":false,"modes":[],"boolean":false,"secret":false},{"name":"application-credential-secret","description":"Application credential secret (pass a secret). Default: $OS_APPLICATION_CREDENTIAL_SECRET","required":false,"modes":[],"boolean":false,"secret":true},{"name":"username","description":"User name for password auth. Default: $OS_USERNAME","required":false,"modes":[],"boolean":false,"secret":false},{"name":"user-id","description":"User id for password auth. Default: $OS_USER_ID","required":false,"modes":[],"boolean":false,"secret":false},{"name":"password","description":"Password for password auth (pass a secret). Default: $OS_PASSWORD","required":false,"modes":[],"boolean":false,"secret":true},{"name":"user-domain-name","description":"Domain of the user given by name. Default: $OS_USER_DOMAIN_NAME","required":false,"modes":[],"boolean":false,"secret":false},{"name":"user-domain-id","description":"Domain id of the user given by name. Default: $OS_USER_DOMAIN_ID","required":false,"modes":[],"boolean":false,"secret":false},{"name":"project-id","description":"Project id for password auth. Default: $OS_PROJECT_ID","required":false,"modes":[],"boolean":false,"secret":false},{"name":"project-name","description":"Project name for password auth; needs project-domain-id or project-domain-name. Default: $OS_PROJECT_NAME","required":false,"modes":[],"boolean":false,"secret":false},{"name":"project-domain-id","description":"Domain id of the project given by name. Default: $OS_PROJECT_DOMAIN_ID","required":false,"modes":[],"boolean":false,"secret":false},{"name":"project-domain-name","description":"Domain name of the project given by name. Default: $OS_PROJECT_DOMAIN_NAME","required":false,"modes":[],"boolean":false,"secret":false},{"name":"region","description":"Catalog region of the database service, e.g. pukki_dbaas. Default: $OS_REGION_NAME","required":false,"modes":[],"boolean":false,"secret":false},{"name":"interface","description":"Catalog interface: public | internal | admin. Default: $OS_INTERFACE, else public","required":false,"modes":[],"boolean":false,"secret":false},{"name":"database-endpoint","description":"Trove endpoint URL, to skip the catalog lookup (rarely needed)","required":false,"modes":[],"boolean":false,"secret":false},{"name":"allow-insecure-http","description":"Allow plain-http auth and database URLs (test clouds only)","required":false,"modes":[],"boolean":true,"secret":false,"default":"false"},{"name":"request-timeout","description":"Timeout of one HTTP request, e.g. 30s","required":false,"modes":[],"boolean":false,"secret":false,"default":"30s"},{"name":"instance","description":"The database instance, by id or name (backup, report, verify, restore, mirror)","required":false,"modes":["backup","verify","restore","report","mirror"],"boolean":false,"secret":false},{"name":"backup-name","description":"backup: name template; placeholders {instance} {sha} {run_id} {ref} {timestamp}","required":false,"modes":["backup"],"boolean":false,"secret":false,"default":"{instance}-pre-deploy-{timestamp}-{sha}"},{"name":"description","description":"backup: backup description. Default: the workflow run URL, so the backup can be traced to the deploy","required":false,"modes":["backup"],"boolean":false,"secret":false},{"name":"incremental","description":"backup: make an incremental backup on top of the latest COMPLETED one","required":false,"modes":["backup"],"boolean":true,"secret":false,"default":"false"},{"name":"wait","description":"backup: wait until the backup is COMPLETED (the gate). false only starts it","required":false,"modes":["backup"],"boolean":true,"secret":false,"default":"true"},{"name":"timeout","description":"backup: how long to wait for a busy instance and for the backup, e.g. 90s, 45m, 2h","required":false,"modes":["backup"],"boolean":false,"secret":false,"default":"60m"},{"name":"reuse-if-newer-than","description":"backup: reuse a COMPLETED backup newer than this (e.g. 1h) instead of taking one","required":false,"modes":["backup"],"boolean":false,"secret":false},{"name":"instances","description":"report/list: several instances (comma or newline separated, ids or names, * globs) or \\"all\\" (list: default all)","required":false,"modes":["report","list"],"boolean":false,"secret":false},{"name":"max-age","description":"report/verify: the newest COMPLETED backup (verify: the drilled backup) must be younger than this plus grace","required":false,"modes":["verify","report"],"boolean":false,"secret":false,"default":"24h"},{"name":"grace","description":"report/verify: slack on max-age (automatic backups come about every 24 h)","required":false,"modes":["verify","report"],"boolean":false,"secret":false,"default":"2h"},{"name":"retention","description":"report: how long the provider keeps backups","required":false,"modes":["report"],"boolean":false,"secret":false,"default":"90d"},{"name":"expiry-warning","description":"report: warn about backups that expire within this","required":false,"modes":["report"],"boolean":false,"secret":false,"default":"7d"},{"name":"fail-on","description":"report: stale (fail when a latest backup is stale or missing) | never","required":false,"modes":["report"],"boolean":false,"secret":false,"default":"stale"},{"name":"max-concurrency","description":"report: API requests in flight at once over many instances","required":false,"modes":["report"],"boolean":false,"secret":false,"default":"4"},{"name":"gap-window","description":"report: look for gaps between backups and for FAILED backups over this recent window","required":false,"modes":["report"],"boolean":false,"secret":false,"default":"30d"},{"name":"report-path","description":"report: where to write the JSON report. Default: $RUNNER_TEMP/dbaas-backup-report.json","required":false,"modes":["report"],"boolean":false,"secret":false},{"name":"report-files","description":"report: merge these report JSON files (a folder, a glob, or a list) into one fleet report, without calling the cloud","required":false,"modes":["report"],"boolean":false,"secret":false},{"name":"backup-id","description":"verify/restore/mirror: the backup to restore (e.g. a backup step output). Default: the newest COMPLETED backup of instance","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false},{"name":"flavor","description":"verify/restore/mirror: flavor name or id of the new instance. Default: the source instance flavor","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false},{"name":"volume-size","description":"verify/restore/mirror: volume size in GB. Default: the source volume size (at least the backup size)","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false},{"name":"volume-type","description":"verify/restore/mirror: volume type. Default: the source volume type","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false},{"name":"datastore-version","description":"verify/restore/mirror: datastore version. Default: the version of the backup itself","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false},{"name":"network","description":"verify/restore/mirror: network id for the new instance (optional)","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false},{"name":"allowed-cidrs","description":"verify/restore/mirror: CIDRs allowed to connect to the restored instance (comma separated, each /22 or narrower), or \\"runner\\" to detect the runner address; restore adds them to the source instance\'s own allowed CIDRs","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false,"default":"runner"},{"name":"runner-ip-url","description":"verify/restore/mirror: echo service that returns the runner public IPv4 address","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false,"default":"https://api.ipify.org"},{"name":"restore-timeout","description":"verify/restore/mirror: how long the restore may take to become usable","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false,"default":"45m"},{"name":"delete-timeout","description":"verify/sweep: how long deleting a temporary instance may take","required":false,"modes":["verify","mirror","sweep"],"boolean":false,"secret":false,"default":"15m"},{"name":"db-user","description":"verify/mirror: database user to log in to the restored copy","required":false,"modes":["verify","mirror"],"boolean":false,"secret":false},{"name":"db-password","description":"verify/mirror: its password (pass a secret)","required":false,"modes":["verify","mirror"],"boolean":false,"secret":true},{"name":"databases","description":"verify/mirror: databases to check, or for mirror to dump (comma separated). Default: every database the user can see. mirror: plain names (letters, digits, _ $ -), one for PostgreSQL","required":false,"modes":["verify","mirror"],"boolean":false,"secret":false},{"name":"schemas","description":"mirror (PostgreSQL only): dump only these schemas (comma separated names, matched exactly; each must exist). Default: every schema","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"exclude-tables","description":"mirror: leave these tables out of the dump (comma separated; table or schema.table for PostgreSQL, table or database.table for MariaDB/MySQL; names matched exactly, case-sensitive, no wildcards). A bare table name is left out of every schema or database dumped","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"db-tls","description":"verify/mirror: TLS to the databases, libpq\'s modes: disable | prefer (TLS when offered, else plain) | require (TLS, certificate not checked) | verify-ca (certificate signed by db-ca) | verify-full (verify-ca and it names the instance\'s address). off = disable (deprecated). Only verify-ca/verify-full stop a machine in the middle; connections to production warn without them","required":false,"modes":["verify","mirror"],"boolean":false,"secret":false,"default":"prefer"},{"name":"db-ca","description":"verify/mirror: the CA certificate for db-tls verify-ca/verify-full: a PEM file path or the PEM text itself (public, not a secret). Pukki\'s certificates are self-signed: use the CA your provider publishes, or the instance\'s own certificate","required":false,"modes":["verify","mirror"],"boolean":false,"secret":false},{"name":"checks-file","description":"verify: YAML or JSON file of SQL assertions (see README)","required":false,"modes":["verify"],"boolean":false,"secret":false},{"name":"compare-with-source","description":"verify: compare per-table row counts (and checksums of small tables) with the source instance","required":false,"modes":["verify"],"boolean":true,"secret":false,"default":"false"},{"name":"row-count-tolerance","description":"verify: allowed row-count difference against the source, in percent","required":false,"modes":["verify"],"boolean":false,"secret":false,"default":"0"},{"name":"integrity-check","description":"verify: PostgreSQL amcheck / MariaDB CHECK TABLE on the restored data","required":false,"modes":["verify"],"boolean":true,"secret":false,"default":"true"},{"name":"command","description":"verify: a shell command run against the restored copy (PGHOST/MYSQL_HOST… in its environment)","required":false,"modes":["verify"],"boolean":false,"secret":false},{"name":"command-env","description":"verify: more environment variables the command may see, by name (comma-separated); it gets only PATH, HOME, LANG, LC_*, TZ, TMPDIR, RUNNER_TEMP, TERM and the connection otherwise, never OS_*, AWS_*, INPUT_*, DBAAS_BACKUP_*, ACTIONS_* or GITHUB_TOKEN","required":false,"modes":["verify"],"boolean":false,"secret":false},{"name":"keep-on-failure","description":"verify: keep the temporary instance when the drill fails (for debugging; delete it yourself)","required":false,"modes":["verify"],"boolean":true,"secret":false,"default":"false"},{"name":"restore-name","description":"restore: name of the new instance to restore into (kept)","required":false,"modes":["restore"],"boolean":false,"secret":false},{"name":"ttl","description":"sweep: delete temporary drill instances older than this","required":false,"modes":["sweep"],"boolean":false,"secret":false,"default":"6h"},{"name":"dry-run","description":"sweep/mirror: list what sweep or mirror retention would delete, and delete nothing","required":false,"modes":["mirror","sweep"],"boolean":true,"secret":false,"default":"false"},{"name":"mirror-action","description":"mirror: upload (dump and store a copy) | verify (download a stored copy, hash it, compare with its manifest)","required":false,"modes":["mirror"],"boolean":false,"secret":false,"default":"upload"},{"name":"source","description":"mirror: restored (dump a temporary restore of the backup; no load on production) | live (dump the instance itself)","required":false,"modes":["mirror"],"boolean":false,"secret":false,"default":"restored"},{"name":"s3-uri","description":"mirror: where copies go, s3://bucket/prefix","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"s3-endpoint","description":"mirror: S3 endpoint of a non-AWS store (e.g. https://a3s.fi for CSC Allas). Default: AWS","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"s3-region","description":"mirror: S3 region. Default: $AWS_REGION, else us-east-1","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"s3-force-path-style","description":"mirror: path-style bucket addressing. Default: true with s3-endpoint, false for AWS","required":false,"modes":["mirror"],"boolean":true,"secret":false},{"name":"s3-access-key-id","description":"mirror: S3 access key (masked). Default: the AWS SDK default chain (env, OIDC via configure-aws-credentials)","required":false,"modes":["mirror"],"boolean":false,"secret":true},{"name":"s3-secret-access-key","description":"mirror: S3 secret key (pass a secret)","required":false,"modes":["mirror"],"boolean":false,"secret":true},{"name":"age-recipients","description":"mirror: age public keys (age1…, comma or newline separated) to encrypt the copy to; required unless encryption is none","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"encryption","description":"mirror: age (the default: encrypt to age-recipients) or none (upload unencrypted, on purpose)","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"compression","description":"mirror: zstd | gzip","required":false,"modes":["mirror"],"boolean":false,"secret":false,"default":"zstd"},{"name":"compression-level","description":"mirror: zstd 1-19 (default 3) or gzip 1-9 (default 6)","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"part-size","description":"mirror: multipart part size, e.g. 8MiB (raised automatically for very large volumes)","required":false,"modes":["mirror"],"boolean":false,"secret":false,"default":"8MiB"},{"name":"max-parts","description":"mirror: the part limit of the store (Swift, e.g. CSC Allas: 1000; AWS: 10000)","required":false,"modes":["mirror"],"boolean":false,"secret":false,"default":"1000"},{"name":"upload-concurrency","description":"mirror: parts uploaded at once (memory is about part-size × (this + 1))","required":false,"modes":["mirror"],"boolean":false,"secret":false,"default":"4"},{"name":"bandwidth-limit","description":"mirror: cap on upload throughput, e.g. 50MB (per second). Default: none","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"keep-last","description":"mirror: keep this many newest copies of the instance under the prefix; older copies made by this action are deleted","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"keep-days","description":"mirror: keep copies younger than this many days (any keep-* rule keeps a copy)","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"keep-daily","description":"mirror: keep the newest copy of each of the last N UTC days that have a copy (restic\'s --keep-daily). 0 or empty: no daily rule. Rules add up: a copy stays when any keep-* rule keeps it; the newest copy and the one just made always stay","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"keep-weekly","description":"mirror: keep the newest copy of each of the last N ISO weeks (Monday to Sunday, UTC) that have a copy. 0 or empty: no weekly rule","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"keep-monthly","description":"mirror: keep the newest copy of each of the last N UTC calendar months that have a copy. 0 or empty: no monthly rule","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"object-key","description":"mirror (verify): the stored copy to check (an object-key output). Default: the newest copy under s3-uri (of instance, if given)","required":false,"modes":["mirror"],"boolean":false,"secret":false}],"outputs":[{"name":"backup-id","description":"backup: id of the COMPLETED (or reused) backup; verify/restore: the backup restored","modes":["backup","verify","restore"]},{"name":"backup-name","description":"backup: its name","modes":["backup"]},{"name":"backup-status","description":"backup: its status (COMPLETED when the gate passed)","modes":["backup"]},{"name":"backup-size-gb","description":"backup: its size in GB","modes":["backup"]},{"name":"backup-created","description":"backup: when it was created (ISO 8601, UTC)","modes":["backup"]},{"name":"duration-seconds","description":"backup: seconds from request to COMPLETED (0 when reused)","modes":["backup"]},{"name":"reused","description":"backup: true when an existing backup was reused","modes":["backup"]},{"name":"status","description":"report: ok | stale | none (the worst over all instances)","modes":["report"]},{"name":"latest-backup-id","description":"report: newest COMPLETED backup (of the worst instance)","modes":["report"]},{"name":"latest-backup-age-hours","description":"report: its age in hours","modes":["report"]},{"name":"backups-count","description":"report: number of backups listed (all instances)","modes":["report"]},{"name":"oldest-backup-age-days","description":"report: age of the oldest backup in days","modes":["report"]},{"name":"report-json","description":"report: path of a JSON file with the whole report (schema in the README)","modes":["report"]},{"name":"verified","description":"verify: true when every check passed","modes":["verify"]},{"name":"restore-seconds","description":"verify/restore: seconds from the restore request to a usable instance","modes":["verify","restore"]},{"name":"checks-passed","description":"verify: number of checks passed","modes":["verify"]},{"name":"checks-failed","description":"verify: number of checks failed","modes":["verify"]},{"name":"backup-age-hours","description":"verify: age of the drilled backup in hours (the drill fails when it is older than max-age + grace)","modes":["verify"]},{"name":"checks-skipped","description":"verify: number of checks that could not run (e.g. amcheck not allowed); never counted as passed","modes":["verify"]},{"name":"temp-instance-id","description":"verify: id of the temporary instance (deleted at the end)","modes":["verify"]},{"name":"temp-instance-host","description":"verify: its address","modes":["verify"]},{"name":"instance-id","description":"restore: id of the new instance","modes":["restore"]},{"name":"instance-host","description":"restore: its new address (update firewalls and connection strings)","modes":["restore"]},{"name":"swept-count","description":"sweep: number of leftover temporary instances deleted","modes":["sweep"]},{"name":"swept-ids","description":"sweep: JSON array of their ids","modes":["sweep"]},{"name":"matrix","description":"list: JSON {\\"include\\":[{\\"id\\",\\"name\\",\\"datastore\\",\\"version\\"}]} for strategy.matrix","modes":["list"]},{"name":"count","description":"list: number of instances listed","modes":["list"]},{"name":"object-key","description":"mirror: key of the stored dump","modes":["mirror"]},{"name":"manifest-key","description":"mirror: key of its JSON manifest","modes":["mirror"]},{"name":"bytes","description":"mirror: size of the stored object in bytes","modes":["mirror"]},{"name":"sha256","description":"mirror: SHA-256 of the stored object","modes":["mirror"]},{"name":"seconds","description":"mirror: seconds the dump and upload took","modes":["mirror"]}]}');
+const catalog_namespaceObject = /*#__PURE__*/JSON.parse('{"inputs":[{"name":"mode","description":"What to do: backup | verify | restore | report | mirror | sweep | list","required":true,"modes":[],"boolean":false,"secret":false},{"name":"summary","description":"Write the job summary (false: log and outputs only)","required":false,"modes":[],"boolean":true,"secret":false,"default":"true"},{"name":"auth-url","description":"Keystone v3 URL, e.g. https://pukki.dbaas.csc.fi:5000/v3. Default: $OS_AUTH_URL","required":false,"modes":[],"boolean":false,"secret":false},{"name":"auth-type","description":"v3applicationcredential or password. Default: $OS_AUTH_TYPE, else application credential when one is given","required":false,"modes":[],"boolean":false,"secret":false},{"name":"application-credential-id","description":"Application credential id (recommended). Default: $OS_APPLICATION_CREDENTIAL_ID","required":false,"modes":[],"boolean":false,"secret":false},{"name":"application-credential-name","description":"Application credential name; needs user-id, or username with user-domain-name. Default: $OS_APPLICATION_CREDENTIAL_NAME","required":false,"modes":[],"boolean":false,"secret":false},{"name":"application-credential-secret","description":"Application credential secret (pass a secret). Default: $OS_APPLICATION_CREDENTIAL_SECRET","required":false,"modes":[],"boolean":false,"secret":true},{"name":"username","description":"User name for password auth. Default: $OS_USERNAME","required":false,"modes":[],"boolean":false,"secret":false},{"name":"user-id","description":"User id for password auth. Default: $OS_USER_ID","required":false,"modes":[],"boolean":false,"secret":false},{"name":"password","description":"Password for password auth (pass a secret). Default: $OS_PASSWORD","required":false,"modes":[],"boolean":false,"secret":true},{"name":"user-domain-name","description":"Domain of the user given by name. Default: $OS_USER_DOMAIN_NAME","required":false,"modes":[],"boolean":false,"secret":false},{"name":"user-domain-id","description":"Domain id of the user given by name. Default: $OS_USER_DOMAIN_ID","required":false,"modes":[],"boolean":false,"secret":false},{"name":"project-id","description":"Project id for password auth. Default: $OS_PROJECT_ID","required":false,"modes":[],"boolean":false,"secret":false},{"name":"project-name","description":"Project name for password auth; needs project-domain-id or project-domain-name. Default: $OS_PROJECT_NAME","required":false,"modes":[],"boolean":false,"secret":false},{"name":"project-domain-id","description":"Domain id of the project given by name. Default: $OS_PROJECT_DOMAIN_ID","required":false,"modes":[],"boolean":false,"secret":false},{"name":"project-domain-name","description":"Domain name of the project given by name. Default: $OS_PROJECT_DOMAIN_NAME","required":false,"modes":[],"boolean":false,"secret":false},{"name":"region","description":"Catalog region of the database service, e.g. pukki_dbaas. Default: $OS_REGION_NAME","required":false,"modes":[],"boolean":false,"secret":false},{"name":"interface","description":"Catalog interface: public | internal | admin. Default: $OS_INTERFACE, else public","required":false,"modes":[],"boolean":false,"secret":false},{"name":"database-endpoint","description":"Trove endpoint URL, to skip the catalog lookup (rarely needed)","required":false,"modes":[],"boolean":false,"secret":false},{"name":"allow-insecure-http","description":"Allow plain-http auth and database URLs (test clouds only)","required":false,"modes":[],"boolean":true,"secret":false,"default":"false"},{"name":"request-timeout","description":"Timeout of one HTTP request, e.g. 30s","required":false,"modes":[],"boolean":false,"secret":false,"default":"30s"},{"name":"instance","description":"The database instance, by id or name (backup, report, verify, restore, mirror)","required":false,"modes":["backup","verify","restore","report","mirror"],"boolean":false,"secret":false},{"name":"backup-name","description":"backup: name template; placeholders {instance} {sha} {run_id} {ref} {timestamp}","required":false,"modes":["backup"],"boolean":false,"secret":false,"default":"{instance}-pre-deploy-{timestamp}-{sha}"},{"name":"description","description":"backup: backup description. Default: the workflow run URL, so the backup can be traced to the deploy","required":false,"modes":["backup"],"boolean":false,"secret":false},{"name":"incremental","description":"backup: make an incremental backup on top of the latest COMPLETED one","required":false,"modes":["backup"],"boolean":true,"secret":false,"default":"false"},{"name":"wait","description":"backup: wait until the backup is COMPLETED (the gate). false only starts it","required":false,"modes":["backup"],"boolean":true,"secret":false,"default":"true"},{"name":"timeout","description":"backup: how long to wait for a busy instance and for the backup, e.g. 90s, 45m, 2h","required":false,"modes":["backup"],"boolean":false,"secret":false,"default":"60m"},{"name":"reuse-if-newer-than","description":"backup: reuse a COMPLETED backup newer than this (e.g. 1h) instead of taking one","required":false,"modes":["backup"],"boolean":false,"secret":false},{"name":"require-verified-within","description":"backup: before taking the backup, require a successful run of verify-workflow on the default branch within this window (e.g. 7d); needs actions: read","required":false,"modes":["backup"],"boolean":false,"secret":false},{"name":"verify-workflow","description":"backup: the workflow file name (e.g. nightly-drill.yml) whose successful runs require-verified-within counts","required":false,"modes":["backup"],"boolean":false,"secret":false},{"name":"instances","description":"report/list: several instances (comma or newline separated, ids or names, * globs) or \\"all\\" (list: default all)","required":false,"modes":["report","list"],"boolean":false,"secret":false},{"name":"max-age","description":"report/verify: the newest COMPLETED backup (verify: the drilled backup) must be younger than this plus grace","required":false,"modes":["verify","report"],"boolean":false,"secret":false,"default":"24h"},{"name":"grace","description":"report/verify: slack on max-age (automatic backups come about every 24 h)","required":false,"modes":["verify","report"],"boolean":false,"secret":false,"default":"2h"},{"name":"retention","description":"report: how long the provider keeps backups","required":false,"modes":["report"],"boolean":false,"secret":false,"default":"90d"},{"name":"expiry-warning","description":"report: warn about backups that expire within this","required":false,"modes":["report"],"boolean":false,"secret":false,"default":"7d"},{"name":"fail-on","description":"report: stale (fail when a latest backup is stale or missing) | never","required":false,"modes":["report"],"boolean":false,"secret":false,"default":"stale"},{"name":"max-concurrency","description":"report: API requests in flight at once over many instances","required":false,"modes":["report"],"boolean":false,"secret":false,"default":"4"},{"name":"gap-window","description":"report: look for gaps between backups and for FAILED backups over this recent window","required":false,"modes":["report"],"boolean":false,"secret":false,"default":"30d"},{"name":"report-path","description":"report: where to write the JSON report. Default: $RUNNER_TEMP/dbaas-backup-report.json","required":false,"modes":["report"],"boolean":false,"secret":false},{"name":"report-files","description":"report: merge these report JSON files (a folder, a glob, or a list) into one fleet report, without calling the cloud","required":false,"modes":["report"],"boolean":false,"secret":false},{"name":"backup-id","description":"verify/restore/mirror: the backup to restore (e.g. a backup step output). Default: the newest COMPLETED backup of instance","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false},{"name":"flavor","description":"verify/restore/mirror: flavor name or id of the new instance. Default: the source instance flavor","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false},{"name":"volume-size","description":"verify/restore/mirror: volume size in GB. Default: the source volume size (at least the backup size)","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false},{"name":"volume-type","description":"verify/restore/mirror: volume type. Default: the source volume type","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false},{"name":"datastore-version","description":"verify/restore/mirror: datastore version. Default: the version of the backup itself","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false},{"name":"network","description":"verify/restore/mirror: network id for the new instance (optional)","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false},{"name":"allowed-cidrs","description":"verify/restore/mirror: CIDRs allowed to connect to the restored instance (comma separated, each /22 or narrower), or \\"runner\\" to detect the runner address; restore adds them to the source instance\'s own allowed CIDRs","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false,"default":"runner"},{"name":"runner-ip-url","description":"verify/restore/mirror: echo service that returns the runner public IPv4 address","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false,"default":"https://api.ipify.org"},{"name":"restore-timeout","description":"verify/restore/mirror: how long the restore may take to become usable","required":false,"modes":["verify","restore","mirror"],"boolean":false,"secret":false,"default":"45m"},{"name":"delete-timeout","description":"verify/sweep: how long deleting a temporary instance may take","required":false,"modes":["verify","mirror","sweep"],"boolean":false,"secret":false,"default":"15m"},{"name":"db-user","description":"verify/mirror: database user to log in to the restored copy","required":false,"modes":["verify","mirror"],"boolean":false,"secret":false},{"name":"db-password","description":"verify/mirror: its password (pass a secret)","required":false,"modes":["verify","mirror"],"boolean":false,"secret":true},{"name":"databases","description":"verify/mirror: databases to check, or for mirror to dump (comma separated). Default: every database the user can see. mirror: plain names (letters, digits, _ $ -), one for PostgreSQL","required":false,"modes":["verify","mirror"],"boolean":false,"secret":false},{"name":"schemas","description":"mirror (PostgreSQL only): dump only these schemas (comma separated names, matched exactly; each must exist). Default: every schema","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"exclude-tables","description":"mirror: leave these tables out of the dump (comma separated; table or schema.table for PostgreSQL, table or database.table for MariaDB/MySQL; names matched exactly, case-sensitive, no wildcards). A bare table name is left out of every schema or database dumped","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"db-tls","description":"verify/mirror: TLS to the databases, libpq\'s modes: disable | prefer (TLS when offered, else plain) | require (TLS, certificate not checked) | verify-ca (certificate signed by db-ca) | verify-full (verify-ca and it names the instance\'s address). off = disable (deprecated). Only verify-ca/verify-full stop a machine in the middle; connections to production warn without them","required":false,"modes":["verify","mirror"],"boolean":false,"secret":false,"default":"prefer"},{"name":"db-ca","description":"verify/mirror: the CA certificate for db-tls verify-ca/verify-full: a PEM file path or the PEM text itself (public, not a secret). Pukki\'s certificates are self-signed: use the CA your provider publishes, or the instance\'s own certificate","required":false,"modes":["verify","mirror"],"boolean":false,"secret":false},{"name":"checks-file","description":"verify: YAML or JSON file of SQL assertions (see README)","required":false,"modes":["verify"],"boolean":false,"secret":false},{"name":"compare-with-source","description":"verify: compare per-table row counts (and checksums of small tables) with the source instance","required":false,"modes":["verify"],"boolean":true,"secret":false,"default":"false"},{"name":"row-count-tolerance","description":"verify: allowed row-count difference against the source, in percent","required":false,"modes":["verify"],"boolean":false,"secret":false,"default":"0"},{"name":"integrity-check","description":"verify: PostgreSQL amcheck / MariaDB CHECK TABLE on the restored data","required":false,"modes":["verify"],"boolean":true,"secret":false,"default":"true"},{"name":"command","description":"verify: a shell command run against the restored copy (PGHOST/MYSQL_HOST… in its environment)","required":false,"modes":["verify"],"boolean":false,"secret":false},{"name":"command-env","description":"verify: more environment variables the command may see, by name (comma-separated); it gets only PATH, HOME, LANG, LC_*, TZ, TMPDIR, RUNNER_TEMP, TERM and the connection otherwise, never OS_*, AWS_*, INPUT_*, DBAAS_BACKUP_*, ACTIONS_* or GITHUB_TOKEN","required":false,"modes":["verify"],"boolean":false,"secret":false},{"name":"keep-on-failure","description":"verify: keep the temporary instance when the drill fails (for debugging; delete it yourself)","required":false,"modes":["verify"],"boolean":true,"secret":false,"default":"false"},{"name":"restore-name","description":"restore: name of the new instance to restore into (kept)","required":false,"modes":["restore"],"boolean":false,"secret":false},{"name":"ttl","description":"sweep: delete temporary drill instances older than this","required":false,"modes":["sweep"],"boolean":false,"secret":false,"default":"6h"},{"name":"dry-run","description":"sweep/mirror: list what sweep or mirror retention would delete, and delete nothing","required":false,"modes":["mirror","sweep"],"boolean":true,"secret":false,"default":"false"},{"name":"mirror-action","description":"mirror: upload (dump and store a copy) | verify (download a stored copy, hash it, compare with its manifest)","required":false,"modes":["mirror"],"boolean":false,"secret":false,"default":"upload"},{"name":"source","description":"mirror: restored (dump a temporary restore of the backup; no load on production) | live (dump the instance itself)","required":false,"modes":["mirror"],"boolean":false,"secret":false,"default":"restored"},{"name":"s3-uri","description":"mirror: where copies go, s3://bucket/prefix","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"s3-endpoint","description":"mirror: S3 endpoint of a non-AWS store (e.g. https://a3s.fi for CSC Allas). Default: AWS","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"s3-region","description":"mirror: S3 region. Default: $AWS_REGION, else us-east-1","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"s3-force-path-style","description":"mirror: path-style bucket addressing. Default: true with s3-endpoint, false for AWS","required":false,"modes":["mirror"],"boolean":true,"secret":false},{"name":"s3-access-key-id","description":"mirror: S3 access key (masked). Default: the AWS SDK default chain (env, OIDC via configure-aws-credentials)","required":false,"modes":["mirror"],"boolean":false,"secret":true},{"name":"s3-secret-access-key","description":"mirror: S3 secret key (pass a secret)","required":false,"modes":["mirror"],"boolean":false,"secret":true},{"name":"age-recipients","description":"mirror: age public keys (age1…, comma or newline separated) to encrypt the copy to; required unless encryption is none","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"encryption","description":"mirror: age (the default: encrypt to age-recipients) or none (upload unencrypted, on purpose)","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"compression","description":"mirror: zstd | gzip","required":false,"modes":["mirror"],"boolean":false,"secret":false,"default":"zstd"},{"name":"compression-level","description":"mirror: zstd 1-19 (default 3) or gzip 1-9 (default 6)","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"part-size","description":"mirror: multipart part size, e.g. 8MiB (raised automatically for very large volumes)","required":false,"modes":["mirror"],"boolean":false,"secret":false,"default":"8MiB"},{"name":"max-parts","description":"mirror: the part limit of the store (Swift, e.g. CSC Allas: 1000; AWS: 10000)","required":false,"modes":["mirror"],"boolean":false,"secret":false,"default":"1000"},{"name":"upload-concurrency","description":"mirror: parts uploaded at once (memory is about part-size × (this + 1))","required":false,"modes":["mirror"],"boolean":false,"secret":false,"default":"4"},{"name":"bandwidth-limit","description":"mirror: cap on upload throughput, e.g. 50MB (per second). Default: none","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"keep-last","description":"mirror: keep this many newest copies of the instance under the prefix; older copies made by this action are deleted","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"keep-days","description":"mirror: keep copies younger than this many days (any keep-* rule keeps a copy)","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"keep-daily","description":"mirror: keep the newest copy of each of the last N UTC days that have a copy (restic\'s --keep-daily). 0 or empty: no daily rule. Rules add up: a copy stays when any keep-* rule keeps it; the newest copy and the one just made always stay","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"keep-weekly","description":"mirror: keep the newest copy of each of the last N ISO weeks (Monday to Sunday, UTC) that have a copy. 0 or empty: no weekly rule","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"keep-monthly","description":"mirror: keep the newest copy of each of the last N UTC calendar months that have a copy. 0 or empty: no monthly rule","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"object-key","description":"mirror (verify): the stored copy to check (an object-key output). Default: the newest copy under s3-uri (of instance, if given)","required":false,"modes":["mirror"],"boolean":false,"secret":false},{"name":"notify","description":"backup/verify/report/mirror: issue (one GitHub issue per mode and instance while it fails or is stale, closed on recovery; needs issues: write) | none","required":false,"modes":["backup","verify","report","mirror"],"boolean":false,"secret":false,"default":"none"},{"name":"github-token","description":"backup/verify/report/mirror: token for notify: issue and require-verified-within (CLI: GITHUB_TOKEN)","required":false,"modes":["backup","verify","report","mirror"],"boolean":false,"secret":true,"default":"${{ github.token }}"},{"name":"notify-labels","description":"backup/verify/report/mirror: labels of the notify: issue issues (comma separated); the issue is found again by a hidden marker","required":false,"modes":["backup","verify","report","mirror"],"boolean":false,"secret":false,"default":"dbaas-backup"},{"name":"webhook-url","description":"backup/verify/report/mirror: Slack-compatible incoming webhook, POSTed on failure and (with notify: issue) on recovery; a secret","required":false,"modes":["backup","verify","report","mirror"],"boolean":false,"secret":true},{"name":"heartbeat-url","description":"backup/verify/report/mirror: cron-monitor URL: GET after a passing run, GET <url>/fail after a failed or stale one; a secret","required":false,"modes":["backup","verify","report","mirror"],"boolean":false,"secret":true}],"outputs":[{"name":"backup-id","description":"backup: id of the COMPLETED (or reused) backup; verify/restore: the backup restored","modes":["backup","verify","restore"]},{"name":"backup-name","description":"backup: its name","modes":["backup"]},{"name":"backup-status","description":"backup: its status (COMPLETED when the gate passed)","modes":["backup"]},{"name":"backup-size-gb","description":"backup: its size in GB","modes":["backup"]},{"name":"backup-created","description":"backup: when it was created (ISO 8601, UTC)","modes":["backup"]},{"name":"duration-seconds","description":"backup: seconds from request to COMPLETED (0 when reused)","modes":["backup"]},{"name":"reused","description":"backup: true when an existing backup was reused","modes":["backup"]},{"name":"status","description":"report: ok | stale | none (the worst over all instances)","modes":["report"]},{"name":"latest-backup-id","description":"report: newest COMPLETED backup (of the worst instance)","modes":["report"]},{"name":"latest-backup-age-hours","description":"report: its age in hours","modes":["report"]},{"name":"backups-count","description":"report: number of backups listed (all instances)","modes":["report"]},{"name":"oldest-backup-age-days","description":"report: age of the oldest backup in days","modes":["report"]},{"name":"report-json","description":"report: path of a JSON file with the whole report (schema in the README)","modes":["report"]},{"name":"verified","description":"verify: true when every check passed","modes":["verify"]},{"name":"restore-seconds","description":"verify/restore: seconds from the restore request to a usable instance","modes":["verify","restore"]},{"name":"checks-passed","description":"verify: number of checks passed","modes":["verify"]},{"name":"checks-failed","description":"verify: number of checks failed","modes":["verify"]},{"name":"backup-age-hours","description":"verify: age of the drilled backup in hours (the drill fails when it is older than max-age + grace)","modes":["verify"]},{"name":"checks-skipped","description":"verify: number of checks that could not run (e.g. amcheck not allowed); never counted as passed","modes":["verify"]},{"name":"temp-instance-id","description":"verify: id of the temporary instance (deleted at the end)","modes":["verify"]},{"name":"temp-instance-host","description":"verify: its address","modes":["verify"]},{"name":"instance-id","description":"restore: id of the new instance","modes":["restore"]},{"name":"instance-host","description":"restore: its new address (update firewalls and connection strings)","modes":["restore"]},{"name":"swept-count","description":"sweep: number of leftover temporary instances deleted","modes":["sweep"]},{"name":"swept-ids","description":"sweep: JSON array of their ids","modes":["sweep"]},{"name":"matrix","description":"list: JSON {\\"include\\":[{\\"id\\",\\"name\\",\\"datastore\\",\\"version\\"}]} for strategy.matrix","modes":["list"]},{"name":"count","description":"list: number of instances listed","modes":["list"]},{"name":"object-key","description":"mirror: key of the stored dump","modes":["mirror"]},{"name":"manifest-key","description":"mirror: key of its JSON manifest","modes":["mirror"]},{"name":"bytes","description":"mirror: size of the stored object in bytes","modes":["mirror"]},{"name":"sha256","description":"mirror: SHA-256 of the stored object","modes":["mirror"]},{"name":"seconds","description":"mirror: seconds the dump and upload took","modes":["mirror"]}]}');
 ;// CONCATENATED MODULE: ./src/inputs/catalog.ts
 // The input catalogue: every input and output of action.yml, generated into catalog.json and
 // catalog-names.ts by `npm run docs`. The one source of defaults (readers fall back to it), of the CLI's flags and
@@ -1477,6 +2086,139 @@ const BY_NAME = new Map(ACTION_META.inputs.map((i) => [i.name, i]));
 /** action.yml's default of an input ('' when it has none): what a reader falls back to. */
 function defaultOf(name) {
     return BY_NAME.get(name)?.default ?? '';
+}
+
+
+/***/ }),
+
+/***/ 9872:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DL: () => (/* binding */ readNotifyInputs),
+/* harmony export */   rI: () => (/* binding */ readGateInputs)
+/* harmony export */ });
+/* unused harmony exports NOTIFY_MODES, readGitHubAccess */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4620);
+
+
+/** The modes whose verdict is worth telling someone about (issue #15's list). */
+const NOTIFY_MODES = ['backup', 'verify', 'report', 'mirror'];
+const NOTIFY_INPUTS = ['notify', 'webhook-url', 'heartbeat-url'];
+/**
+ * Reads the notification inputs before the mode runs. Undefined when nothing is asked for.
+ * Set on a mode that does not notify (restore, sweep, list) they are refused rather than
+ * ignored: a user who set heartbeat-url believes the job is watched.
+ */
+function readNotifyInputs(source, mode) {
+    const notify = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readChoice */ .Kf)(source, 'notify', ['none', 'issue']);
+    const webhookUrl = source.get('webhook-url');
+    const heartbeatUrl = source.get('heartbeat-url');
+    // Masked before any check could quote them: both URLs carry their secret in the path.
+    if (webhookUrl)
+        source.mask(webhookUrl);
+    if (heartbeatUrl)
+        source.mask(heartbeatUrl);
+    if (!NOTIFY_MODES.includes(mode)) {
+        const set = NOTIFY_INPUTS.find((n) => (n === 'notify' ? notify !== 'none' : source.get(n)));
+        if (set) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(set, `applies to the modes ${NOTIFY_MODES.join(', ')}; ${mode} sends no notification, so remove it from this step`);
+        }
+        return undefined;
+    }
+    const settings = { subject: subjectOf(source) };
+    if (notify === 'issue') {
+        const labels = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)((0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .valueOrDefault */ .a4)(source, 'notify-labels'));
+        if (labels.length === 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('notify-labels', 'needs at least one label, e.g. dbaas-backup');
+        }
+        for (const label of labels) {
+            if (label.length > 50) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('notify-labels', `"${label}" is longer than GitHub’s 50 characters`);
+            }
+        }
+        settings.issue = { access: readGitHubAccess(source, 'notify'), labels };
+    }
+    if (webhookUrl) {
+        checkSecretUrl(source, 'webhook-url', webhookUrl);
+        settings.webhookUrl = webhookUrl;
+    }
+    if (heartbeatUrl) {
+        checkSecretUrl(source, 'heartbeat-url', heartbeatUrl);
+        settings.heartbeatUrl = heartbeatUrl;
+    }
+    return settings.issue || settings.webhookUrl || settings.heartbeatUrl ? settings : undefined;
+}
+function subjectOf(source) {
+    if (source.get('report-files'))
+        return 'fleet report';
+    return (source.get('instance') || source.get('instances') || source.get('backup-id') || 'all instances');
+}
+/** checkHttpsUrl, but a bad URL's text is not quoted: it is a secret. */
+function checkSecretUrl(source, input, value) {
+    try {
+        (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .checkHttpsUrl */ .Bg)(source, input, value);
+    }
+    catch (error) {
+        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz))
+            throw error;
+        const http = value.startsWith('http://');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, http
+            ? `is plain http, which would travel unencrypted; use https, or set ${source.spell.setting('allow-insecure-http', 'true')} for a test server`
+            : 'must be an https URL without credentials in it (the value is a secret and not shown)');
+    }
+}
+/**
+ * The token (github-token, whose action default is the workflow's token; the CLI falls back
+ * to GITHUB_TOKEN or GH_TOKEN), the API URL and the repository, for `forInput`'s feature.
+ */
+function readGitHubAccess(source, forInput) {
+    const token = source.get('github-token') ||
+        source.env.GITHUB_TOKEN?.trim() ||
+        source.env.GH_TOKEN?.trim() ||
+        '';
+    if (token.startsWith('${{')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('github-token', 'holds an unexpanded expression; pass a token');
+    }
+    if (!token) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('github-token', `is required for ${forInput}: the action’s default is the workflow’s token; outside Actions set GITHUB_TOKEN or ${source.spell.setting('github-token', '…')}`);
+    }
+    source.mask(token);
+    const repository = source.env.GITHUB_REPOSITORY?.trim() ?? '';
+    if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(forInput, 'needs the repository as owner/name in GITHUB_REPOSITORY (the runner sets it; outside Actions set it yourself)');
+    }
+    const apiUrl = source.env.GITHUB_API_URL?.trim() || 'https://api.github.com';
+    try {
+        new URL(apiUrl);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(forInput, `GITHUB_API_URL "${apiUrl}" is not a URL`);
+    }
+    return { apiUrl, token, repository };
+}
+const MAX_WINDOW_MS = 90 * 24 * 3_600_000;
+/** require-verified-within and verify-workflow, both or neither; undefined when neither. */
+function readGateInputs(source) {
+    const within = source.get('require-verified-within');
+    const workflow = source.get('verify-workflow');
+    if (!within && !workflow)
+        return undefined;
+    if (!workflow) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('verify-workflow', 'is required with require-verified-within: the file name of the workflow that runs the restore drill, e.g. nightly-drill.yml');
+    }
+    if (!within) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('require-verified-within', 'is required with verify-workflow: how recent its last successful run must be, e.g. 7d');
+    }
+    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*\.ya?ml$/.test(workflow)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('verify-workflow', `"${workflow}" is not a workflow file name; use the file name alone, like nightly-drill.yml (no folder, .yml or .yaml)`);
+    }
+    const windowMs = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'require-verified-within', {
+        minMs: 60_000,
+        maxMs: MAX_WINDOW_MS
+    });
+    return { windowMs, workflow, access: readGitHubAccess(source, 'require-verified-within') };
 }
 
 

@@ -7,6 +7,7 @@ import {
   valueOrDefault
 } from './source.js'
 import { renderBackupName } from './backup-name.js'
+import { type GateSettings, readGateInputs } from './notify.js'
 
 export interface BackupInputs {
   instance: string
@@ -16,6 +17,8 @@ export interface BackupInputs {
   wait: boolean
   timeoutMs: number
   reuseIfNewerThanMs?: number
+  /** require-verified-within + verify-workflow: checked before the backup is taken. */
+  gate?: GateSettings
 }
 
 /** Reads and checks every backup input before anything touches the cloud. */
@@ -57,5 +60,7 @@ export function readBackupInputs(source: InputSource): BackupInputs {
       maxMs: 7 * 24 * 3_600_000
     })
   }
+  const gate = readGateInputs(source)
+  if (gate) inputs.gate = gate
   return inputs
 }

@@ -975,6 +975,93 @@ const CASES: BadInput[] = [
     inputs: { 'db-tls': 'verify' },
     input: 'db-tls',
     allowed: /disable, prefer, require, verify-ca, verify-full/
+  },
+  // the verified-drill gate on backup (require-verified-within + verify-workflow)
+  {
+    name: 'backup: require-verified-within without verify-workflow',
+    mode: 'backup',
+    inputs: { 'require-verified-within': '7d', 'github-token': 'ghs_x' },
+    input: 'verify-workflow',
+    allowed: /is required with require-verified-within: the file name/
+  },
+  {
+    name: 'backup: verify-workflow without require-verified-within',
+    mode: 'backup',
+    inputs: { 'verify-workflow': 'nightly-drill.yml', 'github-token': 'ghs_x' },
+    input: 'require-verified-within',
+    allowed: /is required with verify-workflow: .*e\.g\. 7d/
+  },
+  {
+    name: 'backup: malformed require-verified-within',
+    mode: 'backup',
+    inputs: {
+      'require-verified-within': 'a week',
+      'verify-workflow': 'nightly-drill.yml',
+      'github-token': 'ghs_x'
+    },
+    input: 'require-verified-within',
+    allowed: DURATION
+  },
+  {
+    name: 'backup: verify-workflow given as a path',
+    mode: 'backup',
+    inputs: {
+      'require-verified-within': '7d',
+      'verify-workflow': '.github/workflows/nightly-drill.yml',
+      'github-token': 'ghs_x'
+    },
+    input: 'verify-workflow',
+    allowed: /use the file name alone, like nightly-drill\.yml/
+  },
+  {
+    name: 'backup: the gate without a token',
+    mode: 'backup',
+    inputs: { 'require-verified-within': '7d', 'verify-workflow': 'nightly-drill.yml' },
+    input: 'github-token',
+    allowed: /is required for require-verified-within/
+  },
+  // notifications (backup, verify, report, mirror)
+  {
+    name: 'report: notify not a choice',
+    mode: 'report',
+    inputs: { notify: 'email' },
+    input: 'notify',
+    allowed: /use one of: none, issue/
+  },
+  {
+    name: 'verify: notify: issue without a token',
+    mode: 'verify',
+    inputs: { notify: 'issue' },
+    input: 'github-token',
+    allowed: /is required for notify/
+  },
+  {
+    name: 'mirror: notify-labels without a label',
+    mode: 'mirror',
+    inputs: { notify: 'issue', 'github-token': 'ghs_x', 'notify-labels': ' , ' },
+    input: 'notify-labels',
+    allowed: /needs at least one label/
+  },
+  {
+    name: 'report: webhook-url not https',
+    mode: 'report',
+    inputs: { 'webhook-url': 'ftp://hooks.example.com/T0/B0/secretpart' },
+    input: 'webhook-url',
+    allowed: /must be an https URL/
+  },
+  {
+    name: 'backup: heartbeat-url not a URL',
+    mode: 'backup',
+    inputs: { 'heartbeat-url': 'hc-ping.com/uuid' },
+    input: 'heartbeat-url',
+    allowed: /must be an https URL/
+  },
+  {
+    name: 'sweep: heartbeat-url on a mode that does not notify',
+    mode: 'sweep',
+    inputs: { 'heartbeat-url': 'https://hc-ping.com/0c2c8a7e' },
+    input: 'heartbeat-url',
+    allowed: /applies to the modes backup, verify, report, mirror/
   }
 ]
 

@@ -1,6 +1,7 @@
 import { readBackupInputs } from '../../inputs/backup.js'
 import { type BackupOutcome, backupSummary } from './summary.js'
 import { createBackupOnce } from './create-backup.js'
+import { requireVerified } from './gate.js'
 import { renderBackupName } from '../../inputs/backup-name.js'
 import { CheckFailure } from '../../errors.js'
 import type { CommandContext } from '../context.js'
@@ -20,6 +21,11 @@ export async function backup(context: CommandContext): Promise<void> {
   const started = context.now()
   const deadline = started + inputs.timeoutMs
   const deps = { logger: context.logger, sleep: context.sleep, now: context.now }
+  // The gate reads GitHub only: a deploy without a recent passing drill touches no cloud.
+  if (inputs.gate) {
+    const gate = inputs.gate
+    await context.group('Check the last restore drill', () => requireVerified(context, gate))
+  }
   const { trove } = context.cloud()
 
   const instance = await context.group('Find the instance', () =>

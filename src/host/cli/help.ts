@@ -65,7 +65,9 @@ const MODE_LINES: Record<Mode, string> = {
 function flagLines(inputs: readonly InputMeta[]): string[] {
   return inputs.map((i) => {
     const flag = i.boolean ? `--[no-]${i.name}` : `--${i.name} <value>`
-    const def = i.default !== undefined && i.default !== '' ? ` [default: ${i.default}]` : ''
+    // A workflow expression (github-token's `${{ github.token }}`) means nothing to the CLI.
+    const shown = i.default !== undefined && i.default !== '' && !i.default.startsWith('${{')
+    const def = shown ? ` [default: ${i.default}]` : ''
     return wrap(`  ${flag.padEnd(40)}`, `${stripMode(i.description)}${def}`)
   })
 }

@@ -14,6 +14,7 @@ import { SecretRedactor } from './secrets.js'
 import { VERSION } from './version.js'
 import { overlay, readCloudsYaml } from './clouds-yaml.js'
 import { homedir } from 'node:os'
+import { type RunNotifier, startNotifications } from '../notifications.js'
 
 export interface CliIo {
   stdout: (text: string) => void
@@ -38,6 +39,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   let mode: Mode | '' = ''
   let record: CliRecord = { outputs: {}, warnings: [], summary: [], state: new Map() }
   let error: unknown
+  let notifier: RunNotifier | undefined
   try {
     const args = parseArgs(argv, ACTION_META.inputs)
     mode = args.mode
@@ -80,6 +82,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     })
     record = built.record
     const state = built.record.state
+    notifier = startNotifications(built.context, mode)
     const removeHook = addCancelHook(() => cleanupAfterCancel(state, built.context))
     try {
       await command(built.context)
@@ -89,6 +92,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   } catch (caught) {
     error = caught
   }
+  // After the mode ended, before the result is printed: its warnings join the record.
+  await notifier?.finish(error, record.summary.join('\n\n'))
   const result = resultOf(error)
   const message = error === undefined ? undefined : redactor.redact(describeError(error))
   if (json) {

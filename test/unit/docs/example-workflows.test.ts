@@ -4,7 +4,7 @@ import { describe, expect, test } from '@jest/globals'
 import { parse } from 'yaml'
 import { readActionMeta } from '../../../scripts/action-metadata.js'
 import { MODES } from '../../../src/inputs/mode.js'
-import { needsOf, runScriptsWithExpressions } from './workflow-rules.js'
+import { needsOf, permissionsOf, runScriptsWithExpressions } from './workflow-rules.js'
 
 // The example workflows in examples/workflows are meant to be copied: each must use only inputs
 // and outputs action.yml declares, a real mode, and what that mode needs.
@@ -21,11 +21,14 @@ interface Step {
   env?: Record<string, unknown>
   run?: unknown
 }
+type Permissions = Record<string, string> | string
 interface Job {
+  permissions?: Permissions
   env?: Record<string, unknown>
   steps?: Step[]
 }
 interface Workflow {
+  permissions?: Permissions
   env?: Record<string, unknown>
   jobs: Record<string, Job>
 }
@@ -56,6 +59,16 @@ describe.each(files)('examples/workflows/%s', (file) => {
     expect(runScriptsWithExpressions(steps)).toEqual([])
   })
 
+  test('has a least-privilege permissions: block', () => {
+    expect(typeof workflow.permissions).toBe('object')
+    for (const job of Object.values(workflow.jobs)) {
+      const granted = { ...(job.permissions as object | undefined) }
+      expect(Object.values(granted).filter((v) => v === 'write-all' || v === 'read-all')).toEqual(
+        []
+      )
+    }
+  })
+
   for (const [jobName, job] of Object.entries(workflow.jobs)) {
     for (const [n, step] of (job.steps ?? []).entries()) {
       if (!isOurs(step)) continue
@@ -77,6 +90,15 @@ describe.each(files)('examples/workflows/%s', (file) => {
         if (!(mode === 'report' && inputs['report-files'] !== undefined)) {
           const env = { ...workflow.env, ...job.env, ...step.env }
           expect(inputs['auth-url'] !== undefined || env.OS_AUTH_URL !== undefined).toBe(true)
+        }
+      })
+
+      test(`${where}: the job grants the token what notify and the gate need`, () => {
+        // A job's permissions: block replaces the workflow's.
+        const granted = (job.permissions ?? workflow.permissions ?? {}) as Record<string, string>
+        for (const [scope, level] of Object.entries(permissionsOf(inputs))) {
+          const has = granted[scope] === 'write' || (level === 'read' && granted[scope] === 'read')
+          expect([where, scope, has]).toEqual([where, scope, true])
         }
       })
     }

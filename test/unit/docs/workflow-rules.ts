@@ -28,3 +28,14 @@ export function runScriptsWithExpressions(steps: { run?: unknown }[]): string[] 
     .map((s) => s.run)
     .filter((run): run is string => typeof run === 'string' && run.includes('${{'))
 }
+
+/**
+ * The GITHUB_TOKEN permissions a step needs beyond `contents: read`: notify: issue writes
+ * issues, the verified-drill gate reads the runs of the drill workflow.
+ */
+export function permissionsOf(inputs: Record<string, unknown>): Record<string, 'read' | 'write'> {
+  const needs: Record<string, 'read' | 'write'> = {}
+  if (inputs.notify === 'issue') needs.issues = 'write'
+  if (inputs['require-verified-within'] !== undefined) needs.actions = 'read'
+  return needs
+}

@@ -23,6 +23,9 @@ describe('CLI help from action.yml', () => {
     expect(report).toContain('[default: 24h]')
     expect(report).toContain('--report-files <value>')
     expect(report).toContain('latest-backup-age-hours')
+    // github-token's action default is a workflow expression, meaningless on a command line.
+    expect(report).toContain('--github-token <value>')
+    expect(report).not.toContain('${{')
     expect(report).not.toContain('--db-password')
     const backup = modeHelp(ACTION_META, 'backup')
     expect(backup).toContain('--[no-]wait')

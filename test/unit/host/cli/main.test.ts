@@ -32,6 +32,20 @@ describe('the CLI entry (no cloud)', () => {
     }
   })
 
+  test('notification inputs are read before the mode runs: bad ones exit 2, no cloud call', async () => {
+    const sweep = io()
+    expect(
+      await main(['sweep', '--heartbeat-url', 'https://hc-ping.com/abcd-secret'], sweep.io)
+    ).toBe(2)
+    expect(sweep.out.stderr).toMatch(/error: Input "heartbeat-url": applies to the modes backup/)
+    expect(sweep.out.stderr).not.toContain('abcd-secret')
+    const report = io({ GITHUB_REPOSITORY: 'acme/shop' })
+    expect(await main(['report', '--instance', 'a', '--notify', 'issue'], report.io)).toBe(2)
+    expect(report.out.stderr).toMatch(
+      /error: Input "github-token": is required for notify.*GITHUB_TOKEN or --github-token/
+    )
+  })
+
   test('no mode is bad input: exit 2 with a hint', async () => {
     const { out, io: cli } = io()
     expect(await main([], cli)).toBe(2)
