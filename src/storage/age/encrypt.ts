@@ -32,19 +32,16 @@ export class AgeEncrypter extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    const out: Buffer[] = []
     let offset = 0
     while (offset < chunk.length) {
       if (this.filled === CHUNK) {
-        out.push(...sealChunk(this.key, this.counter++, false, this.pending))
+        this.seal(this.pending, false)
         this.filled = 0
       }
       if (this.filled === 0 && chunk.length - offset > CHUNK) {
         // Whole chunks straight from the input, no copy; the input's last full chunk is held
         // back (below) in case nothing follows it.
-        out.push(
-          ...sealChunk(this.key, this.counter++, false, chunk.subarray(offset, offset + CHUNK))
-        )
+        this.seal(chunk.subarray(offset, offset + CHUNK), false)
         offset += CHUNK
         continue
       }
@@ -53,17 +50,18 @@ export class AgeEncrypter extends Transform {
       this.filled += n
       offset += n
     }
-    callback(null, out.length === 0 ? undefined : Buffer.concat(out))
+    callback()
+  }
+
+  // Ciphertext and tag are pushed as they come: concatenating them would allocate and copy
+  // every byte once more (the upload copies them into its part buffers anyway).
+  private seal(plain: Buffer, last: boolean): void {
+    for (const piece of sealChunk(this.key, this.counter++, last, plain)) this.push(piece)
   }
 
   override _flush(callback: TransformCallback): void {
     // Empty only when the whole payload is.
-    const [sealed, tag] = sealChunk(
-      this.key,
-      this.counter++,
-      true,
-      this.pending.subarray(0, this.filled)
-    )
-    callback(null, Buffer.concat([sealed as Buffer, tag as Buffer]))
+    this.seal(this.pending.subarray(0, this.filled), true)
+    callback()
   }
 }

@@ -39,7 +39,7 @@ function parseVector(name: string, raw: Buffer): Vector {
 const values = (v: Vector, key: string) => v.fields.filter(([k]) => k === key).map(([, x]) => x)
 
 const vectors = readdirSync(DIR)
-  .filter((name) => !name.endsWith('.md'))
+  .filter((name) => !name.endsWith('.md') && !name.startsWith('.'))
   .sort()
   .map((name) => parseVector(name, readFileSync(path.join(DIR, name))))
 
