@@ -30934,7 +30934,7 @@ const COMMANDS = {
     verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(815), __nccwpck_require__.e(591), __nccwpck_require__.e(738), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29520))).verify(c),
     restore: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(591), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80816))).restore(c),
     sweep: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(591), __nccwpck_require__.e(1)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77001))).sweep(c),
-    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(321), __nccwpck_require__.e(591), __nccwpck_require__.e(738), __nccwpck_require__.e(260)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48260))).mirror(c),
+    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(321), __nccwpck_require__.e(591), __nccwpck_require__.e(738), __nccwpck_require__.e(538)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3538))).mirror(c),
     list: async (c) => (await __nccwpck_require__.e(/* import() */ 664).then(__nccwpck_require__.bind(__nccwpck_require__, 49664))).list(c)
 };
 

@@ -1,5 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3'
-import { Readable, Transform, type TransformCallback } from 'node:stream'
+import { Transform, type TransformCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { DbTarget, Engine } from '../../database/types.js'
 import { HashingCounter } from '../../storage/hash.js'
@@ -7,7 +7,7 @@ import { uploadStream } from '../../storage/multipart.js'
 import { throttle } from '../../storage/throttle.js'
 import { compressor } from '../../storage/compress.js'
 import { type DumpTool, startDump } from './dump.js'
-import { encryptStream } from '../../storage/encrypt.js'
+import { ageEncrypter } from '../../storage/encrypt.js'
 import type { DumpSelection } from '../../inputs/dump-selection.js'
 
 export interface CopyRequest {
@@ -58,11 +58,9 @@ export async function dumpToStore(request: CopyRequest): Promise<CopyResult> {
   const hasher = new HashingCounter({ highWaterMark: 1024 * 1024 })
   let uploaded: Awaited<ReturnType<typeof uploadStream>> | undefined
   const stages: unknown[] = [dump.stdout, dumped, compressor(request.compression, request.level)]
-  if (request.recipients.length > 0) {
-    stages.push(async function* (source: AsyncIterable<Buffer>) {
-      yield* await encryptStream(Readable.from(source, { objectMode: false }), request.recipients)
-    })
-  }
+  // Native age (node:crypto's ChaCha20-Poly1305) as one more Transform: no Web-stream bridge,
+  // no per-chunk JavaScript cipher.
+  if (request.recipients.length > 0) stages.push(ageEncrypter(request.recipients))
   stages.push(hasher)
   if (request.bandwidthLimit) stages.push(throttle(request.bandwidthLimit))
   stages.push(async (source: AsyncIterable<Buffer>) => {
