@@ -959,8 +959,20 @@ async function verify(context) {
             context.logger.info(`Backup ${plan.backup.id} is ${(0,duration/* formatElapsed */.C7)(Math.max(0, ageMs))} old`);
             const limitMs = inputs.maxAgeMs + inputs.graceMs;
             if (ageMs > limitMs) {
-                throw new errors/* CheckFailure */.jU(`Backup ${plan.backup.name} (${plan.backup.id}) is ${(0,duration/* formatElapsed */.C7)(ageMs)} old, older than max-age + grace (${(0,duration/* formatElapsed */.C7)(limitMs)}): ` +
+                const refusal = new errors/* CheckFailure */.jU(`Backup ${plan.backup.name} (${plan.backup.id}) is ${(0,duration/* formatElapsed */.C7)(ageMs)} old, older than max-age + grace (${(0,duration/* formatElapsed */.C7)(limitMs)}): ` +
                     `a drill of it would prove a stale copy. Take a fresh backup (${context.spell.mode('backup')}), or raise ${context.spell.setting('max-age')} to drill an older one on purpose.`);
+                // A drill refused for a stale backup is a failed drill to an auditor and to an alert.
+                const refused = {
+                    plan,
+                    tempName: '',
+                    results: [],
+                    verified: false,
+                    cleanup: 'nothing was created',
+                    error: refusal.message
+                };
+                await writeEvidence(context, inputs, refused, startedAt, undefined);
+                await writeDrillMetrics(context, inputs.metricsFile, refused, startedAt);
+                throw refusal;
             }
         },
         work: async ({ plan, restored }) => {

@@ -372,9 +372,32 @@ describe('verify mode', () => {
   test('a backup older than max-age + grace is not drilled: the age is said, nothing is created', async () => {
     const [stale] = await cloud.admin.seedBackups(db.id, [{ name: 'old-one', ageHours: 50 }])
     await cloud.admin.clearRequests()
-    const result = await runAction('main', drillInputs({ 'backup-id': stale as string }))
+    const metricsFile = path.join(dir, 'stale.prom')
+    const result = await runAction(
+      'main',
+      drillInputs({
+        'backup-id': stale as string,
+        'metrics-file': metricsFile,
+        'evidence-path': path.join(dir, 'stale-evidence.json')
+      })
+    )
     expect(result.exitCode).toBe(1)
     expect(Number(result.outputs['backup-age-hours'])).toBeGreaterThanOrEqual(50)
+    // Refused is failed, for the evidence and for the alert.
+    expect(result.outputs['evidence-json']).toBe(path.join(dir, 'stale-evidence.json'))
+    const evidence = JSON.parse(
+      readFileSync(path.join(dir, 'stale-evidence.json'), 'utf8')
+    ) as DrillEvidence
+    expect(evidenceErrors(evidence)).toEqual([])
+    expect(evidence).toMatchObject({
+      result: 'failed',
+      backup: { id: stale, name: 'old-one' },
+      restore: { usableSeconds: null, tempInstanceName: null, cleanup: 'nothing was created' },
+      error: expect.stringContaining('older than max-age + grace')
+    })
+    expect(evidence.backup.ageSeconds).toBeGreaterThanOrEqual(50 * 3600)
+    const { samples } = parseExposition(readFileSync(metricsFile, 'utf8'))
+    expect(samples.find((s) => s.name === 'dbaas_backup_verify_success')?.value).toBe(0)
     expect(result.stdout).toMatch(
       /::error::Backup old-one .* old, older than max-age \+ grace \(26h00m\)/
     )

@@ -46,10 +46,22 @@ export async function verify(context: CommandContext): Promise<void> {
       context.logger.info(`Backup ${plan.backup.id} is ${formatElapsed(Math.max(0, ageMs))} old`)
       const limitMs = inputs.maxAgeMs + inputs.graceMs
       if (ageMs > limitMs) {
-        throw new CheckFailure(
+        const refusal = new CheckFailure(
           `Backup ${plan.backup.name} (${plan.backup.id}) is ${formatElapsed(ageMs)} old, older than max-age + grace (${formatElapsed(limitMs)}): ` +
             `a drill of it would prove a stale copy. Take a fresh backup (${context.spell.mode('backup')}), or raise ${context.spell.setting('max-age')} to drill an older one on purpose.`
         )
+        // A drill refused for a stale backup is a failed drill to an auditor and to an alert.
+        const refused: DrillReport = {
+          plan,
+          tempName: '',
+          results: [],
+          verified: false,
+          cleanup: 'nothing was created',
+          error: refusal.message
+        }
+        await writeEvidence(context, inputs, refused, startedAt, undefined)
+        await writeDrillMetrics(context, inputs.metricsFile, refused, startedAt)
+        throw refusal
       }
     },
     work: async ({ plan, restored }) => {
