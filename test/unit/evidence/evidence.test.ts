@@ -1,4 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import {
   buildDrillEvidence,
   type DrillFacts,
@@ -159,4 +161,12 @@ describe('drill evidence', () => {
     else parent[last] = value
     expect(evidenceErrors(doc).some((e) => e.startsWith(complaint))).toBe(true)
   })
+})
+
+test("the README's example evidence is valid against the schema", () => {
+  const readme = readFileSync(path.join(import.meta.dirname, '../../../README.md'), 'utf8')
+  const section = readme.slice(readme.indexOf('### Drill evidence'))
+  const example = /```json\n([\s\S]*?)\n```/.exec(section)?.[1]
+  expect(example).toBeDefined()
+  expect(evidenceErrors(JSON.parse(example as string))).toEqual([])
 })
