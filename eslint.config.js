@@ -88,6 +88,11 @@ const coresPointDown = [
     'format/ imports nothing local but the wire client’s time formatting.'
   ),
   forbid(
+    ['src/evidence/**/*.ts'],
+    ['../*.js', '../*/**', '!../format/prometheus.js', '!../../package.json'],
+    'evidence/ (drill evidence, metrics files) imports nothing local but the metrics format (and the package version).'
+  ),
+  forbid(
     ['src/database/**/*.ts'],
     ['../*.js', '../*/**', '!../errors.js'],
     'database/ knows connections only: no checks, cloud, inputs or commands.'

@@ -13,11 +13,13 @@ __webpack_require__.d(__webpack_exports__, {
   verify: () => (/* binding */ verify)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/format/duration.ts
@@ -569,7 +571,12 @@ async function checkConnect(server) {
     const { target } = server;
     const detail = `${server.engine.label} ${version} at ${(0,database_server/* endpoint */.sR)(target)} as ${target.user}` +
         `${database ? `, database ${database}` : ''}, ${server.connector.tlsState()}`;
-    return { verdict: { passed: true, detail }, home: session, homeDatabase: database };
+    return {
+        verdict: { passed: true, detail },
+        home: session,
+        homeDatabase: database,
+        server: { engine: server.engine.label, version }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/checks/check-integrity.ts
@@ -823,7 +830,7 @@ async function checkAll(restored, source, plan, deps, recorder) {
         deps.logger.info(`[command] bash -c ${command}`);
         await recorder.check('command', () => checkCommand(command, restored.target, firstDatabase, plan.commandBaseEnv ?? {}, (line) => deps.logger.info(`  ${line}`), deps.exec));
     }
-    return { results: recorder.results, counts };
+    return { results: recorder.results, counts, server: home.server };
 }
 /** A plan the inputs module should never produce: a bug, so it throws. */
 function validatePlan(plan) {
@@ -869,6 +876,8 @@ var target = __webpack_require__(8928);
 var tool_env = __webpack_require__(9189);
 // EXTERNAL MODULE: ./src/inputs/restore.ts
 var restore = __webpack_require__(3467);
+// EXTERNAL MODULE: ./src/evidence/index.ts + 6 modules
+var src_evidence = __webpack_require__(4364);
 // EXTERNAL MODULE: ./src/format/markdown.ts
 var markdown = __webpack_require__(1990);
 ;// CONCATENATED MODULE: ./src/commands/verify/summary.ts
@@ -923,16 +932,21 @@ function drillSummary(report) {
 
 
 
+
+
+
 /**
  * The restore drill: restore a backup into a temporary instance, check the data, measure the
  * restore time, and always delete the temporary instance (cloud/temporary-instance.ts).
  */
 async function verify(context) {
     const inputs = (0,restore/* readDrillInputs */.BL)(context.inputs);
+    const startedAt = context.now();
     for (const warning of inputs.dbTlsWarnings)
         context.warn(warning, 'Deprecated input value');
     const assertions = inputs.checksFile ? readChecksFile(inputs.checksFile) : [];
     const { trove } = context.cloud();
+    let server;
     const run = await (0,temporary_instance/* withTemporaryInstance */.F)(context, trove, inputs, {
         env: context.inputs.env,
         planTitle: 'Plan the drill',
@@ -945,8 +959,20 @@ async function verify(context) {
             context.logger.info(`Backup ${plan.backup.id} is ${(0,duration/* formatElapsed */.C7)(Math.max(0, ageMs))} old`);
             const limitMs = inputs.maxAgeMs + inputs.graceMs;
             if (ageMs > limitMs) {
-                throw new errors/* CheckFailure */.jU(`Backup ${plan.backup.name} (${plan.backup.id}) is ${(0,duration/* formatElapsed */.C7)(ageMs)} old, older than max-age + grace (${(0,duration/* formatElapsed */.C7)(limitMs)}): ` +
+                const refusal = new errors/* CheckFailure */.jU(`Backup ${plan.backup.name} (${plan.backup.id}) is ${(0,duration/* formatElapsed */.C7)(ageMs)} old, older than max-age + grace (${(0,duration/* formatElapsed */.C7)(limitMs)}): ` +
                     `a drill of it would prove a stale copy. Take a fresh backup (${context.spell.mode('backup')}), or raise ${context.spell.setting('max-age')} to drill an older one on purpose.`);
+                // A drill refused for a stale backup is a failed drill to an auditor and to an alert.
+                const refused = {
+                    plan,
+                    tempName: '',
+                    results: [],
+                    verified: false,
+                    cleanup: 'nothing was created',
+                    error: refusal.message
+                };
+                await writeEvidence(context, inputs, refused, startedAt, undefined);
+                await writeDrillMetrics(context, inputs.metricsFile, refused, startedAt);
+                throw refusal;
             }
         },
         work: async ({ plan, restored }) => {
@@ -974,8 +1000,10 @@ async function verify(context) {
                     context.warn(unverified, 'Unverified TLS to a production database');
                 checkPlan.compareWith = (0,target/* dbTarget */.s)(inputs, engine, sourceHost);
             }
-            const { results } = await context.group('Check the restored data', () => runChecks((0,target/* dbTarget */.s)(inputs, engine, restored.host), checkPlan, { logger: context.logger }));
-            return results;
+            const checked = await context.group('Check the restored data', () => runChecks((0,target/* dbTarget */.s)(inputs, engine, restored.host), checkPlan, { logger: context.logger }));
+            if (checked.server)
+                server = checked.server;
+            return checked.results;
         }
     });
     const results = run.value ?? [];
@@ -994,6 +1022,9 @@ async function verify(context) {
     }
     if (run.error !== undefined)
         report.error = (0,errors/* describeError */.Uc)(run.error);
+    // The evidence and the metrics describe a failed drill too: that is when they matter most.
+    const evidenceError = await writeEvidence(context, inputs, report, startedAt, server);
+    await writeDrillMetrics(context, inputs.metricsFile, report, startedAt);
     finish(context, report);
     const failure = (0,temporary_instance/* failureOf */.g)(run);
     if (failure !== undefined)
@@ -1003,6 +1034,8 @@ async function verify(context) {
         throw new errors/* CheckFailure */.jU(`Restore drill of backup ${run.plan.backup.id} failed ${failed.length} check(s): ` +
             failed.map((r) => `${r.name} — ${r.detail}`).join('; '));
     }
+    if (evidenceError !== undefined)
+        throw evidenceError;
 }
 function finish(context, report) {
     const counts = tally(report.results);
@@ -1012,6 +1045,73 @@ function finish(context, report) {
     context.setOutput('checks-failed', counts.failed);
     context.setOutput('checks-skipped', counts.skipped);
     context.summary(drillSummary(report));
+}
+/** Writes the evidence JSON; returns the error (after a warning) rather than hide the drill's. */
+async function writeEvidence(context, inputs, report, startedAt, server) {
+    const { plan } = report;
+    const file = inputs.evidencePath ?? external_node_path_default().join(context.inputs.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), src_evidence/* EVIDENCE_FILE */.fi);
+    const evidence = (0,src_evidence/* buildDrillEvidence */.lu)({
+        drill: 'verify',
+        startedAt,
+        finishedAt: context.now(),
+        passed: report.verified,
+        run: context.run,
+        ...(plan.source && { source: { id: plan.source.id, name: plan.source.name } }),
+        ...(plan.backup.instanceId && { backupInstanceId: plan.backup.instanceId }),
+        backup: {
+            id: plan.backup.id,
+            name: plan.backup.name,
+            created: plan.backup.created,
+            ...(plan.backup.sizeGb !== undefined && { sizeGb: plan.backup.sizeGb })
+        },
+        datastore: plan.datastore,
+        ...(report.restoreMs !== undefined && { restoreMs: report.restoreMs }),
+        tempName: report.tempName,
+        ...(report.tempId && { tempId: report.tempId }),
+        cleanup: report.cleanup,
+        checks: report.results,
+        tools: (0,src_evidence/* toolVersions */.Ek)(engineOrDefault(plan.datastore.type)),
+        ...(server && { server }),
+        ...(report.error !== undefined && { error: report.error })
+    });
+    try {
+        await (0,src_evidence/* writeFileAtomic */.Zf)(file, (0,src_evidence/* renderEvidence */.oP)(evidence), { createFolder: true });
+    }
+    catch (error) {
+        const message = `Cannot write the drill evidence to ${file}: ${(0,errors/* describeError */.Uc)(error)}`;
+        context.warn(message, 'Drill evidence not written');
+        return new errors/* CheckFailure */.jU(message);
+    }
+    context.logger.info(`Drill evidence: ${file}`);
+    context.setOutput('evidence-json', file);
+    return undefined;
+}
+/** Monitoring is not the drill: a metrics file that cannot be written is a warning. */
+async function writeDrillMetrics(context, file, report, startedAt) {
+    if (!file)
+        return;
+    const { plan } = report;
+    const id = plan.source?.id ?? plan.backup.instanceId ?? '';
+    const labels = (0,src_evidence/* instanceLabels */.jh)(plan.source?.name ?? (id || plan.backup.name), id);
+    const figures = {
+        drill: 'verify',
+        labels,
+        passed: report.verified,
+        backupAgeMs: startedAt - plan.backup.created.getTime(),
+        checks: tally(report.results),
+        ...(report.restoreMs !== undefined && { restoreMs: report.restoreMs })
+    };
+    try {
+        await (0,src_evidence/* writeMetricsFile */.bw)(file, (previous) => (0,src_evidence/* drillGauges */.w4)(figures, context.now(), previous));
+        context.logger.info(`Metrics: ${file}`);
+        context.setOutput('metrics-file', file);
+    }
+    catch (error) {
+        context.warn(`Cannot write the metrics file ${file}: ${(0,errors/* describeError */.Uc)(error)}`, 'Metrics not written');
+    }
+}
+function engineOrDefault(datastore) {
+    return /postgres/i.test(datastore) ? 'postgresql' : 'mariadb';
 }
 
 

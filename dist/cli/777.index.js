@@ -46,6 +46,7 @@ async function mergeReport(context) {
     context.logger.info(`Merged ${files.length} report file(s): ${doc.totals.instances} instance(s), ${doc.totals.backups} backup(s)`);
     const file = await (0,_output_js__WEBPACK_IMPORTED_MODULE_6__/* .writeReportFile */ .aS)(context, doc, inputs.reportPath, _output_js__WEBPACK_IMPORTED_MODULE_6__/* .FLEET_REPORT_FILE */ .TH);
     (0,_output_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutputs */ .n0)(context, doc, file);
+    await (0,_output_js__WEBPACK_IMPORTED_MODULE_6__/* .writeReportMetrics */ .jm)(context, doc, inputs.metricsFile);
     for (const warning of (0,_warnings_js__WEBPACK_IMPORTED_MODULE_8__/* .reportWarnings */ .O)(doc))
         context.warn(warning.message, warning.title);
     context.summary(`${(0,_summary_js__WEBPACK_IMPORTED_MODULE_7__/* .reportSummary */ .hm)(doc, context.spell, file)}\n\n_Merged from ${files.length} report file(s)._`);

@@ -404,6 +404,71 @@ function parseCa(source, text, where) {
 
 /***/ }),
 
+/***/ 55878:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _c: () => (/* binding */ readMetricsFile),
+/* harmony export */   b0: () => (/* binding */ readOutputPath),
+/* harmony export */   lL: () => (/* binding */ readEvidencePath)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+
+
+
+/**
+ * A file the run writes (report-path, evidence-path), checked up front so that nothing is
+ * computed — or restored — only to fail at writing it. Missing folders are created at writing.
+ */
+function readOutputPath(source, name, what) {
+    const file = source.get(name);
+    if (!file)
+        return undefined;
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `"${file}" is a directory; name the ${what} to write`);
+    }
+    const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(file));
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(parent) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(parent).isDirectory()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `"${node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file)}" is a file, not a folder`);
+    }
+    return file;
+}
+/** The drill evidence JSON (verify); undefined: the default under $RUNNER_TEMP. */
+function readEvidencePath(source) {
+    return readOutputPath(source, 'evidence-path', 'evidence JSON file');
+}
+/**
+ * metrics-file (report, verify, mirror). node_exporter's textfile collector reads only `*.prom`
+ * files of the folder it is given, so another name, or a folder that does not exist (a typo of
+ * the collector's folder), would be written where nothing ever reads it: both are refused.
+ */
+function readMetricsFile(source) {
+    const file = source.get('metrics-file');
+    if (!file)
+        return undefined;
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('metrics-file', `"${file}" is a directory; name the .prom file to write`);
+    }
+    if (!file.endsWith('.prom') || node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file) === '.prom') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('metrics-file', `"${file}" does not end in .prom; node_exporter's textfile collector reads only *.prom files`);
+    }
+    const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(file));
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(parent)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('metrics-file', `folder "${node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file)}" does not exist; give the textfile collector's folder`);
+    }
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(parent).isDirectory()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('metrics-file', `"${node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file)}" is a file, not a folder`);
+    }
+    return file;
+}
+
+
+/***/ }),
+
 /***/ 22035:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -416,15 +481,11 @@ function parseCa(source, text, where) {
 /* harmony export */   yD: () => (/* binding */ readMergeInputs)
 /* harmony export */ });
 /* unused harmony export MAX_CONCURRENCY_LIMIT */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(93976);
-/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90467);
-/* harmony import */ var _spelling_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(29775);
-
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93976);
+/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90467);
+/* harmony import */ var _spelling_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29775);
+/* harmony import */ var _output_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(55878);
 
 
 
@@ -437,7 +498,7 @@ function mergesReportFiles(source) {
 }
 function readMergeInputs(source) {
     if (source.get('instance') || source.get('instances')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('report-files', 'merges report files without calling the cloud; give it without "instance" or "instances"');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('report-files', 'merges report files without calling the cloud; give it without "instance" or "instances"');
     }
     const inputs = {
         files: source.get('report-files'),
@@ -446,6 +507,9 @@ function readMergeInputs(source) {
     const reportPath = readReportPath(source);
     if (reportPath)
         inputs.reportPath = reportPath;
+    const metricsFile = (0,_output_files_js__WEBPACK_IMPORTED_MODULE_4__/* .readMetricsFile */ ._c)(source);
+    if (metricsFile)
+        inputs.metricsFile = metricsFile;
     return inputs;
 }
 /**
@@ -469,25 +533,28 @@ function readReportInputs(source) {
     const reportPath = readReportPath(source);
     if (reportPath)
         inputs.reportPath = reportPath;
+    const metricsFile = (0,_output_files_js__WEBPACK_IMPORTED_MODULE_4__/* .readMetricsFile */ ._c)(source);
+    if (metricsFile)
+        inputs.metricsFile = metricsFile;
     return inputs;
 }
 function readTarget(source) {
     const one = source.get('instance');
     const many = source.get('instances');
     if (one && many) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('instances', 'give either "instance" (one instance) or "instances" (several, or all), not both');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('instances', 'give either "instance" (one instance) or "instances" (several, or all), not both');
     }
     if (one)
         return { kind: 'one', ref: one };
     if (!many) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('instance', 'name the instance to report on (id or name), or set "instances" to a list or "all"');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('instance', 'name the instance to report on (id or name), or set "instances" to a list or "all"');
     }
     const refs = uniqueList(many);
     if (refs.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('instances', 'the list names no instance');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('instances', 'the list names no instance');
     if (refs.some((r) => r.toLowerCase() === 'all')) {
         if (refs.length > 1) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('instances', '"all" already means every instance; give it alone');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('instances', '"all" already means every instance; give it alone');
         }
         return { kind: 'all' };
     }
@@ -496,48 +563,38 @@ function readTarget(source) {
 /** How old the newest backup may be: max-age + grace (report, and the backup verify drills). */
 function readFreshness(source) {
     return {
-        maxAgeMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'max-age', { maxMs: 90 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO }),
-        graceMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'grace', { minMs: 0, maxMs: 7 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO })
+        maxAgeMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'max-age', { maxMs: 90 * _policy_index_js__WEBPACK_IMPORTED_MODULE_2__/* .DAY_MS */ .sO }),
+        graceMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'grace', { minMs: 0, maxMs: 7 * _policy_index_js__WEBPACK_IMPORTED_MODULE_2__/* .DAY_MS */ .sO })
     };
 }
 function readPolicy(source) {
     return {
         ...readFreshness(source),
-        retentionMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'retention', { maxMs: 3650 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO }),
-        expiryWarningMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'expiry-warning', { minMs: 0, maxMs: 365 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO }),
-        gapWindowMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readDuration */ .$7)(source, 'gap-window', { minMs: 3_600_000, maxMs: 366 * _policy_index_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO })
+        retentionMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'retention', { maxMs: 3650 * _policy_index_js__WEBPACK_IMPORTED_MODULE_2__/* .DAY_MS */ .sO }),
+        expiryWarningMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'expiry-warning', { minMs: 0, maxMs: 365 * _policy_index_js__WEBPACK_IMPORTED_MODULE_2__/* .DAY_MS */ .sO }),
+        gapWindowMs: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readDuration */ .$7)(source, 'gap-window', { minMs: 3_600_000, maxMs: 366 * _policy_index_js__WEBPACK_IMPORTED_MODULE_2__/* .DAY_MS */ .sO })
     };
 }
 /** The policy when nobody set one: action.yml's defaults (the provider's promise). */
 function defaultPolicy() {
-    return readPolicy({ get: () => '', env: {}, mask: () => undefined, spell: _spelling_js__WEBPACK_IMPORTED_MODULE_5__/* .ACTION_SPELLING */ .k });
+    return readPolicy({ get: () => '', env: {}, mask: () => undefined, spell: _spelling_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_SPELLING */ .k });
 }
 /** Checked up front, so a report is never computed only to fail at writing it. */
 function readReportPath(source) {
-    const file = source.get('report-path');
-    if (!file)
-        return undefined;
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('report-path', `"${file}" is a directory; name the JSON file to write`);
-    }
-    const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(file));
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(parent) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(parent).isDirectory()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('report-path', `"${node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file)}" is a file, not a folder`);
-    }
-    return file;
+    return (0,_output_files_js__WEBPACK_IMPORTED_MODULE_4__/* .readOutputPath */ .b0)(source, 'report-path', 'JSON file');
 }
 function readFailOn(source) {
-    return (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readChoice */ .Kf)(source, 'fail-on', ['stale', 'never']);
+    return (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readChoice */ .Kf)(source, 'fail-on', ['stale', 'never']);
 }
 /** Entries separated by commas or newlines (names may hold spaces), each once. */
 function uniqueList(text) {
     return [...new Set(text.split(/[,\n]/).map((r) => r.trim()))].filter((r) => r !== '');
 }
 function readConcurrency(source) {
-    const text = (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOrDefault */ .a4)(source, 'max-concurrency');
+    const text = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .valueOrDefault */ .a4)(source, 'max-concurrency');
     const value = Number(text);
     if (!/^\d+$/.test(text) || value < 1 || value > MAX_CONCURRENCY_LIMIT) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('max-concurrency', `"${text}" is not allowed; use a whole number from 1 to ${MAX_CONCURRENCY_LIMIT}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('max-concurrency', `"${text}" is not allowed; use a whole number from 1 to ${MAX_CONCURRENCY_LIMIT}`);
     }
     return value;
 }
@@ -563,6 +620,8 @@ function readConcurrency(source) {
 /* harmony import */ var _database_tool_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(29189);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(22035);
 /* harmony import */ var _db_tls_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7971);
+/* harmony import */ var _output_files_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(55878);
+
 
 
 
@@ -671,8 +730,13 @@ function readDrillInputs(source) {
         command: source.get('command'),
         commandEnvNames: readCommandEnv(source),
         ...(0,_report_js__WEBPACK_IMPORTED_MODULE_5__/* .readFreshness */ .WO)(source),
-        keepOnFailure: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(source, 'keep-on-failure')
+        keepOnFailure: (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(source, 'keep-on-failure'),
+        ...optional('evidencePath', (0,_output_files_js__WEBPACK_IMPORTED_MODULE_7__/* .readEvidencePath */ .lL)(source)),
+        ...optional('metricsFile', (0,_output_files_js__WEBPACK_IMPORTED_MODULE_7__/* .readMetricsFile */ ._c)(source))
     };
+}
+function optional(key, value) {
+    return (value === undefined ? {} : { [key]: value });
 }
 /** The widest allow-list prefix Pukki accepts for an instance. */
 const MIN_PREFIX = 22;

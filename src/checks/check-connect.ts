@@ -6,6 +6,8 @@ export interface Connected {
   verdict: Verdict
   home: Session
   homeDatabase: string | undefined
+  /** What the server says it is (`SHOW server_version`, `SELECT VERSION()`). */
+  server: { engine: string; version: string }
 }
 
 /** Logs in (within connectTimeoutMs) and reads the server version. Throws when it cannot. */
@@ -16,5 +18,10 @@ export async function checkConnect(server: Server): Promise<Connected> {
   const detail =
     `${server.engine.label} ${version} at ${endpoint(target)} as ${target.user}` +
     `${database ? `, database ${database}` : ''}, ${server.connector.tlsState()}`
-  return { verdict: { passed: true, detail }, home: session, homeDatabase: database }
+  return {
+    verdict: { passed: true, detail },
+    home: session,
+    homeDatabase: database,
+    server: { engine: server.engine.label, version }
+  }
 }

@@ -24,6 +24,8 @@ export interface CheckDeps {
 export interface CheckReport {
   results: CheckResult[]
   counts: TableCount[]
+  /** The restored server's own version, once connected (for the drill's evidence). */
+  server?: { engine: string; version: string }
 }
 
 /**
@@ -133,7 +135,7 @@ async function checkAll(
       )
     )
   }
-  return { results: recorder.results, counts }
+  return { results: recorder.results, counts, server: home.server }
 }
 
 /** A plan the inputs module should never produce: a bug, so it throws. */

@@ -14,12 +14,15 @@ import type { S3Settings } from '../storage/s3-client.js'
 import { parseS3Uri, type S3Location } from '../storage/s3-uri.js'
 import { readRestoreInputs, type RestoreInputs } from './restore.js'
 import { type DbTlsInputs, readDbTls } from './db-tls.js'
+import { readMetricsFile } from './output-files.js'
 import type { RetentionPolicy } from '../policy/mirror-retention.js'
 import { readDumpSelection } from './dump-selection.js'
 
 export interface StoreInputs {
   location: S3Location
   s3: S3Settings
+  /** Prometheus metrics file (textfile collector); undefined: none. */
+  metricsFile?: string
 }
 
 export interface UploadInputs extends StoreInputs, DbTlsInputs {
@@ -147,7 +150,8 @@ function readStoreInputs(source: InputSource): StoreInputs {
   }
   const s3: S3Settings = { endpoint, region, forcePathStyle }
   if (accessKeyId) s3.credentials = { accessKeyId, secretAccessKey }
-  return { location, s3 }
+  const metricsFile = readMetricsFile(source)
+  return { location, s3, ...(metricsFile && { metricsFile }) }
 }
 
 function readCompression(source: InputSource): 'zstd' | 'gzip' {

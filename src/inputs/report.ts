@@ -1,9 +1,8 @@
-import { existsSync, statSync } from 'node:fs'
-import path from 'node:path'
 import { InputError } from '../errors.js'
 import { type InputSource, readChoice, readDuration, valueOrDefault } from './source.js'
 import { DAY_MS, type Policy } from '../policy/index.js'
 import { ACTION_SPELLING } from './spelling.js'
+import { readMetricsFile, readOutputPath } from './output-files.js'
 
 /** Which instances to report on: one named by `instance`, a list, or the whole project. */
 export type ReportTarget =
@@ -16,6 +15,8 @@ export interface ReportInputs {
   maxConcurrency: number
   /** Where the JSON report goes; undefined: $RUNNER_TEMP, else the OS temp dir. */
   reportPath?: string
+  /** Prometheus metrics file (textfile collector); undefined: none. */
+  metricsFile?: string
 }
 
 export const MAX_CONCURRENCY_LIMIT = 32
@@ -26,6 +27,7 @@ export interface MergeInputs {
   files: string
   failOn: 'stale' | 'never'
   reportPath?: string
+  metricsFile?: string
 }
 
 /** Whether this report merges report files (`report-files`) rather than asking the cloud. */
@@ -46,6 +48,8 @@ export function readMergeInputs(source: InputSource): MergeInputs {
   }
   const reportPath = readReportPath(source)
   if (reportPath) inputs.reportPath = reportPath
+  const metricsFile = readMetricsFile(source)
+  if (metricsFile) inputs.metricsFile = metricsFile
   return inputs
 }
 
@@ -69,6 +73,8 @@ export function readReportInputs(source: InputSource): ReportInputs {
   }
   const reportPath = readReportPath(source)
   if (reportPath) inputs.reportPath = reportPath
+  const metricsFile = readMetricsFile(source)
+  if (metricsFile) inputs.metricsFile = metricsFile
   return inputs
 }
 
@@ -123,16 +129,7 @@ export function defaultPolicy(): Policy {
 
 /** Checked up front, so a report is never computed only to fail at writing it. */
 function readReportPath(source: InputSource): string | undefined {
-  const file = source.get('report-path')
-  if (!file) return undefined
-  if (existsSync(file) && statSync(file).isDirectory()) {
-    throw new InputError('report-path', `"${file}" is a directory; name the JSON file to write`)
-  }
-  const parent = path.dirname(path.resolve(file))
-  if (existsSync(parent) && !statSync(parent).isDirectory()) {
-    throw new InputError('report-path', `"${path.dirname(file)}" is a file, not a folder`)
-  }
-  return file
+  return readOutputPath(source, 'report-path', 'JSON file')
 }
 
 function readFailOn(source: InputSource): 'stale' | 'never' {

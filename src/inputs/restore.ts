@@ -14,6 +14,7 @@ import { isIPv4 } from 'node:net'
 import { checkToolEnvNames } from '../database/tool-env.js'
 import { readFreshness } from './report.js'
 import { type DbTlsInputs, readDbTls } from './db-tls.js'
+import { readEvidencePath, readMetricsFile } from './output-files.js'
 
 export interface RestoreInputs {
   instance: string
@@ -47,6 +48,10 @@ export interface DrillInputs extends RestoreInputs, DbTlsInputs {
   /** Further environment variables the command may see (database/tool-env.ts). */
   commandEnvNames: string[]
   keepOnFailure: boolean
+  /** Where the drill evidence JSON goes; undefined: $RUNNER_TEMP (else the OS temp dir). */
+  evidencePath?: string
+  /** Prometheus metrics file (textfile collector); undefined: none. */
+  metricsFile?: string
 }
 
 /** The inputs shared by verify (temporary instance) and restore (kept instance). */
@@ -173,8 +178,14 @@ export function readDrillInputs(source: InputSource): DrillInputs {
     command: source.get('command'),
     commandEnvNames: readCommandEnv(source),
     ...readFreshness(source),
-    keepOnFailure: readBoolean(source, 'keep-on-failure')
+    keepOnFailure: readBoolean(source, 'keep-on-failure'),
+    ...optional('evidencePath', readEvidencePath(source)),
+    ...optional('metricsFile', readMetricsFile(source))
   }
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string }
 }
 
 /** The widest allow-list prefix Pukki accepts for an instance. */

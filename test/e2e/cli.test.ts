@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3'
@@ -14,6 +14,7 @@ import {
   testClient
 } from './helpers/local-instances.js'
 import { cloudEnv, parseJson, runCli } from './helpers/run-cli.js'
+import { parseExposition } from '../helpers/exposition.js'
 
 // The CLI bundle (dist/cli/index.js) on the local cloud: every built mode, --json, human output
 // and the documented exit codes (0 ok, 1 failed check, 2 bad input, 3 cloud error).
@@ -92,6 +93,24 @@ describe('dbaas-backup CLI', () => {
     expect(result.stderr).toContain('▸ List backups')
     const doc = JSON.parse(readFileSync(reportPath, 'utf8')) as ReportDocument
     expect(doc.instances[0]?.name).toBe('shop-db')
+  })
+
+  test("report from cron writes the textfile collector's .prom file and names it in its outputs", async () => {
+    const [id] = await cloud.admin.seedInstances(1, { namePrefix: 'cron-db-' })
+    await cloud.admin.seedBackups(id as string, [{ ageHours: 1 }])
+    const collector = mkdtempSync(path.join(dir, 'textfile-'))
+    const metricsFile = path.join(collector, 'dbaas-report.prom')
+    const result = await runCli(
+      ['report', '--instance', 'cron-db-0', '--metrics-file', metricsFile, insecure, '--json'],
+      { env }
+    )
+    expect(result.exitCode).toBe(0)
+    expect(parseJson(result).outputs['metrics-file']).toBe(metricsFile)
+    const { samples } = parseExposition(readFileSync(metricsFile, 'utf8'))
+    const fresh = samples.find((s) => s.name === 'dbaas_backup_fresh')
+    expect(fresh).toMatchObject({ labels: { instance: 'cron-db-0', instance_id: id }, value: 1 })
+    // Only the .prom file is left in the collector's folder: the temporary file was renamed.
+    expect(readdirSync(collector)).toEqual(['dbaas-report.prom'])
   })
 
   test('a stale backup is exit code 1', async () => {

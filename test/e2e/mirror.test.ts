@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -30,6 +30,7 @@ import {
   FLAVOR
 } from './helpers/local-instances.js'
 import { cloudInputs, runAction } from './helpers/run-action.js'
+import { parseExposition } from '../helpers/exposition.js'
 
 // mirror mode end to end through the committed bundle, against the local cloud's real Swift S3
 // API: copies are read back with standard tools (Debian's awscli, age, zstd, gzip, pg_restore,
@@ -286,6 +287,55 @@ describe('mirror mode', () => {
     expect(bad.exitCode).toBe(1)
     expect(bad.stdout).toMatch(/::error::Copy check\/.* does not match its manifest: sha256/)
   }, 120_000)
+
+  test('metrics-file: a copy from a backup and the check of it, as Prometheus gauges', async () => {
+    const backup = await trove.getBackup(backupId)
+    const uploadMetrics = path.join(dir, 'mirror-upload.prom')
+    const made = await runAction(
+      'main',
+      mirrorInputs({
+        instance: 'shop-pg',
+        'backup-id': backupId,
+        's3-uri': `s3://${BUCKET}/metrics/`,
+        'metrics-file': uploadMetrics
+      })
+    )
+    expect(made.exitCode).toBe(0)
+    expect(made.outputs['metrics-file']).toBe(uploadMetrics)
+    const value = (file: string, name: string) => {
+      const { samples } = parseExposition(readFileSync(file, 'utf8'))
+      const sample = samples.find((s) => s.name === name)
+      if (sample) expect(sample.labels).toEqual({ instance: 'shop-pg', instance_id: pg.id })
+      return sample?.value
+    }
+    expect(value(uploadMetrics, 'dbaas_backup_mirror_success')).toBe(1)
+    expect(value(uploadMetrics, 'dbaas_backup_mirror_copy_size_bytes')).toBe(
+      Number(made.outputs.bytes)
+    )
+    // The copy is as old as the backup it was restored from, not as the upload.
+    const expectedAge = (Date.now() - backup.created.getTime()) / 1000
+    const age = value(uploadMetrics, 'dbaas_backup_mirror_copy_age_seconds') as number
+    expect(Math.abs(age - expectedAge)).toBeLessThan(120)
+    expect(value(uploadMetrics, 'dbaas_backup_mirror_duration_seconds')).toBe(
+      Number(made.outputs.seconds)
+    )
+
+    const checkMetrics = path.join(dir, 'mirror-check.prom')
+    const checked = await runAction(
+      'main',
+      mirrorInputs({
+        'mirror-action': 'verify',
+        's3-uri': `s3://${BUCKET}/metrics/`,
+        'metrics-file': checkMetrics
+      })
+    )
+    expect(checked.exitCode).toBe(0)
+    expect(value(checkMetrics, 'dbaas_backup_mirror_copy_valid')).toBe(1)
+    expect(value(checkMetrics, 'dbaas_backup_mirror_copy_size_bytes')).toBe(
+      Number(made.outputs.bytes)
+    )
+    expect(value(checkMetrics, 'dbaas_backup_mirror_success')).toBeUndefined()
+  }, 240_000)
 
   describe('interrupted uploads', () => {
     beforeAll(async () => {

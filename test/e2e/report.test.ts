@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals'
 import type { ReportDocument } from '../../src/commands/report/document.js'
 import { type RunningCloud, type SeedBackup, startCloud } from '../localcloud/harness.js'
 import { cloudInputs, runAction } from './helpers/run-action.js'
+import { parseExposition } from '../helpers/exposition.js'
 
 // report mode through the committed bundle, exactly as GitHub runs it, on the local cloud.
 jest.setTimeout(120_000)
@@ -197,5 +198,49 @@ describe('report mode on the local cloud', () => {
     expect(result.exitCode).toBe(1)
     expect(result.annotations.join('\n')).toMatch(/Input "instances": give either "instance"/)
     expect(await cloud.admin.requests()).toEqual([])
+  })
+})
+
+describe('report metrics-file', () => {
+  test('names that fight the format come through intact, one series per instance', async () => {
+    const odd = ['shop "prod" db', 'back\\slash', 'two\nlines x} 1']
+    const ids = await cloud.admin.seedInstances(0, { names: [...odd, 'empty-db'] })
+    for (const id of ids.slice(0, 3)) {
+      await cloud.admin.seedBackups(id as string, [{ ageHours: 2 }, { ageHours: 26 }])
+    }
+    const metricsFile = path.join(dir, 'report.prom')
+    const result = await runAction(
+      'main',
+      inputs({ instances: 'all', 'fail-on': 'never', 'metrics-file': metricsFile })
+    )
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs['metrics-file']).toBe(metricsFile)
+    const { samples, types } = parseExposition(readFileSync(metricsFile, 'utf8'))
+    expect(new Set(types.values())).toEqual(new Set(['gauge']))
+    const of = (name: string, instance: string) =>
+      samples.find((s) => s.name === name && s.labels.instance === instance)
+    for (const [i, name] of odd.entries()) {
+      expect(of('dbaas_backup_fresh', name)?.value).toBe(1)
+      expect(of('dbaas_backup_fresh', name)?.labels.instance_id).toBe(ids[i])
+      expect(of('dbaas_backup_backups', name)?.value).toBe(2)
+      const age = of('dbaas_backup_newest_age_seconds', name)?.value as number
+      expect(Math.abs(age - 7200)).toBeLessThan(120)
+    }
+    expect(of('dbaas_backup_fresh', 'empty-db')?.value).toBe(0)
+    expect(of('dbaas_backup_newest_age_seconds', 'empty-db')).toBeUndefined()
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+  })
+
+  test('a stale report still writes its metrics before it fails', async () => {
+    const [id] = await cloud.admin.seedInstances(1, { namePrefix: 'old-db-' })
+    await cloud.admin.seedBackups(id as string, [{ ageHours: 80 }])
+    const metricsFile = path.join(dir, 'stale.prom')
+    const result = await runAction(
+      'main',
+      inputs({ instances: 'all', 'metrics-file': metricsFile })
+    )
+    expect(result.exitCode).toBe(1)
+    const { samples } = parseExposition(readFileSync(metricsFile, 'utf8'))
+    expect(samples.find((s) => s.name === 'dbaas_backup_fresh')?.value).toBe(0)
   })
 })

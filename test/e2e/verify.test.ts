@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Instance, TroveClient } from '../../src/openstack/index.js'
+import type { DrillEvidence } from '../../src/evidence/index.js'
+import { evidenceErrors } from '../helpers/evidence-schema.js'
+import { type ParsedSample, parseExposition } from '../helpers/exposition.js'
 import { waitUntil } from '../helpers/wait-until.js'
 import { type RunningCloud, startCloud } from '../localcloud/harness.js'
 import {
@@ -105,6 +108,112 @@ describe('verify mode', () => {
       (r) => r.method === 'POST' && r.path.endsWith('/instances')
     )
     expect(create?.status).toBe(200)
+  }, 120_000)
+
+  test('a drill leaves evidence valid against the schema and metrics; a failing one too', async () => {
+    const evidencePath = path.join(dir, 'evidence', 'nightly', 'drill.json')
+    const metricsFile = path.join(dir, 'verify.prom')
+    const good = checksFile(
+      'checks:\n  - name: orders restored\n    sql: select count(*) from orders\n    expect: ">= 500"\n',
+      'evidence-checks.yml'
+    )
+    const passed = await runAction(
+      'main',
+      drillInputs({
+        'checks-file': good,
+        'integrity-check': 'false',
+        'evidence-path': evidencePath,
+        'metrics-file': metricsFile
+      })
+    )
+    expect(passed.exitCode).toBe(0)
+    expect(passed.outputs['evidence-json']).toBe(evidencePath)
+    expect(passed.outputs['metrics-file']).toBe(metricsFile)
+    const evidence = JSON.parse(readFileSync(evidencePath, 'utf8')) as DrillEvidence
+    expect(evidenceErrors(evidence)).toEqual([])
+    expect(evidence).toMatchObject({
+      drill: 'verify',
+      result: 'passed',
+      run: { url: 'https://github.com/acme/shop/actions/runs/4242', runId: '4242' },
+      source: { instanceId: db.id, instanceName: 'shop-db' },
+      backup: { id: passed.outputs['backup-id'] },
+      restore: {
+        cleanup: expect.stringContaining('deleted'),
+        tempInstanceId: passed.outputs['temp-instance-id']
+      },
+      versions: { server: { engine: 'PostgreSQL', version: expect.stringMatching(/^15\./) } }
+    })
+    expect(evidence.restore.usableSeconds).toBeGreaterThanOrEqual(
+      Number(passed.outputs['restore-seconds']) - 1
+    )
+    expect(evidence.checks.map((c) => [c.name, c.result])).toEqual(
+      expect.arrayContaining([
+        ['connect', 'pass'],
+        ['assert: orders restored', 'pass']
+      ])
+    )
+    expect(evidence.counts.passed).toBe(Number(passed.outputs['checks-passed']))
+    const firstRun = parseExposition(readFileSync(metricsFile, 'utf8')).samples
+    const value = (samples: ParsedSample[], name: string, result?: string) =>
+      samples.find((s) => s.name === name && (!result || s.labels.result === result))?.value
+    expect(value(firstRun, 'dbaas_backup_verify_success')).toBe(1)
+    const lastSuccess = value(firstRun, 'dbaas_backup_verify_last_success_timestamp_seconds')
+    expect(Math.abs((lastSuccess as number) - Date.now() / 1000)).toBeLessThan(300)
+    expect(value(firstRun, 'dbaas_backup_verify_restore_seconds')).toBe(
+      Number(passed.outputs['restore-seconds'])
+    )
+    expect(firstRun.find((s) => s.name === 'dbaas_backup_verify_success')?.labels).toEqual({
+      instance: 'shop-db',
+      instance_id: db.id
+    })
+
+    const bad = checksFile(
+      'checks:\n  - {name: "impossible \\"quoted\\"", sql: select 1, expect: "== 2"}\n',
+      'evidence-bad.yml'
+    )
+    const failed = await runAction(
+      'main',
+      drillInputs({
+        'checks-file': bad,
+        'integrity-check': 'false',
+        'evidence-path': evidencePath,
+        'metrics-file': metricsFile
+      })
+    )
+    expect(failed.exitCode).toBe(1)
+    const failedEvidence = JSON.parse(readFileSync(evidencePath, 'utf8')) as DrillEvidence
+    expect(evidenceErrors(failedEvidence)).toEqual([])
+    expect(failedEvidence.result).toBe('failed')
+    expect(failedEvidence.checks).toContainEqual(
+      expect.objectContaining({ name: 'assert: impossible "quoted"', result: 'fail' })
+    )
+    const secondRun = parseExposition(readFileSync(metricsFile, 'utf8')).samples
+    expect(value(secondRun, 'dbaas_backup_verify_success')).toBe(0)
+    expect(value(secondRun, 'dbaas_backup_verify_checks', 'fail')).toBe(1)
+    // When it last worked survives the failure.
+    expect(value(secondRun, 'dbaas_backup_verify_last_success_timestamp_seconds')).toBe(lastSuccess)
+    expect(await tempInstances()).toEqual([])
+  }, 240_000)
+
+  test('without evidence-path the evidence goes to RUNNER_TEMP', async () => {
+    await cloud.admin.nextRestore('ERROR')
+    const runnerTemp = mkdtempSync(path.join(dir, 'runner-temp-'))
+    const result = await runAction('main', drillInputs({ 'backup-id': backupId }), {
+      env: { RUNNER_TEMP: runnerTemp }
+    })
+    expect(result.exitCode).toBe(1)
+    const file = path.join(runnerTemp, 'dbaas-backup-evidence.json')
+    expect(result.outputs['evidence-json']).toBe(file)
+    const evidence = JSON.parse(readFileSync(file, 'utf8')) as DrillEvidence
+    expect(evidenceErrors(evidence)).toEqual([])
+    expect(evidence).toMatchObject({
+      result: 'failed',
+      restore: { usableSeconds: null },
+      versions: { server: null },
+      checks: [],
+      error: expect.stringContaining('ERROR')
+    })
+    expect(await tempInstances()).toEqual([])
   }, 120_000)
 
   test('a failing assertion fails the step, names the check, and cleans up', async () => {
@@ -263,9 +372,32 @@ describe('verify mode', () => {
   test('a backup older than max-age + grace is not drilled: the age is said, nothing is created', async () => {
     const [stale] = await cloud.admin.seedBackups(db.id, [{ name: 'old-one', ageHours: 50 }])
     await cloud.admin.clearRequests()
-    const result = await runAction('main', drillInputs({ 'backup-id': stale as string }))
+    const metricsFile = path.join(dir, 'stale.prom')
+    const result = await runAction(
+      'main',
+      drillInputs({
+        'backup-id': stale as string,
+        'metrics-file': metricsFile,
+        'evidence-path': path.join(dir, 'stale-evidence.json')
+      })
+    )
     expect(result.exitCode).toBe(1)
     expect(Number(result.outputs['backup-age-hours'])).toBeGreaterThanOrEqual(50)
+    // Refused is failed, for the evidence and for the alert.
+    expect(result.outputs['evidence-json']).toBe(path.join(dir, 'stale-evidence.json'))
+    const evidence = JSON.parse(
+      readFileSync(path.join(dir, 'stale-evidence.json'), 'utf8')
+    ) as DrillEvidence
+    expect(evidenceErrors(evidence)).toEqual([])
+    expect(evidence).toMatchObject({
+      result: 'failed',
+      backup: { id: stale, name: 'old-one' },
+      restore: { usableSeconds: null, tempInstanceName: null, cleanup: 'nothing was created' },
+      error: expect.stringContaining('older than max-age + grace')
+    })
+    expect(evidence.backup.ageSeconds).toBeGreaterThanOrEqual(50 * 3600)
+    const { samples } = parseExposition(readFileSync(metricsFile, 'utf8'))
+    expect(samples.find((s) => s.name === 'dbaas_backup_verify_success')?.value).toBe(0)
     expect(result.stdout).toMatch(
       /::error::Backup old-one .* old, older than max-age \+ grace \(26h00m\)/
     )

@@ -696,6 +696,48 @@ const CASES: BadInput[] = [
     allowed: /is a directory; name the JSON file/
   },
   {
+    name: 'report: metrics-file in a folder that does not exist',
+    mode: 'report',
+    inputs: { 'metrics-file': path.join(dir, 'no-such-folder', 'dbaas.prom') },
+    input: 'metrics-file',
+    allowed: /does not exist; give the textfile collector's folder/
+  },
+  {
+    name: 'report: metrics-file is a directory',
+    mode: 'report',
+    inputs: { 'metrics-file': dir },
+    input: 'metrics-file',
+    allowed: /is a directory; name the \.prom file/
+  },
+  {
+    name: 'verify: metrics-file not ending in .prom',
+    mode: 'verify',
+    inputs: { 'metrics-file': path.join(dir, 'dbaas.txt') },
+    input: 'metrics-file',
+    allowed: /textfile collector reads only \*\.prom files/
+  },
+  {
+    name: 'mirror: metrics-file under a file, not a folder',
+    mode: 'mirror',
+    inputs: { 'metrics-file': path.join(file('plain-for-metrics', ''), 'dbaas.prom') },
+    input: 'metrics-file',
+    allowed: /is a file, not a folder/
+  },
+  {
+    name: 'verify: evidence-path is a directory',
+    mode: 'verify',
+    inputs: { 'evidence-path': dir },
+    input: 'evidence-path',
+    allowed: /is a directory; name the evidence JSON file/
+  },
+  {
+    name: 'verify: evidence-path under a file, not a folder',
+    mode: 'verify',
+    inputs: { 'evidence-path': path.join(file('plain-for-evidence', ''), 'evidence.json') },
+    input: 'evidence-path',
+    allowed: /is a file, not a folder/
+  },
+  {
     name: 'verify: volume-size in exponent notation',
     mode: 'verify',
     inputs: { 'volume-size': '1e3' },

@@ -9,6 +9,7 @@ import { getStream, getText } from '../../storage/objects.js'
 import { formatS3Uri } from '../../storage/s3-uri.js'
 import type { CommandContext } from '../context.js'
 import { listManifests } from './store-retention.js'
+import { copyFigures, writeMirrorMetrics } from './metrics.js'
 import { verifySummary } from './summary.js'
 import { manifestKeyFor, type MirrorManifest, parseManifest } from './manifest.js'
 
@@ -49,6 +50,10 @@ export async function checkCopy(
   context.setOutput('bytes', check.bytes)
   context.setOutput('sha256', check.sha256)
   context.summary(verifySummary(objectKey, check.bytes, check.problems))
+  await writeMirrorMetrics(context, inputs.metricsFile, {
+    ...copyFigures(check.manifest, 'verify', check.problems.length === 0),
+    bytes: check.bytes
+  })
   if (check.problems.length > 0) {
     throw new CheckFailure(
       `Copy ${objectKey} does not match its manifest: ${check.problems.join('; ')}`

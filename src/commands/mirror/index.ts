@@ -12,6 +12,8 @@ import { s3Client } from '../../storage/s3-client.js'
 import { formatS3Uri } from '../../storage/s3-uri.js'
 import type { CommandContext } from '../context.js'
 import { checkCopy } from './check-copy.js'
+import { copyFigures, writeMirrorMetrics } from './metrics.js'
+import { instanceLabels } from '../../evidence/index.js'
 import { findDumpTool, toolTooOld } from './dump.js'
 import { uploadSummary } from './summary.js'
 import { uploadCopy, type UploadInFlight } from './upload.js'
@@ -76,8 +78,17 @@ export async function mirror(context: CommandContext): Promise<void> {
       })
   })
   const failure = failureOf(run)
-  if (failure !== undefined) throw failure
+  if (failure !== undefined) {
+    const id = run.plan.source?.id ?? run.plan.backup.instanceId ?? ''
+    await writeMirrorMetrics(context, inputs.metricsFile, {
+      labels: instanceLabels(run.plan.source?.name ?? id, id),
+      action: 'upload',
+      passed: false
+    })
+    throw failure
+  }
   const done = run.value as Awaited<ReturnType<typeof uploadCopy>>
+  await writeMirrorMetrics(context, inputs.metricsFile, copyFigures(done.manifest, 'upload', true))
   context.summary(
     uploadSummary(done.manifest, inputs.location.bucket, done.deleted, run.cleanup, done.dryRun)
   )
@@ -111,7 +122,19 @@ async function mirrorLive(
       host,
       backupId: null,
       backupCreated: null
+    }).catch(async (error: unknown) => {
+      await writeMirrorMetrics(context, inputs.metricsFile, {
+        labels: instanceLabels(instance.name, instance.id),
+        action: 'upload',
+        passed: false
+      })
+      throw error
     })
+    await writeMirrorMetrics(
+      context,
+      inputs.metricsFile,
+      copyFigures(done.manifest, 'upload', true)
+    )
     context.summary(
       uploadSummary(done.manifest, inputs.location.bucket, done.deleted, undefined, done.dryRun)
     )

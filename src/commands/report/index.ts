@@ -6,7 +6,13 @@ import { BACKUP_PAGE_SIZE, collect } from './collect.js'
 import { formatElapsedPrecise } from '../../format/duration.js'
 import { buildDocument } from './document.js'
 import { mergesReportFiles, readReportInputs } from '../../inputs/report.js'
-import { failureMessage, REPORT_FILE, setOutputs, writeReportFile } from './output.js'
+import {
+  failureMessage,
+  REPORT_FILE,
+  setOutputs,
+  writeReportFile,
+  writeReportMetrics
+} from './output.js'
 import { listProjectBackups } from './project-walk.js'
 import { reportSummary } from './summary.js'
 import { resolveTargets } from '../../cloud/resolve.js'
@@ -72,6 +78,7 @@ export async function report(context: CommandContext): Promise<void> {
   )
 
   setOutputs(context, doc, reportPath)
+  await writeReportMetrics(context, doc, inputs.metricsFile)
   for (const warning of reportWarnings(doc)) context.warn(warning.message, warning.title)
   context.summary(reportSummary(doc, context.spell, reportPath))
   context.logger.info(

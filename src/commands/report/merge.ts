@@ -5,7 +5,13 @@ import { defaultPolicy, readMergeInputs } from '../../inputs/report.js'
 import { type Verdict, worstVerdict } from '../../policy/index.js'
 import type { CommandContext } from '../context.js'
 import { type InstanceReport, policyOf, type ReportDocument, totalsOf } from './document.js'
-import { failureMessage, FLEET_REPORT_FILE, setOutputs, writeReportFile } from './output.js'
+import {
+  failureMessage,
+  FLEET_REPORT_FILE,
+  setOutputs,
+  writeReportFile,
+  writeReportMetrics
+} from './output.js'
 import { reportSummary } from './summary.js'
 import { reportWarnings } from './warnings.js'
 
@@ -25,6 +31,7 @@ export async function mergeReport(context: CommandContext): Promise<void> {
   )
   const file = await writeReportFile(context, doc, inputs.reportPath, FLEET_REPORT_FILE)
   setOutputs(context, doc, file)
+  await writeReportMetrics(context, doc, inputs.metricsFile)
   for (const warning of reportWarnings(doc)) context.warn(warning.message, warning.title)
   context.summary(
     `${reportSummary(doc, context.spell, file)}\n\n_Merged from ${files.length} report file(s)._`

@@ -1,6 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { describeError } from '../../errors.js'
+import { instanceLabels, reportGauges, writeMetricsFile } from '../../evidence/index.js'
 import type { Spelling } from '../../inputs/spelling.js'
 import type { CommandContext } from '../context.js'
 import type { ReportDocument } from './document.js'
@@ -55,4 +57,33 @@ export function failureMessage(doc: ReportDocument, spell: Spelling): string {
       `(${spell.mode('backup')}), and ask the provider’s support if the automatic backups do not resume. ` +
       `Set ${spell.setting('fail-on', 'never')} to report without failing.`
   ].join('\n')
+}
+
+/**
+ * The report's figures for Prometheus (metrics-file), one series per instance. Monitoring is
+ * not the report: a file that cannot be written is a warning.
+ */
+export async function writeReportMetrics(
+  context: CommandContext,
+  doc: ReportDocument,
+  file: string | undefined
+): Promise<void> {
+  if (!file) return
+  const figures = doc.instances.map((i) => ({
+    labels: instanceLabels(i.name, i.id),
+    verdict: i.verdict,
+    ...(i.latestBackup && { newestCreatedMs: Date.parse(i.latestBackup.created) }),
+    backups: i.counts.total,
+    usableBackups: i.counts.usable
+  }))
+  try {
+    await writeMetricsFile(file, () => reportGauges(figures, Date.parse(doc.generatedAt)))
+    context.logger.info(`Metrics: ${file}`)
+    context.setOutput('metrics-file', file)
+  } catch (error) {
+    context.warn(
+      `Cannot write the metrics file ${file}: ${describeError(error)}`,
+      'Metrics not written'
+    )
+  }
 }

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { allPassed, type CheckPlan, readChecksFile, runChecks, tally } from '../../checks/index.js'
 import { failureOf, withTemporaryInstance } from '../../cloud/temporary-instance.js'
 import { dbTarget, engineOf } from '../../database/target.js'
@@ -5,7 +7,18 @@ import { toolEnv } from '../../database/tool-env.js'
 import { unverifiedWarning } from '../../database/tls.js'
 import { CheckFailure, describeError, InputError } from '../../errors.js'
 import { formatElapsed } from '../../format/duration.js'
-import { readDrillInputs } from '../../inputs/restore.js'
+import { type DrillInputs, readDrillInputs } from '../../inputs/restore.js'
+import {
+  buildDrillEvidence,
+  drillGauges,
+  type DrillFigures,
+  EVIDENCE_FILE,
+  instanceLabels,
+  renderEvidence,
+  toolVersions,
+  writeFileAtomic,
+  writeMetricsFile
+} from '../../evidence/index.js'
 import type { CommandContext } from '../context.js'
 import { type DrillReport, drillSummary } from './summary.js'
 
@@ -15,9 +28,11 @@ import { type DrillReport, drillSummary } from './summary.js'
  */
 export async function verify(context: CommandContext): Promise<void> {
   const inputs = readDrillInputs(context.inputs)
+  const startedAt = context.now()
   for (const warning of inputs.dbTlsWarnings) context.warn(warning, 'Deprecated input value')
   const assertions = inputs.checksFile ? readChecksFile(inputs.checksFile) : []
   const { trove } = context.cloud()
+  let server: { engine: string; version: string } | undefined
 
   const run = await withTemporaryInstance(context, trove, inputs, {
     env: context.inputs.env,
@@ -31,10 +46,22 @@ export async function verify(context: CommandContext): Promise<void> {
       context.logger.info(`Backup ${plan.backup.id} is ${formatElapsed(Math.max(0, ageMs))} old`)
       const limitMs = inputs.maxAgeMs + inputs.graceMs
       if (ageMs > limitMs) {
-        throw new CheckFailure(
+        const refusal = new CheckFailure(
           `Backup ${plan.backup.name} (${plan.backup.id}) is ${formatElapsed(ageMs)} old, older than max-age + grace (${formatElapsed(limitMs)}): ` +
             `a drill of it would prove a stale copy. Take a fresh backup (${context.spell.mode('backup')}), or raise ${context.spell.setting('max-age')} to drill an older one on purpose.`
         )
+        // A drill refused for a stale backup is a failed drill to an auditor and to an alert.
+        const refused: DrillReport = {
+          plan,
+          tempName: '',
+          results: [],
+          verified: false,
+          cleanup: 'nothing was created',
+          error: refusal.message
+        }
+        await writeEvidence(context, inputs, refused, startedAt, undefined)
+        await writeDrillMetrics(context, inputs.metricsFile, refused, startedAt)
+        throw refusal
       }
     },
     work: async ({ plan, restored }) => {
@@ -67,10 +94,11 @@ export async function verify(context: CommandContext): Promise<void> {
         if (unverified) context.warn(unverified, 'Unverified TLS to a production database')
         checkPlan.compareWith = dbTarget(inputs, engine, sourceHost)
       }
-      const { results } = await context.group('Check the restored data', () =>
+      const checked = await context.group('Check the restored data', () =>
         runChecks(dbTarget(inputs, engine, restored.host), checkPlan, { logger: context.logger })
       )
-      return results
+      if (checked.server) server = checked.server
+      return checked.results
     }
   })
 
@@ -88,6 +116,9 @@ export async function verify(context: CommandContext): Promise<void> {
     report.restoreMs = run.restored.restoreMs
   }
   if (run.error !== undefined) report.error = describeError(run.error)
+  // The evidence and the metrics describe a failed drill too: that is when they matter most.
+  const evidenceError = await writeEvidence(context, inputs, report, startedAt, server)
+  await writeDrillMetrics(context, inputs.metricsFile, report, startedAt)
   finish(context, report)
 
   const failure = failureOf(run)
@@ -99,6 +130,7 @@ export async function verify(context: CommandContext): Promise<void> {
         failed.map((r) => `${r.name} — ${r.detail}`).join('; ')
     )
   }
+  if (evidenceError !== undefined) throw evidenceError
 }
 
 function finish(context: CommandContext, report: DrillReport): void {
@@ -109,4 +141,86 @@ function finish(context: CommandContext, report: DrillReport): void {
   context.setOutput('checks-failed', counts.failed)
   context.setOutput('checks-skipped', counts.skipped)
   context.summary(drillSummary(report))
+}
+
+/** Writes the evidence JSON; returns the error (after a warning) rather than hide the drill's. */
+async function writeEvidence(
+  context: CommandContext,
+  inputs: DrillInputs,
+  report: DrillReport,
+  startedAt: number,
+  server: { engine: string; version: string } | undefined
+): Promise<CheckFailure | undefined> {
+  const { plan } = report
+  const file =
+    inputs.evidencePath ?? path.join(context.inputs.env.RUNNER_TEMP || tmpdir(), EVIDENCE_FILE)
+  const evidence = buildDrillEvidence({
+    drill: 'verify',
+    startedAt,
+    finishedAt: context.now(),
+    passed: report.verified,
+    run: context.run,
+    ...(plan.source && { source: { id: plan.source.id, name: plan.source.name } }),
+    ...(plan.backup.instanceId && { backupInstanceId: plan.backup.instanceId }),
+    backup: {
+      id: plan.backup.id,
+      name: plan.backup.name,
+      created: plan.backup.created,
+      ...(plan.backup.sizeGb !== undefined && { sizeGb: plan.backup.sizeGb })
+    },
+    datastore: plan.datastore,
+    ...(report.restoreMs !== undefined && { restoreMs: report.restoreMs }),
+    tempName: report.tempName,
+    ...(report.tempId && { tempId: report.tempId }),
+    cleanup: report.cleanup,
+    checks: report.results,
+    tools: toolVersions(engineOrDefault(plan.datastore.type)),
+    ...(server && { server }),
+    ...(report.error !== undefined && { error: report.error })
+  })
+  try {
+    await writeFileAtomic(file, renderEvidence(evidence), { createFolder: true })
+  } catch (error) {
+    const message = `Cannot write the drill evidence to ${file}: ${describeError(error)}`
+    context.warn(message, 'Drill evidence not written')
+    return new CheckFailure(message)
+  }
+  context.logger.info(`Drill evidence: ${file}`)
+  context.setOutput('evidence-json', file)
+  return undefined
+}
+
+/** Monitoring is not the drill: a metrics file that cannot be written is a warning. */
+async function writeDrillMetrics(
+  context: CommandContext,
+  file: string | undefined,
+  report: DrillReport,
+  startedAt: number
+): Promise<void> {
+  if (!file) return
+  const { plan } = report
+  const id = plan.source?.id ?? plan.backup.instanceId ?? ''
+  const labels = instanceLabels(plan.source?.name ?? (id || plan.backup.name), id)
+  const figures: DrillFigures = {
+    drill: 'verify',
+    labels,
+    passed: report.verified,
+    backupAgeMs: startedAt - plan.backup.created.getTime(),
+    checks: tally(report.results),
+    ...(report.restoreMs !== undefined && { restoreMs: report.restoreMs })
+  }
+  try {
+    await writeMetricsFile(file, (previous) => drillGauges(figures, context.now(), previous))
+    context.logger.info(`Metrics: ${file}`)
+    context.setOutput('metrics-file', file)
+  } catch (error) {
+    context.warn(
+      `Cannot write the metrics file ${file}: ${describeError(error)}`,
+      'Metrics not written'
+    )
+  }
+}
+
+function engineOrDefault(datastore: string): 'postgresql' | 'mariadb' {
+  return /postgres/i.test(datastore) ? 'postgresql' : 'mariadb'
 }

@@ -1,0 +1,5 @@
+export { writeFileAtomic } from './atomic-write.js'
+export * from './drill-evidence.js'
+export * from './metrics.js'
+export { writeMetricsFile } from './metrics-file.js'
+export { toolVersions } from './versions.js'
