@@ -8,6 +8,7 @@ import { throttle } from '../../storage/throttle.js'
 import { compressor } from '../../storage/compress.js'
 import { type DumpTool, startDump } from './dump.js'
 import { encryptStream } from '../../storage/encrypt.js'
+import { openDumpSnapshot, type SnapshotCounts } from '../../database/dump-snapshot.js'
 
 export interface CopyRequest {
   client: S3Client
@@ -18,6 +19,8 @@ export interface CopyRequest {
   target: DbTarget
   databases: string[]
   tool: DumpTool
+  /** A temporary instance restored from a backup, which nothing else writes to. */
+  quiescent: boolean
   compression: 'zstd' | 'gzip'
   level: number
   recipients: string[]
@@ -36,6 +39,7 @@ export interface CopyResult {
   sha256: string
   parts: number
   largestPartBytes: number
+  rowCounts: SnapshotCounts
 }
 
 class Counter extends Transform {
@@ -51,7 +55,27 @@ class Counter extends Transform {
  * backpressure: the dump tool is paused while the store is slower, never buffered.
  */
 export async function dumpToStore(request: CopyRequest): Promise<CopyResult> {
-  const dump = startDump(request.tool, request.engine, request.target, request.databases)
+  const snapshot = await openDumpSnapshot(request.target, request.databases, request.quiescent)
+  try {
+    return { ...(await dumpInSnapshot(request, snapshot.snapshotId)), rowCounts: snapshot.counts }
+  } finally {
+    // pg_dump needs the exporting transaction open only until it has imported the snapshot,
+    // but holding it to the end costs nothing and keeps the rule simple.
+    await snapshot.release()
+  }
+}
+
+async function dumpInSnapshot(
+  request: CopyRequest,
+  snapshotId: string | undefined
+): Promise<Omit<CopyResult, 'rowCounts'>> {
+  const dump = startDump(
+    request.tool,
+    request.engine,
+    request.target,
+    request.databases,
+    snapshotId
+  )
   const dumped = new Counter()
   const hasher = new HashingCounter({ highWaterMark: 1024 * 1024 })
   let uploaded: Awaited<ReturnType<typeof uploadStream>> | undefined

@@ -108,6 +108,7 @@ export async function uploadCopy(
         target,
         databases: prepared.info.databases,
         tool: prepared.tool,
+        quiescent: source.kind === 'restored',
         compression: inputs.compression,
         level: inputs.compressionLevel,
         recipients: inputs.recipients,
@@ -128,6 +129,11 @@ export async function uploadCopy(
     }
   )
   upload.id = undefined
+  const counted = copy.rowCounts
+  context.logger.info(
+    `Row counts (${counted.exact ? 'exact' : 'not exact'}, ${counted.method}): ` +
+      `${counted.tables.reduce((n, t) => n + t.rows, 0)} rows in ${counted.tables.length} table(s)`
+  )
   const seconds = (context.now() - started) / 1000
 
   const manifest: MirrorManifest = {
@@ -155,7 +161,8 @@ export async function uploadCopy(
       inputs.recipients.length > 0 ? { format: 'age', recipients: inputs.recipients } : null,
     sizes: { dumpBytes: copy.dumpBytes, storedBytes: copy.storedBytes },
     sha256: copy.sha256,
-    upload: { parts: copy.parts, partSizeBytes: partSize, seconds: Math.round(seconds * 10) / 10 }
+    upload: { parts: copy.parts, partSizeBytes: partSize, seconds: Math.round(seconds * 10) / 10 },
+    rowCounts: copy.rowCounts
   }
   try {
     await context.group('Check the stored copy and write its manifest', async () => {

@@ -66,6 +66,24 @@ describe('the dump tool', () => {
     expect([...pg, ...maria].join(' ')).not.toContain('pw-canary')
   })
 
+  test('pg_dump reads the exported snapshot the manifest counted in, when there is one', () => {
+    const target: DbTarget = {
+      engine: 'postgresql',
+      host: '10.0.0.5',
+      port: 5432,
+      user: 'app',
+      password: 'pw',
+      databases: [],
+      tls: 'prefer'
+    }
+    expect(dumpArgs('postgresql', target, ['shop'], undefined, '00000003-0000001B-1')).toContain(
+      '--snapshot=00000003-0000001B-1'
+    )
+    expect(dumpArgs('postgresql', target, ['shop']).some((a) => a.startsWith('--snapshot'))).toBe(
+      false
+    )
+  })
+
   test.each([
     ['disable', ['--skip-ssl']],
     ['prefer', []],
