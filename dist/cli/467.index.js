@@ -506,7 +506,9 @@ function readConcurrency(source) {
 /* harmony export */   BL: () => (/* binding */ readDrillInputs),
 /* harmony export */   Ez: () => (/* binding */ readRestoreInputs),
 /* harmony export */   JU: () => (/* binding */ readDeleteTimeout),
-/* harmony export */   ot: () => (/* binding */ readKeptRestoreInputs)
+/* harmony export */   k9: () => (/* binding */ readTolerance),
+/* harmony export */   ot: () => (/* binding */ readKeptRestoreInputs),
+/* harmony export */   tI: () => (/* binding */ readCommandEnv)
 /* harmony export */ });
 /* unused harmony export checkCidr */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
@@ -591,6 +593,17 @@ function readKeptRestoreInputs(source) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('restore-name', 'is longer than Trove’s 255 characters');
     return { ...restore, restoreName };
 }
+/** row-count-tolerance: a percentage from 0 to 100. */
+function readTolerance(source) {
+    const tolerance = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .valueOrDefault */ .a4)(source, 'row-count-tolerance');
+    const tolerancePercent = /^\d{1,3}(\.\d{1,3})?%?$/.test(tolerance)
+        ? Number(tolerance.replace(/%$/, ''))
+        : NaN;
+    if (!Number.isFinite(tolerancePercent) || tolerancePercent < 0 || tolerancePercent > 100) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('row-count-tolerance', `"${tolerance}" is not a percentage between 0 and 100`);
+    }
+    return tolerancePercent;
+}
 /** Everything verify needs, checked before any cloud call. */
 function readDrillInputs(source) {
     const restore = readRestoreInputs(source);
@@ -603,13 +616,7 @@ function readDrillInputs(source) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('db-user', 'is required: a database user of the instance, to log in to the restored copy');
     if (!dbPassword)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('db-password', 'is required (pass it from a secret)');
-    const tolerance = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .valueOrDefault */ .a4)(source, 'row-count-tolerance');
-    const tolerancePercent = /^\d{1,3}(\.\d{1,3})?%?$/.test(tolerance)
-        ? Number(tolerance.replace(/%$/, ''))
-        : NaN;
-    if (!Number.isFinite(tolerancePercent) || tolerancePercent < 0 || tolerancePercent > 100) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('row-count-tolerance', `"${tolerance}" is not a percentage between 0 and 100`);
-    }
+    const tolerancePercent = readTolerance(source);
     const compareWithSource = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(source, 'compare-with-source');
     if (compareWithSource && !restore.instance) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('compare-with-source', 'needs the source instance: set instance');

@@ -33063,10 +33063,11 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Hz: () => (/* binding */ Decrypter),
   T7: () => (/* binding */ Encrypter)
 });
 
-// UNUSED EXPORTS: Decrypter, Stanza, armor, generateHybridIdentity, generateIdentity, generateX25519Identity, identityToRecipient, webauthn
+// UNUSED EXPORTS: Stanza, armor, generateHybridIdentity, generateIdentity, generateX25519Identity, identityToRecipient, webauthn
 
 ;// CONCATENATED MODULE: ./node_modules/@noble/hashes/utils.js
 /**
@@ -33996,7 +33997,7 @@ function expand(hash, prk, info, length = 32, _recycled) {
  * const okm = hkdf(sha256, inputKey, salt, info, 32);
  * ```
  */
-const hkdf_hkdf = (hash, ikm, salt, info, length) => {
+const hkdf = (hash, ikm, salt, info, length) => {
     ahash(hash);
     if (salt === undefined)
         salt = new Uint8Array(hash.outputLen);
@@ -36328,7 +36329,7 @@ function scryptOutput(password, dkLen, B, V, tmp) {
  * });
  * ```
  */
-function scrypt_scrypt(password, salt, opts) {
+function scrypt(password, salt, opts) {
     const { N, r, p, dkLen, blockSize32, V, B32, B, tmp, blockMixCb } = scryptInit(password, salt, opts);
     utils_swap32IfBE(B32);
     for (let pi = 0; pi < p; pi++) {
@@ -38422,7 +38423,7 @@ const _poly1305_aead = (xorStream) => (key, nonce, AAD) => {
  * cipher.encrypt(new Uint8Array([1, 2, 3]));
  * ```
  */
-const chacha_chacha20poly1305 = /* @__PURE__ */ wrapCipher({ blockSize: 64, nonceLength: 12, tagLength: 16, withAAD: true }, 
+const chacha20poly1305 = /* @__PURE__ */ wrapCipher({ blockSize: 64, nonceLength: 12, tagLength: 16, withAAD: true }, 
 /* @__PURE__ */ _poly1305_aead(chacha20));
 /**
  * XChaCha20-Poly1305 extended-nonce chacha.
@@ -43528,7 +43529,7 @@ function hkdf_expand(hash, prk, info, length = 32) {
  * const info = 'application-key';
  * const hk1 = hkdf(sha256, inputKey, salt, info, 32);
  */
-const hashes_hkdf_hkdf = (hash, ikm, salt, info, length) => hkdf_expand(hash, hashes_hkdf_extract(hash, ikm, salt), info, length);
+const hkdf_hkdf = (hash, ikm, salt, info, length) => hkdf_expand(hash, hashes_hkdf_extract(hash, ikm, salt), info, length);
 //# sourceMappingURL=hkdf.js.map
 ;// CONCATENATED MODULE: ./node_modules/@noble/post-quantum/node_modules/@noble/hashes/sha3.js
 /**
@@ -51547,7 +51548,7 @@ function domBuffer(arr) {
 
 ;// CONCATENATED MODULE: ./node_modules/age-encryption/dist/io.js
 
-class io_LineReader {
+class LineReader {
     s;
     transcript = [];
     buf = new Uint8Array(0);
@@ -51562,7 +51563,7 @@ class io_LineReader {
                 line.push(this.buf.subarray(0, i));
                 this.transcript.push(this.buf.subarray(0, i + 1));
                 this.buf = this.buf.subarray(i + 1);
-                return asciiString(io_flatten(line));
+                return asciiString(flatten(line));
             }
             if (this.buf.length > 0) {
                 line.push(this.buf);
@@ -51570,7 +51571,7 @@ class io_LineReader {
             }
             const next = await this.s.read();
             if (next.done) {
-                this.buf = io_flatten(line);
+                this.buf = flatten(line);
                 return null;
             }
             this.buf = next.value;
@@ -51578,7 +51579,7 @@ class io_LineReader {
     }
     close() {
         this.s.releaseLock();
-        return { rest: this.buf, transcript: io_flatten(this.transcript) };
+        return { rest: this.buf, transcript: flatten(this.transcript) };
     }
 }
 function asciiString(bytes) {
@@ -51589,7 +51590,7 @@ function asciiString(bytes) {
     });
     return new TextDecoder().decode(bytes);
 }
-function io_flatten(arr) {
+function flatten(arr) {
     const len = arr.reduce(((sum, line) => sum + line.length), 0);
     const out = new Uint8Array(len);
     let n = 0;
@@ -51599,7 +51600,7 @@ function io_flatten(arr) {
     }
     return out;
 }
-function io_prepend(s, ...prefixes) {
+function prepend(s, ...prefixes) {
     return s.pipeThrough(new TransformStream({
         start(controller) {
             for (const p of prefixes) {
@@ -51608,7 +51609,7 @@ function io_prepend(s, ...prefixes) {
         }
     }));
 }
-function io_stream(a) {
+function stream(a) {
     // https://developer.mozilla.org/en-US/docs/Web/API/ReadableStream/from_static
     return new ReadableStream({
         start(controller) {
@@ -51617,19 +51618,19 @@ function io_stream(a) {
         }
     });
 }
-async function io_readAll(stream) {
+async function readAll(stream) {
     if (!(stream instanceof ReadableStream)) {
         throw new Error("readAll expects a ReadableStream<Uint8Array>");
     }
     return new Uint8Array(await new Response(stream).arrayBuffer());
 }
-async function io_readAllString(stream) {
+async function readAllString(stream) {
     if (!(stream instanceof ReadableStream)) {
         throw new Error("readAllString expects a ReadableStream<Uint8Array>");
     }
     return await new Response(stream).text();
 }
-async function io_read(stream, n) {
+async function read(stream, n) {
     const reader = stream.getReader();
     const chunks = [];
     let readBytes = 0;
@@ -51642,9 +51643,9 @@ async function io_read(stream, n) {
         readBytes += value.length;
     }
     reader.releaseLock();
-    const buf = io_flatten(chunks);
+    const buf = flatten(chunks);
     const data = buf.subarray(0, n);
-    const rest = io_prepend(stream, buf.subarray(n));
+    const rest = prepend(stream, buf.subarray(n));
     return { data, rest };
 }
 function randomBytesStream(n, chunk) {
@@ -51703,7 +51704,7 @@ async function parseNextStanza(hdr) {
         if (nextLine === null) {
             throw Error("invalid stanza");
         }
-        const line = base64nopad.decode(nextLine);
+        const line = base_base64nopad.decode(nextLine);
         if (line.length > 48) {
             throw Error("invalid stanza");
         }
@@ -51715,7 +51716,7 @@ async function parseNextStanza(hdr) {
     const body = flatten(bodyLines);
     return { s: new format_Stanza(args, body) };
 }
-async function format_parseHeader(header) {
+async function parseHeader(header) {
     const hdr = new LineReader(header);
     const versionLine = await hdr.readLine();
     if (versionLine !== "age-encryption.org/v1") {
@@ -51731,7 +51732,7 @@ async function format_parseHeader(header) {
         if (!macLine.startsWith("--- ")) {
             throw Error("invalid header");
         }
-        const MAC = base64nopad.decode(macLine.slice(4));
+        const MAC = base_base64nopad.decode(macLine.slice(4));
         const { rest, transcript } = hdr.close();
         const headerNoMAC = transcript.slice(0, transcript.length - 1 - macLine.length + 3);
         return { stanzas, headerNoMAC, MAC, headerSize: transcript.length, rest: prepend(header, rest) };
@@ -51755,7 +51756,7 @@ function encodeHeaderNoMAC(recipients) {
     return new TextEncoder().encode(lines.join(""));
 }
 function encodeHeader(recipients, MAC) {
-    return io_flatten([
+    return flatten([
         encodeHeaderNoMAC(recipients),
         new TextEncoder().encode(" " + base_base64nopad.encode(MAC) + "\n")
     ]);
@@ -51869,14 +51870,14 @@ class HybridRecipient {
         const { cipherText: encapsulatedKey, sharedSecret } = hybrid_MLKEM768X25519.encapsulate(this.recipient);
         const label = new TextEncoder().encode("age-encryption.org/mlkem768x25519");
         const { key, nonce } = hpkeContext(hpkeMLKEM768X25519, sharedSecret, label);
-        const ciphertext = chacha_chacha20poly1305(key, nonce).encrypt(fileKey);
+        const ciphertext = chacha20poly1305(key, nonce).encrypt(fileKey);
         return [new format_Stanza(["mlkem768x25519", base_base64nopad.encode(encapsulatedKey)], ciphertext)];
     }
 }
-class recipients_HybridIdentity {
+class HybridIdentity {
     identity;
     constructor(s) {
-        const res = bech32.decodeToBytes(s);
+        const res = base_bech32.decodeToBytes(s);
         if (!s.startsWith("AGE-SECRET-KEY-PQ-1") ||
             res.prefix.toUpperCase() !== "AGE-SECRET-KEY-PQ-" ||
             res.bytes.length !== 32) {
@@ -51892,14 +51893,14 @@ class recipients_HybridIdentity {
             if (s.args.length !== 2) {
                 throw Error("invalid mlkem768x25519 stanza");
             }
-            const share = base64nopad.decode(s.args[1]);
+            const share = base_base64nopad.decode(s.args[1]);
             if (share.length !== 1120) {
                 throw Error("invalid mlkem768x25519 stanza");
             }
             if (s.body.length !== 32) {
                 throw Error("invalid mlkem768x25519 stanza");
             }
-            const sharedSecret = MLKEM768X25519.decapsulate(share, this.identity);
+            const sharedSecret = hybrid_MLKEM768X25519.decapsulate(share, this.identity);
             const label = new TextEncoder().encode("age-encryption.org/mlkem768x25519");
             const { key, nonce } = hpkeContext(hpkeMLKEM768X25519, sharedSecret, label);
             try {
@@ -52008,7 +52009,7 @@ class TagRecipient {
             return hkdf_extract(sha2_sha256, ikm, label).subarray(0, 4);
         })();
         const { key, nonce } = hpkeContext(hpkeDHKEMP256, sharedSecret, label);
-        const ciphertext = chacha_chacha20poly1305(key, nonce).encrypt(fileKey);
+        const ciphertext = chacha20poly1305(key, nonce).encrypt(fileKey);
         return [new format_Stanza(["p256tag", base_base64nopad.encode(tag), base_base64nopad.encode(encapsulatedKey)], ciphertext)];
     }
 }
@@ -52035,7 +52036,7 @@ class HybridTagRecipient {
             return hkdf_extract(sha2_sha256, ikm, label).subarray(0, 4);
         })();
         const { key, nonce } = hpkeContext(hpkeMLKEM768P256, sharedSecret, label);
-        const ciphertext = chacha_chacha20poly1305(key, nonce).encrypt(fileKey);
+        const ciphertext = chacha20poly1305(key, nonce).encrypt(fileKey);
         return [new format_Stanza(["mlkem768p256tag", base_base64nopad.encode(tag), base_base64nopad.encode(encapsulatedKey)], ciphertext)];
     }
 }
@@ -52058,27 +52059,27 @@ class X25519Recipient {
         salt.set(share);
         salt.set(this.recipient, share.length);
         const label = new TextEncoder().encode("age-encryption.org/v1/X25519");
-        const key = hkdf_hkdf(sha2_sha256, secret, salt, label, 32);
+        const key = hkdf(sha2_sha256, secret, salt, label, 32);
         return [new format_Stanza(["X25519", base_base64nopad.encode(share)], recipients_encryptFileKey(fileKey, key))];
     }
 }
-class recipients_X25519Identity {
+class X25519Identity {
     identity;
     recipient;
     constructor(s) {
         if (recipients_isCryptoKey(s)) {
             this.identity = s;
-            this.recipient = x25519.scalarMultBase(s);
+            this.recipient = scalarMultBase(s);
             return;
         }
-        const res = bech32.decodeToBytes(s);
+        const res = base_bech32.decodeToBytes(s);
         if (!s.startsWith("AGE-SECRET-KEY-1") ||
             res.prefix.toUpperCase() !== "AGE-SECRET-KEY-" ||
             res.bytes.length !== 32) {
             throw Error("invalid identity");
         }
         this.identity = res.bytes;
-        this.recipient = x25519.scalarMultBase(res.bytes);
+        this.recipient = scalarMultBase(res.bytes);
     }
     async unwrapFileKey(stanzas) {
         for (const s of stanzas) {
@@ -52088,17 +52089,17 @@ class recipients_X25519Identity {
             if (s.args.length !== 2) {
                 throw Error("invalid X25519 stanza");
             }
-            const share = base64nopad.decode(s.args[1]);
+            const share = base_base64nopad.decode(s.args[1]);
             if (share.length !== 32) {
                 throw Error("invalid X25519 stanza");
             }
-            const secret = await x25519.scalarMult(this.identity, share);
+            const secret = await scalarMult(this.identity, share);
             const recipient = await this.recipient;
             const salt = new Uint8Array(share.length + recipient.length);
             salt.set(share);
             salt.set(recipient, share.length);
             const label = new TextEncoder().encode("age-encryption.org/v1/X25519");
-            const key = hkdf(sha256, secret, salt, label, 32);
+            const key = hkdf(sha2_sha256, secret, salt, label, 32);
             const fileKey = recipients_decryptFileKey(s.body, key);
             if (fileKey !== null)
                 return fileKey;
@@ -52119,11 +52120,11 @@ class ScryptRecipient {
         const labelAndSalt = new Uint8Array(label.length + 16);
         labelAndSalt.set(new TextEncoder().encode(label));
         labelAndSalt.set(salt, label.length);
-        const key = scrypt_scrypt(this.passphrase, labelAndSalt, { N: 2 ** this.logN, r: 8, p: 1, dkLen: 32 });
+        const key = scrypt(this.passphrase, labelAndSalt, { N: 2 ** this.logN, r: 8, p: 1, dkLen: 32 });
         return [new format_Stanza(["scrypt", base_base64nopad.encode(salt), this.logN.toString()], recipients_encryptFileKey(fileKey, key))];
     }
 }
-class recipients_ScryptIdentity {
+class ScryptIdentity {
     passphrase;
     constructor(passphrase) {
         this.passphrase = passphrase;
@@ -52142,7 +52143,7 @@ class recipients_ScryptIdentity {
             if (!/^[1-9][0-9]*$/.test(s.args[2])) {
                 throw Error("invalid scrypt stanza");
             }
-            const salt = base64nopad.decode(s.args[1]);
+            const salt = base_base64nopad.decode(s.args[1]);
             if (salt.length !== 16) {
                 throw Error("invalid scrypt stanza");
             }
@@ -52164,7 +52165,7 @@ class recipients_ScryptIdentity {
 }
 function recipients_encryptFileKey(fileKey, key) {
     const nonce = new Uint8Array(12);
-    return chacha_chacha20poly1305(key, nonce).encrypt(fileKey);
+    return chacha20poly1305(key, nonce).encrypt(fileKey);
 }
 function recipients_decryptFileKey(body, key) {
     if (body.length !== 32) {
@@ -52186,8 +52187,8 @@ function recipients_isCryptoKey(key) {
 
 const chacha20poly1305Overhead = 16;
 const chunkSize = /* @__PURE__ */ (() => 64 * 1024)();
-const chunkSizeWithOverhead = /* @__PURE__ */ (/* unused pure expression or super */ null && ((() => chunkSize + chacha20poly1305Overhead)()));
-function stream_decryptSTREAM(key) {
+const chunkSizeWithOverhead = /* @__PURE__ */ (() => chunkSize + chacha20poly1305Overhead)();
+function decryptSTREAM(key) {
     const streamNonce = new Uint8Array(12);
     const incNonce = () => {
         for (let i = streamNonce.length - 2; i >= 0; i--) {
@@ -52228,7 +52229,7 @@ function stream_decryptSTREAM(key) {
         },
     });
 }
-function stream_plaintextSize(ciphertextSize) {
+function plaintextSize(ciphertextSize) {
     if (ciphertextSize < chacha20poly1305Overhead) {
         throw Error("ciphertext is too small");
     }
@@ -52260,7 +52261,7 @@ function encryptSTREAM(key) {
         transform(chunk, controller) {
             while (chunk.length > 0) {
                 if (plaintextBufferUsed === plaintextBuffer.length) {
-                    const encryptedChunk = chacha_chacha20poly1305(key, streamNonce)
+                    const encryptedChunk = chacha20poly1305(key, streamNonce)
                         .encrypt(plaintextBuffer);
                     controller.enqueue(encryptedChunk);
                     incNonce();
@@ -52274,7 +52275,7 @@ function encryptSTREAM(key) {
         },
         flush(controller) {
             streamNonce[11] = 1; // Last chunk flag.
-            const encryptedChunk = chacha_chacha20poly1305(key, streamNonce)
+            const encryptedChunk = chacha20poly1305(key, streamNonce)
                 .encrypt(plaintextBuffer.subarray(0, plaintextBufferUsed));
             controller.enqueue(encryptedChunk);
         },
@@ -52679,19 +52680,19 @@ class Encrypter {
             stanzas.push(...await recipient.wrapFileKey(fileKey));
         }
         const labelHeader = new TextEncoder().encode("header");
-        const hmacKey = hkdf_hkdf(sha2_sha256, fileKey, undefined, labelHeader, 32);
+        const hmacKey = hkdf(sha2_sha256, fileKey, undefined, labelHeader, 32);
         const mac = hmac_hmac(sha2_sha256, hmacKey, encodeHeaderNoMAC(stanzas));
         const header = encodeHeader(stanzas, mac);
         const nonce = utils_randomBytes(16);
         const labelPayload = new TextEncoder().encode("payload");
-        const streamKey = hkdf_hkdf(sha2_sha256, fileKey, nonce, labelPayload, 32);
+        const streamKey = hkdf(sha2_sha256, fileKey, nonce, labelPayload, 32);
         const encrypter = encryptSTREAM(streamKey);
         if (!(file instanceof ReadableStream)) {
             if (typeof file === "string")
                 file = new TextEncoder().encode(file);
-            return await io_readAll(io_prepend(io_stream(file).pipeThrough(encrypter), header, nonce));
+            return await readAll(prepend(stream(file).pipeThrough(encrypter), header, nonce));
         }
-        return Object.assign(io_prepend(file.pipeThrough(encrypter), header, nonce), {
+        return Object.assign(prepend(file.pipeThrough(encrypter), header, nonce), {
             size: (size) => ciphertextSize(size) + header.length + nonce.length
         });
     }
@@ -52762,7 +52763,7 @@ class Decrypter {
         const { fileKey, headerSize, rest } = await this.decryptHeaderInternal(s);
         const { data: nonce, rest: payload } = await read(rest, 16);
         const label = new TextEncoder().encode("payload");
-        const streamKey = hkdf(sha256, fileKey, nonce, label, 32);
+        const streamKey = hkdf(sha2_sha256, fileKey, nonce, label, 32);
         const decrypter = decryptSTREAM(streamKey);
         const out = payload.pipeThrough(decrypter);
         const outWithSize = Object.assign(out, {
@@ -52796,8 +52797,8 @@ class Decrypter {
         if (fileKey === null)
             throw Error("no identity matched any of the file's recipients");
         const label = new TextEncoder().encode("header");
-        const hmacKey = hkdf(sha256, fileKey, undefined, label, 32);
-        const mac = hmac(sha256, hmacKey, h.headerNoMAC);
+        const hmacKey = hkdf(sha2_sha256, fileKey, undefined, label, 32);
+        const mac = hmac_hmac(sha2_sha256, hmacKey, h.headerNoMAC);
         if (!compareBytes(h.MAC, mac))
             throw Error("invalid header HMAC");
         return { fileKey, headerSize: h.headerSize, rest: h.rest };

@@ -8,5 +8,6 @@ export {
   DEFAULT_QUERY_TIMEOUT_MS,
   runChecks
 } from './run-checks.js'
+export { judgeManifestCounts } from './check-manifest-counts.js'
 export { allPassed, tally } from './types.js'
 export type { Assertion, CheckPlan, CheckResult, TableCount, Tally } from './types.js'

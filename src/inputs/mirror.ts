@@ -12,7 +12,9 @@ import {
 import { MAX_PART_BYTES, MIN_PART_BYTES } from '../storage/part-size.js'
 import type { S3Settings } from '../storage/s3-client.js'
 import { parseS3Uri, type S3Location } from '../storage/s3-uri.js'
-import { readRestoreInputs, type RestoreInputs } from './restore.js'
+import { readCommandEnv, readRestoreInputs, readTolerance, type RestoreInputs } from './restore.js'
+import { readFreshness } from './report.js'
+import { readAgeIdentities, readTargetUrl, type TargetServer } from './target-url.js'
 import { type DbTlsInputs, readDbTls } from './db-tls.js'
 import { readMetricsFile } from './output-files.js'
 import type { RetentionPolicy } from '../policy/mirror-retention.js'
@@ -57,21 +59,74 @@ export interface VerifyCopyInputs extends StoreInputs {
   instance: string
 }
 
-export type MirrorInputs = UploadInputs | VerifyCopyInputs
+/** mirror-action: restore — a stored copy into the server of target-url. */
+export interface RestoreCopyInputs extends StoreInputs, DbTlsInputs {
+  action: 'restore'
+  /** The dump to restore; '' = the newest of ours under the prefix (of `instance`, when given). */
+  objectKey: string
+  instance: string
+  target: TargetServer
+  /** age secret keys (secret); empty when the copy is not encrypted. */
+  identities: string[]
+  /** Drop a database of the same name first, instead of refusing. */
+  overwrite: boolean
+}
+
+/** mirror-action: drill — restore the newest copy, check it as verify does, drop it. */
+export interface DrillCopyInputs extends Omit<RestoreCopyInputs, 'action'> {
+  action: 'drill'
+  checksFile: string
+  tolerancePercent: number
+  integrity: boolean
+  command: string
+  commandEnvNames: string[]
+  maxAgeMs: number
+  graceMs: number
+}
+
+export type MirrorInputs = UploadInputs | VerifyCopyInputs | RestoreCopyInputs | DrillCopyInputs
 
 /** Every mirror input, checked before any call to the cloud or the store. */
 export function readMirrorInputs(source: InputSource): MirrorInputs {
-  const action = readChoice(source, 'mirror-action', ['upload', 'verify'] as const)
+  const action = readChoice(source, 'mirror-action', [
+    'upload',
+    'verify',
+    'restore',
+    'drill'
+  ] as const)
+  // The secrets first: masked before any other input's error could be printed.
+  const target = action === 'restore' || action === 'drill' ? readTargetUrl(source) : undefined
+  const identities = readAgeIdentities(source)
   const store = readStoreInputs(source)
-  if (action === 'verify') {
-    const objectKey = source.get('object-key')
-    if (objectKey && !objectKey.startsWith(store.location.prefix)) {
-      throw new InputError(
-        'object-key',
-        `"${objectKey}" is not under the prefix of s3-uri ("${store.location.prefix}")`
-      )
+  const objectKey = source.get('object-key')
+  if (objectKey && !objectKey.startsWith(store.location.prefix)) {
+    throw new InputError(
+      'object-key',
+      `"${objectKey}" is not under the prefix of s3-uri ("${store.location.prefix}")`
+    )
+  }
+  if (action === 'verify') return { action, ...store, objectKey, instance: source.get('instance') }
+  if (action === 'restore' || action === 'drill') {
+    const restore = {
+      ...store,
+      ...readDbTls(source),
+      objectKey,
+      instance: source.get('instance'),
+      target: target as TargetServer,
+      identities,
+      overwrite: readBoolean(source, 'overwrite')
     }
-    return { action, ...store, objectKey, instance: source.get('instance') }
+    if (action === 'restore') return { ...restore, action }
+    return {
+      ...restore,
+      action,
+      checksFile: source.get('checks-file'),
+      tolerancePercent: readTolerance(source),
+      integrity: readBoolean(source, 'integrity-check'),
+      command: source.get('command'),
+      commandEnvNames: readCommandEnv(source),
+      ...readFreshness(source)
+    }
   }
   const sourceKind = readChoice(source, 'source', ['restored', 'live'] as const)
   const dbPassword = source.get('db-password')

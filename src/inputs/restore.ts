@@ -91,7 +91,7 @@ export function readRestoreInputs(source: InputSource): RestoreInputs {
   return inputs
 }
 
-function readCommandEnv(source: InputSource): string[] {
+export function readCommandEnv(source: InputSource): string[] {
   const names = splitList(source.get('command-env'))
   checkToolEnvNames(names)
   return names
@@ -137,6 +137,21 @@ export function readKeptRestoreInputs(source: InputSource): KeptRestoreInputs {
   return { ...restore, restoreName }
 }
 
+/** row-count-tolerance: a percentage from 0 to 100. */
+export function readTolerance(source: InputSource): number {
+  const tolerance = valueOrDefault(source, 'row-count-tolerance')
+  const tolerancePercent = /^\d{1,3}(\.\d{1,3})?%?$/.test(tolerance)
+    ? Number(tolerance.replace(/%$/, ''))
+    : NaN
+  if (!Number.isFinite(tolerancePercent) || tolerancePercent < 0 || tolerancePercent > 100) {
+    throw new InputError(
+      'row-count-tolerance',
+      `"${tolerance}" is not a percentage between 0 and 100`
+    )
+  }
+  return tolerancePercent
+}
+
 /** Everything verify needs, checked before any cloud call. */
 export function readDrillInputs(source: InputSource): DrillInputs {
   const restore = readRestoreInputs(source)
@@ -151,16 +166,7 @@ export function readDrillInputs(source: InputSource): DrillInputs {
       'is required: a database user of the instance, to log in to the restored copy'
     )
   if (!dbPassword) throw new InputError('db-password', 'is required (pass it from a secret)')
-  const tolerance = valueOrDefault(source, 'row-count-tolerance')
-  const tolerancePercent = /^\d{1,3}(\.\d{1,3})?%?$/.test(tolerance)
-    ? Number(tolerance.replace(/%$/, ''))
-    : NaN
-  if (!Number.isFinite(tolerancePercent) || tolerancePercent < 0 || tolerancePercent > 100) {
-    throw new InputError(
-      'row-count-tolerance',
-      `"${tolerance}" is not a percentage between 0 and 100`
-    )
-  }
+  const tolerancePercent = readTolerance(source)
   const compareWithSource = readBoolean(source, 'compare-with-source')
   if (compareWithSource && !restore.instance) {
     throw new InputError('compare-with-source', 'needs the source instance: set instance')

@@ -193,7 +193,13 @@ describe('mirror mode', () => {
       datastore: { type: 'postgresql' },
       compression: { algorithm: 'zstd' },
       encryption: { format: 'age', recipients: [recipient] },
-      sizes: { storedBytes: Number(result.outputs.bytes) }
+      sizes: { storedBytes: Number(result.outputs.bytes) },
+      // Counted in the snapshot pg_dump read (--snapshot): exact.
+      rowCounts: {
+        exact: true,
+        method: 'dump-snapshot',
+        tables: [{ database: 'shop', table: 'orders', rows: 500 }]
+      }
     })
 
     const file = path.join(dir, 'pg.age')
@@ -237,6 +243,17 @@ describe('mirror mode', () => {
     noSecrets(result.stdout)
     const key = result.outputs['object-key'] as string
     expect(key).toMatch(/^maria\/shop-maria\/.*-live\.sql\.gz$/)
+    const manifest = JSON.parse(
+      await (
+        await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: `${key}.manifest.json` }))
+      ).Body!.transformToString()
+    )
+    // A live MariaDB dump has its own snapshot, which our count cannot share: not exact.
+    expect(manifest.rowCounts).toEqual({
+      exact: false,
+      method: 'separate-snapshot',
+      tables: [{ database: 'shop', table: 'orders', rows: 500 }]
+    })
     const file = path.join(dir, 'maria.sql.gz')
     await awsDownload(key, file)
     await run('gzip', ['-d', '-f', file])

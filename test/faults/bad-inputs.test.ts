@@ -32,7 +32,16 @@ function file(name: string, content: string): string {
 }
 
 const BACKUP_ID = '3f0e2c1a-0000-4000-8000-000000000001'
-type Mode = 'backup' | 'verify' | 'restore' | 'report' | 'sweep' | 'mirror' | 'none'
+type Mode =
+  | 'backup'
+  | 'verify'
+  | 'restore'
+  | 'report'
+  | 'sweep'
+  | 'mirror'
+  | 'mirror-restore'
+  | 'mirror-drill'
+  | 'none'
 
 /** What each mode needs besides the case's own inputs, so only the bad one is wrong. */
 function baseInputs(mode: Mode): Record<string, string> {
@@ -75,10 +84,26 @@ function baseInputs(mode: Mode): Record<string, string> {
         's3-secret-access-key': cloud.info.s3.secretAccessKey,
         encryption: 'none'
       }
+    case 'mirror-restore':
+    case 'mirror-drill':
+      return {
+        ...auth,
+        mode: 'mirror',
+        'mirror-action': mode === 'mirror-restore' ? 'restore' : 'drill',
+        's3-uri': 's3://offsite/copies',
+        's3-endpoint': cloud.info.s3.endpoint,
+        's3-access-key-id': cloud.info.s3.accessKeyId,
+        's3-secret-access-key': cloud.info.s3.secretAccessKey,
+        'target-url': 'postgresql://restorer:pw@127.0.0.1:5432/shop_copy',
+        'age-identity': IDENTITY
+      }
     case 'none':
       return { ...auth }
   }
 }
+
+/** A well-formed age identity (age-keygen's format), for the cases where another input is bad. */
+const IDENTITY = 'AGE-SECRET-KEY-1GFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPQ4EGAEX'
 
 interface BadInput {
   name: string
@@ -1104,6 +1129,105 @@ const CASES: BadInput[] = [
     inputs: { 'heartbeat-url': 'https://hc-ping.com/0c2c8a7e' },
     input: 'heartbeat-url',
     allowed: /applies to the modes backup, verify, report, mirror/
+  },
+  // mirror-action restore and drill
+  {
+    name: 'mirror: unknown mirror-action',
+    mode: 'mirror-restore',
+    inputs: { 'mirror-action': 'recover' },
+    input: 'mirror-action',
+    allowed: /upload, verify, restore, drill/
+  },
+  {
+    name: 'mirror restore: missing target-url',
+    mode: 'mirror-restore',
+    inputs: { 'target-url': '' },
+    input: 'target-url',
+    allowed: /is required: the server to restore into, as postgresql:\/\//
+  },
+  {
+    name: 'mirror restore: target-url not a URL',
+    mode: 'mirror-restore',
+    inputs: { 'target-url': 'db.example.com:5432' },
+    input: 'target-url',
+    allowed: /is not a URL|scheme/
+  },
+  {
+    name: 'mirror restore: target-url of another scheme',
+    mode: 'mirror-restore',
+    inputs: { 'target-url': 'https://restorer:pw@db.example.com/shop' },
+    input: 'target-url',
+    allowed: /use postgresql:\/\/, postgres:\/\/, mysql:\/\/ or mariadb:\/\//
+  },
+  {
+    name: 'mirror restore: target-url without a user',
+    mode: 'mirror-restore',
+    inputs: { 'target-url': 'postgresql://db.example.com/shop' },
+    input: 'target-url',
+    allowed: /names no user/
+  },
+  {
+    name: 'mirror restore: target-url with a query',
+    mode: 'mirror-restore',
+    inputs: { 'target-url': 'postgresql://restorer:pw@db.example.com/shop?sslmode=require' },
+    input: 'target-url',
+    allowed: /give TLS settings with db-tls and db-ca/
+  },
+  {
+    name: 'mirror restore: target-url names an odd database',
+    mode: 'mirror-restore',
+    inputs: { 'target-url': 'postgresql://restorer:pw@db.example.com/shop;drop' },
+    input: 'target-url',
+    allowed: /letters, digits, _ and -/
+  },
+  {
+    name: 'mirror restore: age-identity is a public key',
+    mode: 'mirror-restore',
+    inputs: { 'age-identity': RECIPIENT },
+    input: 'age-identity',
+    allowed: /give the secret key \(AGE-SECRET-KEY-1…\)/
+  },
+  {
+    name: 'mirror restore: age-identity is not a key',
+    mode: 'mirror-restore',
+    inputs: { 'age-identity': 'AGE-SECRET-KEY-1NOTAKEY' },
+    input: 'age-identity',
+    allowed: /is not an age secret key/
+  },
+  {
+    name: 'mirror restore: overwrite not a boolean',
+    mode: 'mirror-restore',
+    inputs: { overwrite: 'replace' },
+    input: 'overwrite',
+    allowed: BOOLEAN
+  },
+  {
+    name: 'mirror restore: object-key outside s3-uri',
+    mode: 'mirror-restore',
+    inputs: { 'object-key': 'elsewhere/shop.pgdump.zst.age' },
+    input: 'object-key',
+    allowed: /is not under the prefix of s3-uri/
+  },
+  {
+    name: 'mirror drill: row-count-tolerance over 100',
+    mode: 'mirror-drill',
+    inputs: { 'row-count-tolerance': '150' },
+    input: 'row-count-tolerance',
+    allowed: /a percentage between 0 and 100/
+  },
+  {
+    name: 'mirror drill: max-age not a duration',
+    mode: 'mirror-drill',
+    inputs: { 'max-age': 'daily' },
+    input: 'max-age',
+    allowed: DURATION
+  },
+  {
+    name: 'mirror drill: command-env names a credential',
+    mode: 'mirror-drill',
+    inputs: { 'command-env': 'AWS_SECRET_ACCESS_KEY' },
+    input: 'command-env',
+    allowed: /never passed on/
   }
 ]
 

@@ -29,6 +29,11 @@ const WRONG_DB = 'CANARY-wrongdb-2a6c8e4b0f'
 const WRONG_S3 = 'CANARY-s3secret-8f2b6d0a4c'
 /** An age identity given where a public key belongs: refused, and never shown. */
 const AGE_IDENTITY = 'AGE-SECRET-KEY-1CANARYQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ'
+/** A well-formed age identity given to restore, and the password of its target-url. */
+const RESTORE_IDENTITY =
+  'AGE-SECRET-KEY-1GFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPQ4EGAEX'
+const TARGET_CANARY = 'CANARY-target-6e1b9d3f7a'
+let shopHost = ''
 
 beforeAll(async () => {
   cloud = await startCloud({ paceMs: 200 })
@@ -43,7 +48,9 @@ beforeAll(async () => {
     WRONG_PASSWORD,
     WRONG_DB,
     WRONG_S3,
-    AGE_IDENTITY
+    AGE_IDENTITY,
+    RESTORE_IDENTITY,
+    TARGET_CANARY
   ]
   const s3 = new S3Client({
     endpoint: cloud.info.s3.endpoint,
@@ -66,6 +73,7 @@ beforeAll(async () => {
     access: { allowedCidrs: ['127.0.0.0/22'] }
   })
   const ready = await waitReady(trove, created.id)
+  shopHost = ready.addresses[0] as string
   await promisify(execFile)(
     '/usr/lib/postgresql/15/bin/psql',
     [
@@ -212,6 +220,22 @@ describe('no secret in anything a run leaves behind', () => {
     expect(result.annotations.filter((a) => a.startsWith('::error'))).toEqual([])
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toContain(`::add-mask::${cloud.info.s3.secretAccessKey}`)
+    expect(hits).toEqual([])
+  }, 90_000)
+
+  test('mirror restore (target-url password, age identity) into a server that refuses the login', async () => {
+    const { result, hits } = await scanRun('mirror-restore', {
+      ...mirror(),
+      'mirror-action': 'restore',
+      'target-url': `postgresql://${DB_USER}:${TARGET_CANARY}@${shopHost}:5432/shop_copy`,
+      'age-identity': RESTORE_IDENTITY
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toContain(`::add-mask::${TARGET_CANARY}`)
+    expect(result.stdout).toContain(`::add-mask::${RESTORE_IDENTITY}`)
+    expect(result.stdout).toMatch(
+      /::error::Restore of copies\/.* failed: .*password authentication failed/
+    )
     expect(hits).toEqual([])
   }, 90_000)
 

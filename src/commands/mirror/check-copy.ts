@@ -8,8 +8,8 @@ import type { VerifyCopyInputs } from '../../inputs/mirror.js'
 import { getStream, getText } from '../../storage/objects.js'
 import { formatS3Uri } from '../../storage/s3-uri.js'
 import type { CommandContext } from '../context.js'
-import { listManifests } from './store-retention.js'
 import { copyFigures, writeMirrorMetrics } from './metrics.js'
+import { findCopy } from './find-copy.js'
 import { verifySummary } from './summary.js'
 import { manifestKeyFor, type MirrorManifest, parseManifest } from './manifest.js'
 
@@ -28,20 +28,9 @@ export async function checkCopy(
   inputs: VerifyCopyInputs
 ): Promise<void> {
   const { bucket, prefix } = inputs.location
-  let objectKey = inputs.objectKey
-  if (!objectKey) {
-    const newest = (await listManifests(client, bucket, prefix))
-      .filter(
-        (e) =>
-          !inputs.instance ||
-          e.manifest.source.instanceName === inputs.instance ||
-          e.manifest.source.instanceId === inputs.instance
-      )
-      .sort((a, b) => Date.parse(b.manifest.created) - Date.parse(a.manifest.created))[0]
-    if (!newest)
-      throw new CheckFailure(`No copy made by this action under ${formatS3Uri(bucket, prefix)}`)
-    objectKey = newest.manifest.objectKey
-  }
+  const { objectKey } = inputs.objectKey
+    ? { objectKey: inputs.objectKey }
+    : await findCopy(client, bucket, prefix, '', inputs.instance)
   const check = await context.group(`Download and hash ${formatS3Uri(bucket, objectKey)}`, () =>
     verifyCopy(client, bucket, objectKey)
   )

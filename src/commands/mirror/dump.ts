@@ -6,6 +6,8 @@ import { toolEnv } from '../../database/tool-env.js'
 import { caFile, isVerified } from '../../database/tls.js'
 import type { DbTarget, Engine } from '../../database/types.js'
 import type { DumpSelection } from '../../inputs/dump-selection.js'
+import { mariadbClientTls } from '../../database/client-tls.js'
+import { parseToolRelease } from '../../database/tool-version.js'
 
 const run = promisify(execFile)
 
@@ -41,15 +43,7 @@ export async function findDumpTool(engine: Engine): Promise<DumpTool> {
   )
 }
 
-/** `pg_dump (PostgreSQL) 15.14 (Debian …)` → [15, 14]; `mariadb-dump from 11.4.2-MariaDB…` or `Distrib 10.11.6-MariaDB` → [10, 11, 6]. */
-export function parseToolRelease(versionText: string): number[] {
-  const match =
-    /PostgreSQL\)\s+(\d+(?:\.\d+)*)/.exec(versionText) ??
-    /Distrib\s+(\d+(?:\.\d+)*)/.exec(versionText) ??
-    /from\s+(\d+(?:\.\d+)*)/.exec(versionText) ??
-    /(\d+(?:\.\d+)+)/.exec(versionText)
-  return match ? (match[1] as string).split('.').map(Number) : []
-}
+export { parseToolRelease }
 
 /**
  * pg_dump refuses a server newer than itself ("server version mismatch"); an older mariadb-dump
@@ -96,7 +90,8 @@ export function dumpArgs(
   engine: Engine,
   target: DbTarget,
   selection: DumpSelection,
-  caFile?: string
+  caFile?: string,
+  snapshot?: string
 ): string[] {
   if (engine === 'postgresql') {
     // -Z0: we compress ourselves, with zstd, which is several times faster than pg_dump's gzip.
@@ -111,7 +106,9 @@ export function dumpArgs(
       ...(selection.schemas.length > 0 ? ['--strict-names'] : []),
       ...selection.schemas.map((schema) => `--schema=${quotedPattern(schema)}`),
       ...selection.excludeTables.map((item) => `--exclude-table=${tablePattern(item)}`),
-      `--dbname=${selection.databases[0] as string}`
+      `--dbname=${selection.databases[0] as string}`,
+      // The snapshot the row counts of the manifest were taken in (database/dump-snapshot.ts).
+      ...(snapshot ? [`--snapshot=${snapshot}`] : [])
     ]
   }
   return [
@@ -119,7 +116,7 @@ export function dumpArgs(
     `--host=${target.host}`,
     `--port=${target.port}`,
     `--user=${target.user}`,
-    ...mariadbDumpTls(target, caFile),
+    ...mariadbClientTls(target, caFile),
     '--single-transaction',
     '--quick',
     '--triggers',
@@ -151,36 +148,13 @@ export function tablePattern(item: string): string {
     : `${quotedPattern(first)}.${quotedPattern(second)}`
 }
 
-/**
- * mariadb-dump's TLS flags. A CA file makes the client check the chain; the host name only with
- * --ssl-verify-server-cert. Clients from 11.4 verify by default, which the non-verifying
- * modes turn off so that they behave alike everywhere.
- */
-function mariadbDumpTls(target: DbTarget, caFile: string | undefined): string[] {
-  const ca = (): string => {
-    if (caFile === undefined) throw new Error(`db-tls ${target.tls} needs the db-ca file`)
-    return `--ssl-ca=${caFile}`
-  }
-  switch (target.tls) {
-    case 'disable':
-      return ['--skip-ssl']
-    case 'prefer':
-      return []
-    case 'require':
-      return ['--ssl', '--skip-ssl-verify-server-cert']
-    case 'verify-ca':
-      return ['--ssl', ca(), '--skip-ssl-verify-server-cert']
-    case 'verify-full':
-      return ['--ssl', ca(), '--ssl-verify-server-cert']
-  }
-}
-
 /** Starts the dump; its stdout is the dump. Stderr is kept (the tail) for the error message. */
 export function startDump(
   tool: DumpTool,
   engine: Engine,
   target: DbTarget,
-  selection: DumpSelection
+  selection: DumpSelection,
+  snapshot?: string
 ): RunningDump {
   // Only what the tool needs: no cloud or store credentials, no inputs (database/tool-env.ts).
   const env: NodeJS.ProcessEnv = toolEnv(process.env)
@@ -198,7 +172,7 @@ export function startDump(
   }
   let child: ChildProcess
   try {
-    child = spawn(tool.command, dumpArgs(engine, target, selection, ca?.path), {
+    child = spawn(tool.command, dumpArgs(engine, target, selection, ca?.path, snapshot), {
       env,
       stdio: ['ignore', 'pipe', 'pipe']
     })

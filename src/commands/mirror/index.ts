@@ -14,6 +14,8 @@ import type { CommandContext } from '../context.js'
 import { checkCopy } from './check-copy.js'
 import { copyFigures, writeMirrorMetrics } from './metrics.js'
 import { instanceLabels } from '../../evidence/index.js'
+import { drillCopy } from './drill.js'
+import { restoreToTarget } from './restore.js'
 import { findDumpTool, toolTooOld } from './dump.js'
 import { uploadSummary } from './summary.js'
 import { uploadCopy, type UploadInFlight } from './upload.js'
@@ -21,12 +23,15 @@ import { uploadCopy, type UploadInFlight } from './upload.js'
 /**
  * mirror: an encrypted, checksummed off-site copy on any S3-compatible store (mirror-action:
  * upload), from a temporary instance restored from a backup or from the live instance; or a
- * check that a stored copy still matches its manifest (mirror-action: verify).
+ * check that a stored copy still matches its manifest (mirror-action: verify); or a stored copy
+ * restored into any server (mirror-action: restore), or restored, checked and dropped (drill).
  */
 export async function mirror(context: CommandContext): Promise<void> {
   const inputs = readMirrorInputs(context.inputs)
   const client = s3Client(inputs.s3)
   if (inputs.action === 'verify') return checkCopy(context, client, inputs)
+  if (inputs.action === 'drill') return drillCopy(context, client, inputs)
+  if (inputs.action === 'restore') return restoreToTarget(context, client, inputs)
 
   for (const warning of inputs.dbTlsWarnings) context.warn(warning, 'Deprecated input value')
   if (dependsOnEngine(inputs)) await checkSelectionEarly(context, inputs)

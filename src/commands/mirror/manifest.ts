@@ -1,3 +1,4 @@
+import type { SnapshotCounts } from '../../database/dump-snapshot.js'
 import type { Engine } from '../../database/types.js'
 
 export const MANIFEST_SUFFIX = '.manifest.json'
@@ -40,6 +41,13 @@ export interface MirrorManifest {
   /** Hex SHA-256 of the stored object's bytes. */
   sha256: string
   upload: { parts: number; partSizeBytes: number; seconds: number }
+  /**
+   * Rows per table at dump time (absent in manifests written before this field). `exact` says
+   * whether they are the rows the dump holds (`method`: dump-snapshot, quiescent-copy) or were
+   * counted in a snapshot of their own next to the dump's (separate-snapshot); a drill compares
+   * exact counts for equality and the others within row-count-tolerance.
+   */
+  rowCounts?: SnapshotCounts
 }
 
 export function manifestKeyFor(objectKey: string): string {

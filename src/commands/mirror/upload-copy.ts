@@ -9,6 +9,11 @@ import { compressor } from '../../storage/compress.js'
 import { type DumpTool, startDump } from './dump.js'
 import { ageEncrypter } from '../../storage/encrypt.js'
 import type { DumpSelection } from '../../inputs/dump-selection.js'
+import {
+  openDumpSnapshot,
+  type RowCount,
+  type SnapshotCounts
+} from '../../database/dump-snapshot.js'
 
 export interface CopyRequest {
   client: S3Client
@@ -20,6 +25,8 @@ export interface CopyRequest {
   /** The final selection: the databases db-info found, the schemas and exclusions. */
   selection: DumpSelection
   tool: DumpTool
+  /** A temporary instance restored from a backup, which nothing else writes to. */
+  quiescent: boolean
   compression: 'zstd' | 'gzip'
   level: number
   recipients: string[]
@@ -38,6 +45,7 @@ export interface CopyResult {
   sha256: string
   parts: number
   largestPartBytes: number
+  rowCounts: SnapshotCounts
 }
 
 class Counter extends Transform {
@@ -53,7 +61,34 @@ class Counter extends Transform {
  * backpressure: the dump tool is paused while the store is slower, never buffered.
  */
 export async function dumpToStore(request: CopyRequest): Promise<CopyResult> {
-  const dump = startDump(request.tool, request.engine, request.target, request.selection)
+  const snapshot = await openDumpSnapshot(
+    request.target,
+    request.selection.databases,
+    request.quiescent
+  )
+  try {
+    return {
+      ...(await dumpInSnapshot(request, snapshot.snapshotId)),
+      rowCounts: dumpedCounts(snapshot.counts, request.selection, request.engine)
+    }
+  } finally {
+    // pg_dump needs the exporting transaction open only until it has imported the snapshot,
+    // but holding it to the end costs nothing and keeps the rule simple.
+    await snapshot.release()
+  }
+}
+
+async function dumpInSnapshot(
+  request: CopyRequest,
+  snapshotId: string | undefined
+): Promise<Omit<CopyResult, 'rowCounts'>> {
+  const dump = startDump(
+    request.tool,
+    request.engine,
+    request.target,
+    request.selection,
+    snapshotId
+  )
   const dumped = new Counter()
   const hasher = new HashingCounter({ highWaterMark: 1024 * 1024 })
   let uploaded: Awaited<ReturnType<typeof uploadStream>> | undefined
@@ -112,4 +147,29 @@ export async function dumpToStore(request: CopyRequest): Promise<CopyResult> {
     parts: uploaded.parts,
     largestPartBytes: uploaded.largestPartBytes
   }
+}
+
+/**
+ * The counts of the tables the dump holds: those in the chosen schemas and not excluded, so a
+ * table left out on purpose is not missed by the drill. A row's table is `name` in PostgreSQL's
+ * public schema and `schema.name` outside it; for MariaDB it is `name` in `row.database`
+ * (database/dump-snapshot.ts). An exclusion's qualifier is the schema or the database.
+ */
+export function dumpedCounts(
+  counts: SnapshotCounts,
+  selection: DumpSelection,
+  engine: Engine
+): SnapshotCounts {
+  const dumped = (row: RowCount): boolean => {
+    const dot = engine === 'postgresql' ? row.table.indexOf('.') : -1
+    const qualifier =
+      engine === 'postgresql' ? (dot < 0 ? 'public' : row.table.slice(0, dot)) : row.database
+    const name = dot < 0 ? row.table : row.table.slice(dot + 1)
+    if (selection.schemas.length > 0 && !selection.schemas.includes(qualifier)) return false
+    return !selection.excludeTables.some((item) => {
+      const [first, second] = item.split('.') as [string, string | undefined]
+      return second === undefined ? first === name : first === qualifier && second === name
+    })
+  }
+  return { ...counts, tables: counts.tables.filter(dumped) }
 }

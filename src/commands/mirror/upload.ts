@@ -120,6 +120,7 @@ export async function uploadCopy(
         target,
         selection: prepared.selection,
         tool: prepared.tool,
+        quiescent: source.kind === 'restored',
         compression: inputs.compression,
         level: inputs.compressionLevel,
         recipients: inputs.recipients,
@@ -140,6 +141,11 @@ export async function uploadCopy(
     }
   )
   upload.id = undefined
+  const counted = copy.rowCounts
+  context.logger.info(
+    `Row counts (${counted.exact ? 'exact' : 'not exact'}, ${counted.method}): ` +
+      `${counted.tables.reduce((n, t) => n + t.rows, 0)} rows in ${counted.tables.length} table(s)`
+  )
   const seconds = (context.now() - started) / 1000
 
   const manifest: MirrorManifest = {
@@ -169,7 +175,8 @@ export async function uploadCopy(
       inputs.recipients.length > 0 ? { format: 'age', recipients: inputs.recipients } : null,
     sizes: { dumpBytes: copy.dumpBytes, storedBytes: copy.storedBytes },
     sha256: copy.sha256,
-    upload: { parts: copy.parts, partSizeBytes: partSize, seconds: Math.round(seconds * 10) / 10 }
+    upload: { parts: copy.parts, partSizeBytes: partSize, seconds: Math.round(seconds * 10) / 10 },
+    rowCounts: copy.rowCounts
   }
   try {
     await context.group('Check the stored copy and write its manifest', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, test } from '@jest/globals'
 import { parse } from 'yaml'
 import { readActionMeta } from '../../../scripts/action-metadata.js'
 import { MODES } from '../../../src/inputs/mode.js'
-import { needsOf, permissionsOf, runScriptsWithExpressions } from './workflow-rules.js'
+import { needsCloud, needsOf, permissionsOf, runScriptsWithExpressions } from './workflow-rules.js'
 
 // The example workflows in examples/workflows are meant to be copied: each must use only inputs
 // and outputs action.yml declares, a real mode, and what that mode needs.
@@ -38,9 +38,15 @@ const isOurs = (step: Step): boolean =>
 
 const files = readdirSync(DIR).filter((f) => f.endsWith('.yml'))
 
-test('the four example workflows exist', () => {
+test('the five example workflows exist', () => {
   expect(files.sort()).toEqual(
-    ['fleet-report.yml', 'nightly-drill.yml', 'pre-deploy.yml', 'weekly-mirror.yml'].sort()
+    [
+      'fleet-report.yml',
+      'nightly-drill.yml',
+      'offsite-drill.yml',
+      'pre-deploy.yml',
+      'weekly-mirror.yml'
+    ].sort()
   )
 })
 
@@ -86,8 +92,8 @@ describe.each(files)('examples/workflows/%s', (file) => {
             true
           ])
         }
-        // Every mode but a fleet merge calls the cloud: auth from inputs or the OS_* environment.
-        if (!(mode === 'report' && inputs['report-files'] !== undefined)) {
+        // Every step that calls the cloud has auth from inputs or the OS_* environment.
+        if (needsCloud(inputs)) {
           const env = { ...workflow.env, ...job.env, ...step.env }
           expect(inputs['auth-url'] !== undefined || env.OS_AUTH_URL !== undefined).toBe(true)
         }

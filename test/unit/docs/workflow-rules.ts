@@ -11,10 +11,13 @@ export const REQUIRED: Record<string, string[]> = {
   list: []
 }
 
-/** The needs of one step's `with:`; checking a stored copy needs the store, not the instance. */
+/** The needs of one step's `with:`; using a stored copy needs the store, not the instance. */
 export function needsOf(inputs: Record<string, unknown>): string[] {
   const mode = String(inputs.mode)
   if (mode === 'mirror' && inputs['mirror-action'] === 'verify') return []
+  // Restore and drill read the store and write to target-url: no instance, no cloud.
+  if (mode === 'mirror' && ['restore', 'drill'].includes(String(inputs['mirror-action'])))
+    return ['target-url']
   return REQUIRED[mode] ?? []
 }
 
@@ -38,4 +41,12 @@ export function permissionsOf(inputs: Record<string, unknown>): Record<string, '
   if (inputs.notify === 'issue') needs.issues = 'write'
   if (inputs['require-verified-within'] !== undefined) needs.actions = 'read'
   return needs
+}
+
+/** Whether a step talks to the cloud: a restore or drill of an off-site copy does not. */
+export function needsCloud(inputs: Record<string, unknown>): boolean {
+  if (inputs.mode === 'report' && inputs['report-files'] !== undefined) return false
+  return !(
+    inputs.mode === 'mirror' && ['restore', 'drill'].includes(String(inputs['mirror-action']))
+  )
 }

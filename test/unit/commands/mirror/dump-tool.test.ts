@@ -77,6 +77,25 @@ describe('the dump tool', () => {
     expect([...pg, ...maria].join(' ')).not.toContain('pw-canary')
   })
 
+  test('pg_dump reads the exported snapshot the manifest counted in, when there is one', () => {
+    const target: DbTarget = {
+      engine: 'postgresql',
+      host: '10.0.0.5',
+      port: 5432,
+      user: 'app',
+      password: 'pw',
+      databases: [],
+      tls: 'prefer'
+    }
+    const selection = { databases: ['shop'], schemas: [], excludeTables: [] }
+    expect(dumpArgs('postgresql', target, selection, undefined, '00000003-0000001B-1')).toContain(
+      '--snapshot=00000003-0000001B-1'
+    )
+    expect(dumpArgs('postgresql', target, selection).some((a) => a.startsWith('--snapshot'))).toBe(
+      false
+    )
+  })
+
   test.each([
     ['disable', ['--skip-ssl']],
     ['prefer', []],

@@ -32,7 +32,7 @@ describe('CLI help from action.yml', () => {
     expect(backup).toContain('--instance <value>')
     // "mirror (verify): …" belongs to mirror; the sub-action stays visible.
     expect(modeHelp(ACTION_META, 'mirror')).toMatch(
-      /--object-key <value> +\(verify\) the stored copy/
+      /--object-key <value> +\(verify, restore, drill\) the stored copy/
     )
     const list = modeHelp(ACTION_META, 'list')
     expect(list).toContain('--instances <value>')

@@ -1,0 +1,144 @@
+import type { S3Client } from '@aws-sdk/client-s3'
+import {
+  allPassed,
+  type CheckPlan,
+  type CheckResult,
+  judgeManifestCounts,
+  readChecksFile,
+  runChecks,
+  tally
+} from '../../checks/index.js'
+import { toolEnv } from '../../database/tool-env.js'
+import { CheckFailure, describeError } from '../../errors.js'
+import { formatElapsed } from '../../format/duration.js'
+import type { DrillCopyInputs } from '../../inputs/mirror.js'
+import type { CommandContext } from '../context.js'
+import { findCopy } from './find-copy.js'
+import { type RestoredCopy, restoreCopy } from './restore-copy.js'
+import { type CopyDrillReport, copyDrillSummary } from './restore-summary.js'
+
+/**
+ * mirror-action: drill — the nightly proof of the off-site copy: restore the newest copy into
+ * target-url, run verify's checks on it, compare its row counts with those the manifest
+ * recorded at dump time, and drop what was restored, pass or fail.
+ */
+export async function drillCopy(
+  context: CommandContext,
+  client: S3Client,
+  inputs: DrillCopyInputs
+): Promise<void> {
+  const assertions = inputs.checksFile ? readChecksFile(inputs.checksFile) : []
+  const { bucket, prefix } = inputs.location
+  const found = await context.group('Find the copy', () =>
+    findCopy(client, bucket, prefix, inputs.objectKey, inputs.instance)
+  )
+  const ageMs = context.now() - Date.parse(found.manifest.created)
+  context.setOutput('copy-age-hours', Math.round((ageMs / 3_600_000) * 10) / 10)
+  context.logger.info(
+    `Copy ${found.objectKey} was made ${formatElapsed(Math.max(0, ageMs))} ago (${found.manifest.created})`
+  )
+  const limitMs = inputs.maxAgeMs + inputs.graceMs
+  if (ageMs > limitMs) {
+    const report: CopyDrillReport = {
+      objectKey: found.objectKey,
+      manifest: found.manifest,
+      ageMs,
+      results: [],
+      verified: false,
+      error: `the newest copy is ${formatElapsed(ageMs)} old, older than max-age + grace (${formatElapsed(limitMs)})`
+    }
+    finish(context, report)
+    throw new CheckFailure(
+      `Copy ${found.objectKey} is ${formatElapsed(ageMs)} old, older than max-age + grace (${formatElapsed(limitMs)}): ` +
+        `the off-site copies have stopped. Check the ${context.spell.mode('mirror')} upload job, or raise ${context.spell.setting('max-age')}.`
+    )
+  }
+
+  let restored: RestoredCopy | undefined
+  let results: CheckResult[] = []
+  let error: string | undefined
+  let cleanup = 'nothing was restored'
+  try {
+    restored = await restoreCopy(context, client, inputs, found)
+    context.setOutput('restore-seconds', Math.round(restored.restoreMs / 1000))
+    const plan: CheckPlan = {
+      assertions,
+      tolerancePercent: inputs.tolerancePercent,
+      integrity: inputs.integrity,
+      connectTimeoutMs: 30_000,
+      ...(inputs.command && {
+        command: inputs.command,
+        commandBaseEnv: toolEnv(context.inputs.env, inputs.commandEnvNames)
+      })
+    }
+    const target = restored.target
+    const report = await context.group('Check the restored data', () =>
+      runChecks(target, plan, { logger: context.logger })
+    )
+    const started = performance.now()
+    // PostgreSQL may restore under another name than it was dumped from: compare by the
+    // dumped name, as the manifest records it.
+    const dumpedName = new Map(
+      restored.databases.map((name, i) => [name, found.manifest.dump.databases[i] ?? name])
+    )
+    const verdict = judgeManifestCounts(
+      report.counts.map((c) => ({ ...c, database: dumpedName.get(c.database) ?? c.database })),
+      found.manifest.rowCounts,
+      inputs.tolerancePercent
+    )
+    results = [
+      ...report.results,
+      {
+        name: 'row counts vs manifest',
+        ...verdict,
+        durationMs: Math.round(performance.now() - started)
+      }
+    ]
+    const mark = verdict.skipped ? 'skipped' : verdict.passed ? 'pass' : 'FAIL'
+    context.logger.info(`row counts vs manifest: ${mark} — ${verdict.detail}`)
+  } catch (e) {
+    error = describeError(e)
+  } finally {
+    if (restored) {
+      try {
+        await restored.drop()
+        cleanup = `dropped ${restored.databases.join(', ')} from the target`
+      } catch (dropError) {
+        cleanup = `could NOT drop ${restored.databases.join(', ')}: ${describeError(dropError)}`
+        error ??= cleanup
+      }
+      context.logger.info(`Clean-up: ${cleanup}`)
+    } else if (error) {
+      cleanup = /dropped|nothing on the target/.test(error) ? 'see the error' : cleanup
+    }
+  }
+  const report: CopyDrillReport = {
+    objectKey: found.objectKey,
+    manifest: found.manifest,
+    ageMs,
+    results,
+    verified: error === undefined && allPassed(results),
+    cleanup
+  }
+  if (restored) report.restoreMs = restored.restoreMs
+  if (error !== undefined) report.error = error
+  finish(context, report)
+  if (error !== undefined) throw new CheckFailure(`Drill of ${found.objectKey} failed: ${error}`)
+  if (!report.verified) {
+    const failed = results.filter((r) => !r.passed && !r.skipped)
+    throw new CheckFailure(
+      `Drill of ${found.objectKey} failed ${failed.length} check(s): ` +
+        failed.map((r) => `${r.name} — ${r.detail}`).join('; ')
+    )
+  }
+}
+
+function finish(context: CommandContext, report: CopyDrillReport): void {
+  const counts = tally(report.results)
+  context.setOutput('verified', report.verified)
+  context.setOutput('object-key', report.objectKey)
+  context.setOutput('checks-passed', counts.passed)
+  context.setOutput('checks-failed', counts.failed)
+  context.setOutput('checks-skipped', counts.skipped)
+  context.summary(copyDrillSummary(report))
+}

@@ -1,0 +1,256 @@
+import type { S3Client } from '@aws-sdk/client-s3'
+import { pipeline } from 'node:stream/promises'
+import { RestoreServer } from '../../database/restore-target.js'
+import { findRestoreTool, restoreCompatibility, startRestore } from '../../database/restore-tool.js'
+import type { DbTarget } from '../../database/types.js'
+import { CheckFailure, describeError, InputError } from '../../errors.js'
+import { formatBytes } from '../../format/bytes.js'
+import { formatElapsed } from '../../format/duration.js'
+import type { DrillCopyInputs, RestoreCopyInputs } from '../../inputs/mirror.js'
+import { IdentityMismatch } from '../../storage/decrypt.js'
+import { getStream } from '../../storage/objects.js'
+import { CopyMismatch, copyStages } from '../../storage/read-copy.js'
+import { formatS3Uri } from '../../storage/s3-uri.js'
+import type { CommandContext } from '../context.js'
+import type { FoundCopy } from './find-copy.js'
+
+export interface RestoredCopy extends FoundCopy {
+  /** The target server, with `databases` the restored ones (for the checks). */
+  target: DbTarget
+  databases: string[]
+  bytes: number
+  sha256: string
+  restoreMs: number
+  /** Drops what was restored (the drill's clean-up); never touches anything else. */
+  drop(): Promise<void>
+}
+
+const LABEL = { postgresql: 'PostgreSQL', mariadb: 'MariaDB' } as const
+
+/**
+ * Restores a stored copy into the target-url server: checks that the tool and the server fit
+ * the copy and that the database is new, all before the download; then streams download →
+ * size and SHA-256 against the manifest → age → decompress → pg_restore / mariadb. On any
+ * failure the database it created is dropped, and nothing else on the target was touched.
+ */
+export async function restoreCopy(
+  context: CommandContext,
+  client: S3Client,
+  inputs: RestoreCopyInputs | DrillCopyInputs,
+  found: FoundCopy
+): Promise<RestoredCopy> {
+  const { bucket } = inputs.location
+  const { objectKey, manifest } = found
+  const engine = manifest.datastore.type
+  if (engine !== inputs.target.engine) {
+    throw new InputError(
+      'target-url',
+      `is a ${LABEL[inputs.target.engine]} server, but ${objectKey} is a ${LABEL[engine]} copy`
+    )
+  }
+  const databases = databasesFor(inputs, found)
+  if (manifest.encryption && inputs.identities.length === 0) {
+    throw new InputError(
+      'age-identity',
+      `is required: ${objectKey} is encrypted with age (to ${manifest.encryption.recipients.join(', ')})`
+    )
+  }
+  const target: DbTarget = {
+    engine,
+    host: inputs.target.host,
+    port: inputs.target.port,
+    user: inputs.target.user,
+    password: inputs.target.password,
+    databases,
+    tls: inputs.dbTls,
+    ...(inputs.dbCa && { ca: inputs.dbCa })
+  }
+  const server = new RestoreServer(target)
+  const created: string[] = []
+  const dropCreated = async (): Promise<string[]> => {
+    const dropped: string[] = []
+    for (const name of created.splice(0)) {
+      await server.drop(name)
+      dropped.push(name)
+    }
+    return dropped
+  }
+  try {
+    const tool = await context.group('Check the target server', async () => {
+      const [version, tool] = await Promise.all([server.version(), findRestoreTool(engine)])
+      context.logger.info(
+        `${tool.version} → ${LABEL[engine]} ${version} at ${target.host}:${target.port}; copy of ${LABEL[engine]} ${manifest.datastore.version} made by ${manifest.dump.toolVersion}`
+      )
+      const fit = restoreCompatibility(
+        engine,
+        tool,
+        { toolVersion: manifest.dump.toolVersion, serverVersion: manifest.datastore.version },
+        version
+      )
+      if (fit.problem) throw new CheckFailure(fit.problem)
+      for (const warning of fit.warnings) context.warn(warning, 'Restore tool and server')
+      const present = await server.existing(databases)
+      if (present.length > 0 && !inputs.overwrite) {
+        throw new CheckFailure(
+          `database(s) ${present.join(', ')} already exist on the target: a copy is restored only into a new database. ` +
+            `Drop it, name another database in target-url (PostgreSQL), or set ${context.spell.setting('overwrite', 'true')} to replace it`
+        )
+      }
+      for (const name of present) {
+        await server.drop(name)
+        context.logger.info(`overwrite: dropped the existing database ${name}`)
+      }
+      for (const name of databases) {
+        await server.create(name)
+        created.push(name)
+      }
+      context.logger.info(`Created ${databases.join(', ')} to restore into`)
+      return tool
+    })
+
+    const started = context.now()
+    const streamed = await context.group(
+      `Restore ${formatS3Uri(bucket, objectKey)} into ${databases.join(', ')}`,
+      () => streamRestore(context, client, inputs, found, target, databases, tool)
+    )
+    const restoreMs = context.now() - started
+    context.logger.info(
+      `Restored ${formatBytes(streamed.bytes)} (sha256 ${streamed.sha256}, as its manifest says) in ${formatElapsed(restoreMs)}`
+    )
+    const keep = created.splice(0)
+    return {
+      ...found,
+      target,
+      databases,
+      bytes: streamed.bytes,
+      sha256: streamed.sha256,
+      restoreMs,
+      drop: async () => {
+        const again = new RestoreServer(target)
+        try {
+          for (const name of keep) await again.drop(name)
+        } finally {
+          await again.close()
+        }
+      }
+    }
+  } catch (error) {
+    let cleanup: string
+    try {
+      const dropped = await dropCreated()
+      cleanup =
+        dropped.length > 0
+          ? `; dropped ${dropped.join(', ')} from the target, nothing else was touched`
+          : '; nothing on the target was changed'
+    } catch (dropError) {
+      cleanup = `; could NOT drop ${created.join(', ')} from the target: ${describeError(dropError)}`
+    }
+    if (error instanceof InputError) throw error
+    throw new CheckFailure(`Restore of ${objectKey} failed: ${describeError(error)}${cleanup}`, {
+      cause: error
+    })
+  } finally {
+    await server.close()
+  }
+}
+
+/**
+ * PostgreSQL: the database named in target-url, else the dumped one. MariaDB: a dump names its
+ * databases itself (CREATE DATABASE, USE), so they keep their names.
+ */
+function databasesFor(inputs: RestoreCopyInputs | DrillCopyInputs, found: FoundCopy): string[] {
+  const dumped = found.manifest.dump.databases
+  const named = inputs.target.database
+  if (found.manifest.datastore.type === 'postgresql') return [named || (dumped[0] as string)]
+  if (named && !(dumped.length === 1 && dumped[0] === named)) {
+    throw new InputError(
+      'target-url',
+      `names the database ${named}, but a MariaDB copy restores under the names it was dumped from (${dumped.join(', ')}): leave the database out of target-url${dumped.length === 1 ? ` or name ${dumped[0]}` : ''}`
+    )
+  }
+  return dumped
+}
+
+async function streamRestore(
+  context: CommandContext,
+  client: S3Client,
+  inputs: RestoreCopyInputs | DrillCopyInputs,
+  found: FoundCopy,
+  target: DbTarget,
+  databases: string[],
+  tool: Awaited<ReturnType<typeof findRestoreTool>>
+): Promise<{ bytes: number; sha256: string }> {
+  const { manifest, objectKey } = found
+  const controller = new AbortController()
+  const restore = startRestore(tool, target.engine, target, databases[0] as string)
+  const removeCancelHook = context.onCancel(async (signal) => {
+    context.logger.warning(`Received ${signal}: stopping the restore`)
+    controller.abort()
+    restore.child.kill('SIGKILL')
+  })
+  const { download, stages } = copyStages(
+    {
+      bytes: manifest.sizes.storedBytes,
+      sha256: manifest.sha256,
+      compression: manifest.compression.algorithm,
+      encrypted: manifest.encryption !== null
+    },
+    inputs.identities
+  )
+  let bodyEnded = false
+  try {
+    const body = await getStream(client, inputs.location.bucket, objectKey)
+    body.once('end', () => {
+      bodyEnded = true
+    })
+    await (pipeline as unknown as (s: unknown[], o: { signal: AbortSignal }) => Promise<void>)(
+      [body, ...stages, restore.stdin],
+      { signal: controller.signal }
+    )
+    await restore.finished
+    return { bytes: download.bytes, sha256: download.sha256 }
+  } catch (error) {
+    // Stop the tool before the caller drops its database: nothing half-read may commit.
+    if (restore.child.exitCode === null) restore.child.kill('SIGKILL')
+    const toolError = await Promise.race([
+      restore.finished.then(
+        () => undefined,
+        (e: unknown) => e
+      ),
+      new Promise((resolve) => setTimeout(resolve, 5_000, undefined))
+    ])
+    throw explain(
+      error,
+      toolError,
+      download.bytes,
+      manifest.sizes.storedBytes,
+      bodyEnded,
+      restore.child.signalCode
+    )
+  } finally {
+    removeCancelHook()
+  }
+}
+
+/** The clearest of the errors: the copy's own fault first, then the key, then the tool. */
+function explain(
+  error: unknown,
+  toolError: unknown,
+  bytes: number,
+  expected: number,
+  bodyEnded: boolean,
+  killedBy: NodeJS.Signals | null
+): Error {
+  if (error instanceof CopyMismatch) return error
+  if (error instanceof IdentityMismatch) return error
+  if (bodyEnded && bytes < expected) {
+    return new CopyMismatch(
+      `the stored object is truncated: ${bytes} of the ${expected} bytes its manifest says (${describeError(error)})`
+    )
+  }
+  // The tool stopped on its own (it was not killed by us): its words say what went wrong.
+  if (toolError instanceof Error && killedBy === null) return toolError
+  return new CheckFailure(
+    `the copy could not be read (damaged, or not what its manifest says): ${describeError(error)}`
+  )
+}
