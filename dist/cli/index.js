@@ -722,7 +722,7 @@ const COMMANDS = {
     verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(251), __nccwpck_require__.e(467), __nccwpck_require__.e(579), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7676))).verify(c),
     restore: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(467), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 816))).restore(c),
     sweep: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(467), __nccwpck_require__.e(1)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7001))).sweep(c),
-    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(251), __nccwpck_require__.e(321), __nccwpck_require__.e(467), __nccwpck_require__.e(579), __nccwpck_require__.e(330)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5330))).mirror(c),
+    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(251), __nccwpck_require__.e(321), __nccwpck_require__.e(467), __nccwpck_require__.e(579), __nccwpck_require__.e(671)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8671))).mirror(c),
     list: async (c) => (await __nccwpck_require__.e(/* import() */ 664).then(__nccwpck_require__.bind(__nccwpck_require__, 9664))).list(c)
 };
 

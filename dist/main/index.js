@@ -30934,7 +30934,7 @@ const COMMANDS = {
     verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(591), __nccwpck_require__.e(407), __nccwpck_require__.e(860), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87676))).verify(c),
     restore: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(591), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80816))).restore(c),
     sweep: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(591), __nccwpck_require__.e(1)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77001))).sweep(c),
-    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(321), __nccwpck_require__.e(591), __nccwpck_require__.e(407), __nccwpck_require__.e(860), __nccwpck_require__.e(330)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95330))).mirror(c),
+    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(321), __nccwpck_require__.e(591), __nccwpck_require__.e(407), __nccwpck_require__.e(860), __nccwpck_require__.e(671)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88671))).mirror(c),
     list: async (c) => (await __nccwpck_require__.e(/* import() */ 664).then(__nccwpck_require__.bind(__nccwpck_require__, 49664))).list(c)
 };
 

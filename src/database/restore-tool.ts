@@ -1,20 +1,11 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import type { Writable } from 'node:stream'
-import { promisify } from 'node:util'
-import { CheckFailure } from '../errors.js'
+import { type ClientTool, findClientTool, startClientTool } from './client-tool.js'
 import { mariadbClientTls } from './client-tls.js'
-import { caFile, isVerified } from './tls.js'
-import { toolEnv } from './tool-env.js'
 import { parseServerVersion, parseToolRelease } from './tool-version.js'
 import type { DbTarget, Engine } from './types.js'
 
-const run = promisify(execFile)
-
-export interface RestoreTool {
-  command: string
-  version: string
-  release: number[]
-}
+export type RestoreTool = ClientTool
 
 export interface RunningRestore {
   /** The dump goes in here. */
@@ -25,21 +16,16 @@ export interface RunningRestore {
 }
 
 /** pg_restore, or MariaDB's client (mariadb, else the older name mysql), with its version. */
-export async function findRestoreTool(engine: Engine): Promise<RestoreTool> {
-  const candidates = engine === 'postgresql' ? ['pg_restore'] : ['mariadb', 'mysql']
-  for (const command of candidates) {
-    try {
-      const { stdout } = await run(command, ['--version'])
-      return { command, version: stdout.trim(), release: parseToolRelease(stdout) }
-    } catch {
-      // try the next name
-    }
-  }
-  throw new CheckFailure(
-    engine === 'postgresql'
-      ? 'pg_restore is not installed on the runner: `sudo apt-get install -y postgresql-client`'
-      : 'the mariadb client is not installed on the runner: `sudo apt-get install -y mariadb-client`'
-  )
+export function findRestoreTool(engine: Engine): Promise<RestoreTool> {
+  return engine === 'postgresql'
+    ? findClientTool(
+        ['pg_restore'],
+        'pg_restore is not installed on the runner: `sudo apt-get install -y postgresql-client`'
+      )
+    : findClientTool(
+        ['mariadb', 'mysql'],
+        'the mariadb client is not installed on the runner: `sudo apt-get install -y mariadb-client`'
+      )
 }
 
 /** What the copy says about how it was made (from its manifest). */
@@ -168,51 +154,14 @@ export function startRestore(
   target: DbTarget,
   database: string
 ): RunningRestore {
-  const env: NodeJS.ProcessEnv = toolEnv(process.env)
-  const ca = isVerified(target.tls) && target.ca ? caFile(target.ca) : undefined
-  if (engine === 'postgresql') {
-    env.PGPASSWORD = target.password
-    env.PGSSLMODE = target.tls
-    if (ca) env.PGSSLROOTCERT = ca.path
-    else delete env.PGSSLROOTCERT
-    env.PGCONNECT_TIMEOUT = '30'
-  } else {
-    env.MYSQL_PWD = target.password
-  }
-  let child: ChildProcess
-  try {
-    child = spawn(tool.command, restoreArgs(engine, target, database, ca?.path), {
-      env,
-      stdio: ['pipe', 'ignore', 'pipe']
-    })
-  } catch (error) {
-    ca?.remove()
-    throw error
-  }
-  let stderr = ''
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString('utf8')).slice(-8192)
-  })
+  const { child, finished } = startClientTool(
+    tool,
+    engine,
+    target,
+    (caPath) => restoreArgs(engine, target, database, caPath),
+    ['pipe', 'ignore', 'pipe']
+  )
   // A tool that exits early closes its stdin: the pipeline reports that; its exit says why.
   child.stdin?.on('error', () => undefined)
-  const finished = new Promise<void>((resolve, reject) => {
-    child.once('error', (error) => {
-      ca?.remove()
-      reject(new CheckFailure(`${tool.command} could not start: ${error.message}`))
-    })
-    child.once('close', (code, signal) => {
-      ca?.remove()
-      if (code === 0) return resolve()
-      const text = target.password
-        ? stderr.split(target.password).join('***').trim()
-        : stderr.trim()
-      reject(
-        new CheckFailure(
-          `${tool.command} failed (${signal ?? `exit code ${code}`}): ${text.slice(-2000) || 'no error output'}`
-        )
-      )
-    })
-  })
-  finished.catch(() => undefined)
   return { stdin: child.stdin as Writable, finished, child }
 }

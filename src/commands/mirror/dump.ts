@@ -1,22 +1,12 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process'
-import { promisify } from 'node:util'
+import type { ChildProcess } from 'node:child_process'
 import type { Readable } from 'node:stream'
-import { CheckFailure } from '../../errors.js'
-import { toolEnv } from '../../database/tool-env.js'
-import { caFile, isVerified } from '../../database/tls.js'
+import { type ClientTool, findClientTool, startClientTool } from '../../database/client-tool.js'
 import type { DbTarget, Engine } from '../../database/types.js'
 import type { DumpSelection } from '../../inputs/dump-selection.js'
 import { mariadbClientTls } from '../../database/client-tls.js'
 import { parseToolRelease } from '../../database/tool-version.js'
 
-const run = promisify(execFile)
-
-export interface DumpTool {
-  command: string
-  version: string
-  /** Major version (PostgreSQL: 15; MariaDB: 10.11 as 10.11). */
-  release: number[]
-}
+export type DumpTool = ClientTool
 
 export interface RunningDump {
   stdout: Readable
@@ -26,21 +16,16 @@ export interface RunningDump {
 }
 
 /** Finds the dump tool on PATH and its version. */
-export async function findDumpTool(engine: Engine): Promise<DumpTool> {
-  const candidates = engine === 'postgresql' ? ['pg_dump'] : ['mariadb-dump', 'mysqldump']
-  for (const command of candidates) {
-    try {
-      const { stdout } = await run(command, ['--version'])
-      return { command, version: stdout.trim(), release: parseToolRelease(stdout) }
-    } catch {
-      // try the next name
-    }
-  }
-  throw new CheckFailure(
-    engine === 'postgresql'
-      ? 'pg_dump is not installed on the runner: `sudo apt-get install -y postgresql-client` (GitHub’s ubuntu runners have it)'
-      : 'mariadb-dump is not installed on the runner: `sudo apt-get install -y mariadb-client`'
-  )
+export function findDumpTool(engine: Engine): Promise<DumpTool> {
+  return engine === 'postgresql'
+    ? findClientTool(
+        ['pg_dump'],
+        'pg_dump is not installed on the runner: `sudo apt-get install -y postgresql-client` (GitHub’s ubuntu runners have it)'
+      )
+    : findClientTool(
+        ['mariadb-dump', 'mysqldump'],
+        'mariadb-dump is not installed on the runner: `sudo apt-get install -y mariadb-client`'
+      )
 }
 
 export { parseToolRelease }
@@ -156,54 +141,16 @@ export function startDump(
   selection: DumpSelection,
   snapshot?: string
 ): RunningDump {
-  // Only what the tool needs: no cloud or store credentials, no inputs (database/tool-env.ts).
-  const env: NodeJS.ProcessEnv = toolEnv(process.env)
-  // Removed when the tool exits; a copy of the checked PEM, so the tool trusts what we do.
-  const ca = isVerified(target.tls) && target.ca ? caFile(target.ca) : undefined
-  if (engine === 'postgresql') {
-    env.PGPASSWORD = target.password
-    // db-tls uses libpq's names: pg_dump checks exactly what our own connections check.
-    env.PGSSLMODE = target.tls
-    if (ca) env.PGSSLROOTCERT = ca.path
-    else delete env.PGSSLROOTCERT
-    env.PGCONNECT_TIMEOUT = '30'
-  } else {
-    env.MYSQL_PWD = target.password
-  }
-  let child: ChildProcess
-  try {
-    child = spawn(tool.command, dumpArgs(engine, target, selection, ca?.path, snapshot), {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-  } catch (error) {
-    ca?.remove()
-    throw error
-  }
-  let stderr = ''
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString('utf8')).slice(-8192)
-  })
-  const finished = new Promise<void>((resolve, reject) => {
-    child.once('error', (error) => {
-      ca?.remove()
-      reject(new CheckFailure(`${tool.command} could not start: ${error.message}`))
-    })
-    child.once('close', (code, signal) => {
-      ca?.remove()
-      if (code === 0) return resolve()
-      const text = stderr.split(target.password).join('***').trim()
-      const mismatch = /server version mismatch/i.test(text)
+  const { child, finished } = startClientTool(
+    tool,
+    engine,
+    target,
+    (caPath) => dumpArgs(engine, target, selection, caPath, snapshot),
+    ['ignore', 'pipe', 'pipe'],
+    (stderr) =>
+      /server version mismatch/i.test(stderr)
         ? ' — the dump tool is older than the server; install the client of the server version'
         : ''
-      reject(
-        new CheckFailure(
-          `${tool.command} failed (${signal ?? `exit code ${code}`})${mismatch}: ${text.slice(-2000) || 'no error output'}`
-        )
-      )
-    })
-  })
-  // Kept from an unhandled rejection when the pipeline fails first; callers await it.
-  finished.catch(() => undefined)
+  )
   return { stdout: child.stdout as Readable, finished, child }
 }
