@@ -2,7 +2,8 @@
 // mariadb-backup copy), mariadbd bound to host:3306, users and databases.
 // mariadbd starts as root and drops to `mysql` itself (--user); its files belong to mysql.
 //
-// Layout under baseDir: data/ (datadir), run/ (socket, pid), work/ (backup scratch).
+// Layout under baseDir: data/ (datadir), run/ (socket, pid), tmp/ (its own tmpdir), work/
+// (backup scratch).
 // `--no-defaults` is always the FIRST option, otherwise /etc/mysql is read.
 
 import path from 'node:path'
@@ -23,6 +24,13 @@ export interface MariaServer {
 
 const dataDir = (baseDir: string) => path.join(baseDir, 'data')
 const socket = (baseDir: string) => path.join(baseDir, 'run', 'mysqld.sock')
+/**
+ * Each server's own tmpdir. A starting mariadbd (mariadb-install-db's bootstrap too) deletes every
+ * `#sql…` file it finds in its tmpdir as a crash leftover, so servers sharing /tmp remove each
+ * other's temporary tables: two instances created at once failed with "Unknown table
+ * 'mysql.tmp_user_sys'".
+ */
+const tmpDir = (baseDir: string) => path.join(baseDir, 'tmp')
 
 // Small footprint for tests (the defaults: 128M buffer pool, a 96M redo log per instance).
 const SERVER_OPTS = [
@@ -34,6 +42,7 @@ const SERVER_OPTS = [
 
 async function initDatadir(baseDir: string): Promise<void> {
   const args = ['--no-defaults', `--user=${OS_USER}`, `--datadir=${dataDir(baseDir)}`]
+  args.push(`--tmpdir=${tmpDir(baseDir)}`)
   await run('mariadb-install-db', [...args, '--skip-test-db', ...SERVER_OPTS])
 }
 
@@ -54,6 +63,7 @@ async function restoreDatadir(baseDir: string, artifact: string): Promise<void> 
 function startServer(host: string, baseDir: string, cert: ServerCert | undefined): Proc {
   const args = ['--no-defaults', `--user=${OS_USER}`, `--datadir=${dataDir(baseDir)}`]
   args.push(`--socket=${socket(baseDir)}`, `--pid-file=${path.join(baseDir, 'run', 'mysqld.pid')}`)
+  args.push(`--tmpdir=${tmpDir(baseDir)}`)
   args.push(`--port=${MARIADB_PORT}`, `--bind-address=${host}`, ...SERVER_OPTS)
   // TLS offered, not required, as on a Trove instance.
   if (cert) args.push(`--ssl-cert=${cert.certFile}`, `--ssl-key=${cert.keyFile}`)
@@ -88,6 +98,7 @@ async function applyUsers(baseDir: string, users: DbUser[], databases: string[])
 export async function startMariadb(spec: StartSpec, cert?: ServerCert): Promise<MariaServer> {
   await makeReachable(spec.baseDir)
   await mkdirFor(path.join(spec.baseDir, 'run'), OS_USER, 0o755)
+  await mkdirFor(tmpDir(spec.baseDir), OS_USER, 0o700)
   // mariadbd runs as mysql, which must be able to read its key.
   if (cert) await chownTree(path.dirname(cert.keyFile), OS_USER)
   if (spec.restoreFrom) await restoreDatadir(spec.baseDir, spec.restoreFrom)
