@@ -13,11 +13,6 @@ __webpack_require__.d(__webpack_exports__, {
   verify: () => (/* binding */ verify)
 });
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/checks/index.ts + 14 modules
 var src_checks = __webpack_require__(5320);
 // EXTERNAL MODULE: ./src/cloud/temporary-instance.ts
@@ -34,8 +29,8 @@ var errors = __webpack_require__(3916);
 var duration = __webpack_require__(447);
 // EXTERNAL MODULE: ./src/inputs/restore.ts
 var restore = __webpack_require__(3467);
-// EXTERNAL MODULE: ./src/evidence/index.ts + 6 modules
-var src_evidence = __webpack_require__(4364);
+// EXTERNAL MODULE: ./src/evidence/index.ts + 7 modules
+var src_evidence = __webpack_require__(5089);
 // EXTERNAL MODULE: ./src/format/markdown.ts
 var markdown = __webpack_require__(1990);
 ;// CONCATENATED MODULE: ./src/commands/verify/summary.ts
@@ -81,8 +76,6 @@ function drillSummary(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/verify/index.ts
-
-
 
 
 
@@ -207,7 +200,7 @@ function finish(context, report) {
 /** Writes the evidence JSON; returns the error (after a warning) rather than hide the drill's. */
 async function writeEvidence(context, inputs, report, startedAt, server) {
     const { plan } = report;
-    const file = inputs.evidencePath ?? external_node_path_default().join(context.inputs.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), src_evidence/* EVIDENCE_FILE */.fi);
+    const file = (0,src_evidence/* evidenceFileFor */.FM)(inputs.evidencePath, context.inputs.env);
     const evidence = (0,src_evidence/* buildDrillEvidence */.lu)({
         drill: 'verify',
         startedAt,
@@ -233,7 +226,7 @@ async function writeEvidence(context, inputs, report, startedAt, server) {
         ...(report.error !== undefined && { error: report.error })
     });
     try {
-        await (0,src_evidence/* writeFileAtomic */.Zf)(file, (0,src_evidence/* renderEvidence */.oP)(evidence), { createFolder: true });
+        await (0,src_evidence/* writeEvidenceFile */.BV)(file, evidence);
     }
     catch (error) {
         const message = `Cannot write the drill evidence to ${file}: ${(0,errors/* describeError */.Uc)(error)}`;

@@ -354,7 +354,7 @@ function preview(names) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _evidence_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49091);
+/* harmony import */ var _evidence_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(10005);
 
 
 
@@ -760,7 +760,7 @@ function readOutputPath(source, name, what) {
     }
     return file;
 }
-/** The drill evidence JSON (verify); undefined: the default under $RUNNER_TEMP. */
+/** The drill evidence JSON (verify, mirror drill); undefined: the default under $RUNNER_TEMP. */
 function readEvidencePath(source) {
     return readOutputPath(source, 'evidence-path', 'evidence JSON file');
 }

@@ -180,7 +180,7 @@ function readOutputPath(source, name, what) {
     }
     return file;
 }
-/** The drill evidence JSON (verify); undefined: the default under $RUNNER_TEMP. */
+/** The drill evidence JSON (verify, mirror drill); undefined: the default under $RUNNER_TEMP. */
 function readEvidencePath(source) {
     return readOutputPath(source, 'evidence-path', 'evidence JSON file');
 }

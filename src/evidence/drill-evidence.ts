@@ -1,9 +1,14 @@
 // The evidence a restore drill leaves for an audit: which backup was restored, how long until the
 // copy was usable, what each check found, and with which tool and server versions — one JSON
-// document per drill, described by docs/evidence.schema.json. verify writes it; any other drill
-// (e.g. a drill of an off-site copy) fills in the same shape.
+// document per drill, described by docs/evidence.schema.json. verify writes it, and the drill of
+// an off-site copy (mirror) fills in the same shape.
 
-/** Bump on any change that could break a reader; adding optional fields is not one. */
+/**
+ * Bump on any change that could break a reader; adding optional fields is not one. `copy` (and
+ * `backup: null` next to it) came with the mirror drill without a bump: every document verify
+ * writes is unchanged, and `backup` is null only in `drill: 'mirror'` documents of a copy dumped
+ * from the live instance, where no Trove backup exists to name.
+ */
 export const EVIDENCE_SCHEMA_VERSION = 1
 export const EVIDENCE_FILE = 'dbaas-backup-evidence.json'
 
@@ -15,6 +20,18 @@ export interface EvidenceCheck {
   /** One line, secrets already redacted by the checks. */
   detail: string
   durationMs: number
+}
+
+export interface EvidenceCopy {
+  objectKey: string
+  /** Hex SHA-256 of the stored object, as its manifest records it. */
+  sha256: string
+  /** Size of the stored object. */
+  bytes: number
+  /** When the copy was made (the dump started). */
+  created: string
+  /** Age of the copy when the drill started. */
+  ageSeconds: number
 }
 
 export interface ToolVersion {
@@ -41,17 +58,24 @@ export interface DrillEvidence {
     ref: string | null
   }
   source: { instanceId: string | null; instanceName: string | null }
+  /** The Trove backup restored (verify) or dumped (mirror); null: a copy of the live instance. */
   backup: {
     id: string
+    /** '' when the drill does not know it (a mirror manifest records only id and time). */
     name: string
     created: string
     /** Age of the backup when the drill started. */
     ageSeconds: number
     sizeGb: number | null
-  }
+  } | null
+  /** The off-site copy a mirror drill restored; absent from verify's documents. */
+  copy?: EvidenceCopy
   datastore: { type: string; version: string }
   restore: {
-    /** From the create request to a usable (ACTIVE, HEALTHY) instance; null when never reached. */
+    /**
+     * verify: from the create request to a usable (ACTIVE, HEALTHY) instance; mirror: from the
+     * download's start to the restore tool's exit. null when never reached.
+     */
     usableSeconds: number | null
     tempInstanceName: string | null
     tempInstanceId: string | null
@@ -88,7 +112,9 @@ export interface DrillFacts {
   source?: { id: string; name: string }
   /** The instance the backup names, when the source instance is gone. */
   backupInstanceId?: string
-  backup: { id: string; name: string; created: Date; sizeGb?: number }
+  /** Absent only for a copy dumped from the live instance (then `copy` says what was drilled). */
+  backup?: { id: string; name: string; created: Date; sizeGb?: number }
+  copy?: { objectKey: string; sha256: string; bytes: number; created: Date }
   datastore: { type: string; version: string }
   restoreMs?: number
   tempName?: string
@@ -108,7 +134,12 @@ export interface DrillFacts {
 
 const orNull = (text: string | undefined): string | null => (text ? text : null)
 
+const ageAt = (startedAt: number, created: Date): number =>
+  Math.max(0, Math.round((startedAt - created.getTime()) / 1000))
+
 export function buildDrillEvidence(facts: DrillFacts): DrillEvidence {
+  // The schema allows a null backup only next to the copy that stands for it.
+  if (!facts.backup && !facts.copy) throw new Error('drill evidence names neither backup nor copy')
   const checks = facts.checks.map((c): EvidenceCheck => ({
     name: c.name,
     result: c.skipped ? 'skipped' : c.passed ? 'pass' : 'fail',
@@ -136,16 +167,24 @@ export function buildDrillEvidence(facts: DrillFacts): DrillEvidence {
       instanceId: facts.source?.id ?? facts.backupInstanceId ?? null,
       instanceName: facts.source?.name ?? null
     },
-    backup: {
-      id: facts.backup.id,
-      name: facts.backup.name,
-      created: facts.backup.created.toISOString(),
-      ageSeconds: Math.max(
-        0,
-        Math.round((facts.startedAt - facts.backup.created.getTime()) / 1000)
-      ),
-      sizeGb: facts.backup.sizeGb ?? null
-    },
+    backup: facts.backup
+      ? {
+          id: facts.backup.id,
+          name: facts.backup.name,
+          created: facts.backup.created.toISOString(),
+          ageSeconds: ageAt(facts.startedAt, facts.backup.created),
+          sizeGb: facts.backup.sizeGb ?? null
+        }
+      : null,
+    ...(facts.copy && {
+      copy: {
+        objectKey: facts.copy.objectKey,
+        sha256: facts.copy.sha256,
+        bytes: facts.copy.bytes,
+        created: facts.copy.created.toISOString(),
+        ageSeconds: ageAt(facts.startedAt, facts.copy.created)
+      }
+    }),
     datastore: { type: facts.datastore.type, version: facts.datastore.version },
     restore: {
       usableSeconds: facts.restoreMs === undefined ? null : Math.round(facts.restoreMs / 100) / 10,

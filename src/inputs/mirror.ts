@@ -16,7 +16,7 @@ import { readCommandEnv, readRestoreInputs, readTolerance, type RestoreInputs } 
 import { readFreshness } from './report.js'
 import { readAgeIdentities, readTargetUrl, type TargetServer } from './target-url.js'
 import { type DbTlsInputs, readDbTls } from './db-tls.js'
-import { readMetricsFile } from './output-files.js'
+import { readEvidencePath, readMetricsFile } from './output-files.js'
 import type { RetentionPolicy } from '../policy/mirror-retention.js'
 import { readDumpSelection } from './dump-selection.js'
 
@@ -82,6 +82,8 @@ export interface DrillCopyInputs extends Omit<RestoreCopyInputs, 'action'> {
   commandEnvNames: string[]
   maxAgeMs: number
   graceMs: number
+  /** Where the drill evidence JSON goes; undefined: $RUNNER_TEMP (else the OS temp dir). */
+  evidencePath?: string
 }
 
 export type MirrorInputs = UploadInputs | VerifyCopyInputs | RestoreCopyInputs | DrillCopyInputs
@@ -117,6 +119,7 @@ export function readMirrorInputs(source: InputSource): MirrorInputs {
       overwrite: readBoolean(source, 'overwrite')
     }
     if (action === 'restore') return { ...restore, action }
+    const evidencePath = readEvidencePath(source)
     return {
       ...restore,
       action,
@@ -125,7 +128,8 @@ export function readMirrorInputs(source: InputSource): MirrorInputs {
       integrity: readBoolean(source, 'integrity-check'),
       command: source.get('command'),
       commandEnvNames: readCommandEnv(source),
-      ...readFreshness(source)
+      ...readFreshness(source),
+      ...(evidencePath && { evidencePath })
     }
   }
   const sourceKind = readChoice(source, 'source', ['restored', 'live'] as const)

@@ -25,7 +25,7 @@ export function readOutputPath(
   return file
 }
 
-/** The drill evidence JSON (verify); undefined: the default under $RUNNER_TEMP. */
+/** The drill evidence JSON (verify, mirror drill); undefined: the default under $RUNNER_TEMP. */
 export function readEvidencePath(source: InputSource): string | undefined {
   return readOutputPath(source, 'evidence-path', 'evidence JSON file')
 }

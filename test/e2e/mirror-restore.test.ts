@@ -6,11 +6,14 @@ import {
 } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import type { DrillEvidence } from '../../src/evidence/index.js'
 import type { Instance, TroveClient } from '../../src/openstack/index.js'
+import { evidenceErrors } from '../helpers/evidence-schema.js'
+import { parseExposition } from '../helpers/exposition.js'
 import { type RunningCloud, startCloud } from '../localcloud/harness.js'
 import { sqlAdmin } from '../localcloud/servers/mariadb.js'
 import {
@@ -349,9 +352,20 @@ describe('mirror-action: drill', () => {
       ...extra
     })
 
+  const readEvidence = (file: string): DrillEvidence => {
+    const evidence = JSON.parse(readFileSync(file, 'utf8')) as DrillEvidence
+    expect(evidenceErrors(evidence)).toEqual([])
+    return evidence
+  }
+
   test('passes on a good copy, compares with the manifest counts, and drops what it restored', async () => {
-    await upload('shop-pg', 'drill')
-    const result = await drill('drill')
+    const key = await upload('shop-pg', 'drill')
+    const evidencePath = path.join(dir, 'evidence', 'drill', 'passed.json')
+    const metricsFile = path.join(dir, 'drill.prom')
+    const result = await drill('drill', {
+      'evidence-path': evidencePath,
+      'metrics-file': metricsFile
+    })
     expect(result.stdout).not.toMatch(/::error::/)
     expect(result.exitCode).toBe(0)
     noSecrets(result.stdout, result.summary)
@@ -365,6 +379,62 @@ describe('mirror-action: drill', () => {
       /row counts vs manifest \| ✅ pass .*1 table\(s\), 500 rows as the manifest recorded — exact \(dump-snapshot\)/
     )
     expect(await pgDatabases()).not.toContain('drill_shop')
+
+    expect(result.outputs['evidence-json']).toBe(evidencePath)
+    const manifest = JSON.parse((await objectBytes(`${key}.manifest.json`)).toString()) as {
+      sha256: string
+      sizes: { storedBytes: number }
+    }
+    const evidence = readEvidence(evidencePath)
+    expect(evidence).toMatchObject({
+      drill: 'mirror',
+      result: 'passed',
+      run: { url: 'https://github.com/acme/shop/actions/runs/4242', runId: '4242' },
+      source: { instanceId: pg.id, instanceName: 'shop-pg' },
+      // A live copy: no Trove backup behind it, the copy instead.
+      backup: null,
+      copy: { objectKey: key, sha256: manifest.sha256, bytes: manifest.sizes.storedBytes },
+      restore: {
+        tempInstanceName: null,
+        tempInstanceId: null,
+        cleanup: 'dropped drill_shop from the target'
+      },
+      versions: { server: { engine: 'PostgreSQL', version: expect.stringMatching(/^\d+\./) } },
+      error: null
+    })
+    expect(evidence.restore.usableSeconds).toBeGreaterThanOrEqual(
+      Number(result.outputs['restore-seconds']) - 1
+    )
+    expect(evidence.checks.map((c) => [c.name, c.result])).toEqual(
+      expect.arrayContaining([
+        ['connect', 'pass'],
+        ['row counts vs manifest', 'pass']
+      ])
+    )
+    expect(evidence.counts.passed).toBe(Number(result.outputs['checks-passed']))
+    expect(evidence.versions.tools.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['dbaas-backup-action', 'node', 'pg_restore'])
+    )
+    expect(evidence.versions.tools.find((t) => t.name === 'pg_restore')?.version).toMatch(
+      /pg_restore \(PostgreSQL\) \d+/
+    )
+
+    expect(result.outputs['metrics-file']).toBe(metricsFile)
+    const samples = parseExposition(readFileSync(metricsFile, 'utf8')).samples
+    const value = (name: string, result?: string) =>
+      samples.find(
+        (s) =>
+          s.name === name &&
+          s.labels.instance === 'shop-pg' &&
+          (!result || s.labels.result === result)
+      )?.value
+    expect(value('dbaas_backup_mirror_drill_success')).toBe(1)
+    // Whole seconds, as restore-seconds is: a small copy restores in under one.
+    expect(value('dbaas_backup_mirror_drill_restore_seconds')).toBe(
+      Number(result.outputs['restore-seconds'])
+    )
+    expect(value('dbaas_backup_mirror_drill_checks', 'pass')).toBe(evidence.counts.passed)
+    expect(value('dbaas_backup_mirror_drill_checks', 'fail')).toBe(0)
   }, 180_000)
 
   test('fails on a copy whose rows were lost, and drops what it restored', async () => {
@@ -378,13 +448,30 @@ describe('mirror-action: drill', () => {
       await s3.send(
         new PutObjectCommand({ Bucket: BUCKET, Key: manifestKey, Body: JSON.stringify(manifest) })
       )
-      const result = await drill('lost')
+      const evidencePath = path.join(dir, 'evidence', 'drill', 'lost.json')
+      const result = await drill('lost', { 'evidence-path': evidencePath })
       expect(result.exitCode).toBe(1)
       expect(result.outputs.verified).toBe('false')
       expect(result.stdout).toMatch(
         /row counts vs manifest — shop\.orders: 400 rows, 500 at dump time/
       )
       expect(await pgDatabases()).not.toContain('drill_shop')
+      expect(result.outputs['evidence-json']).toBe(evidencePath)
+      const evidence = readEvidence(evidencePath)
+      expect(evidence).toMatchObject({
+        drill: 'mirror',
+        result: 'failed',
+        copy: { objectKey: key },
+        restore: { cleanup: 'dropped drill_shop from the target' }
+      })
+      expect(evidence.checks).toContainEqual(
+        expect.objectContaining({
+          name: 'row counts vs manifest',
+          result: 'fail',
+          detail: expect.stringMatching(/shop\.orders: 400 rows, 500 at dump time/)
+        })
+      )
+      expect(evidence.counts.failed).toBeGreaterThanOrEqual(1)
     } finally {
       await psql(
         pg.addresses[0] as string,
@@ -394,9 +481,23 @@ describe('mirror-action: drill', () => {
   }, 180_000)
 
   test('fails before any download when the newest copy is older than max-age + grace', async () => {
-    const result = await drill('drill', { 'max-age': '1s', grace: '0s' })
+    const evidencePath = path.join(dir, 'evidence', 'drill', 'stale.json')
+    const result = await drill('drill', {
+      'max-age': '1s',
+      grace: '0s',
+      'evidence-path': evidencePath
+    })
     expect(result.exitCode).toBe(1)
     expect(result.stdout).toMatch(/older than max-age \+ grace/)
     expect(await pgDatabases()).not.toContain('drill_shop')
+    const evidence = readEvidence(evidencePath)
+    expect(evidence).toMatchObject({
+      drill: 'mirror',
+      result: 'failed',
+      checks: [],
+      restore: { usableSeconds: null, cleanup: 'nothing was restored' },
+      versions: { server: null },
+      error: expect.stringMatching(/older than max-age \+ grace/)
+    })
   }, 60_000)
 })

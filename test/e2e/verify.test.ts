@@ -395,7 +395,7 @@ describe('verify mode', () => {
       restore: { usableSeconds: null, tempInstanceName: null, cleanup: 'nothing was created' },
       error: expect.stringContaining('older than max-age + grace')
     })
-    expect(evidence.backup.ageSeconds).toBeGreaterThanOrEqual(50 * 3600)
+    expect(evidence.backup?.ageSeconds).toBeGreaterThanOrEqual(50 * 3600)
     const { samples } = parseExposition(readFileSync(metricsFile, 'utf8'))
     expect(samples.find((s) => s.name === 'dbaas_backup_verify_success')?.value).toBe(0)
     expect(result.stdout).toMatch(

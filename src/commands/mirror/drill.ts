@@ -13,6 +13,11 @@ import { CheckFailure, describeError } from '../../errors.js'
 import { formatElapsed } from '../../format/duration.js'
 import type { DrillCopyInputs } from '../../inputs/mirror.js'
 import type { CommandContext } from '../context.js'
+import {
+  type CopyDrillFacts,
+  writeCopyDrillEvidence,
+  writeCopyDrillMetrics
+} from './drill-evidence.js'
 import { findCopy } from './find-copy.js'
 import { type RestoredCopy, restoreCopy } from './restore-copy.js'
 import { type CopyDrillReport, copyDrillSummary } from './restore-summary.js'
@@ -27,6 +32,7 @@ export async function drillCopy(
   client: S3Client,
   inputs: DrillCopyInputs
 ): Promise<void> {
+  const startedAt = context.now()
   const assertions = inputs.checksFile ? readChecksFile(inputs.checksFile) : []
   const { bucket, prefix } = inputs.location
   const found = await context.group('Find the copy', () =>
@@ -47,6 +53,13 @@ export async function drillCopy(
       verified: false,
       error: `the newest copy is ${formatElapsed(ageMs)} old, older than max-age + grace (${formatElapsed(limitMs)})`
     }
+    // A drill refused for a stale copy is a failed drill to an auditor and to an alert.
+    await record(context, inputs, {
+      report,
+      startedAt,
+      finishedAt: context.now(),
+      run: context.run
+    })
     finish(context, report)
     throw new CheckFailure(
       `Copy ${found.objectKey} is ${formatElapsed(ageMs)} old, older than max-age + grace (${formatElapsed(limitMs)}): ` +
@@ -56,6 +69,7 @@ export async function drillCopy(
 
   let restored: RestoredCopy | undefined
   let results: CheckResult[] = []
+  let server: { engine: string; version: string } | undefined
   let error: string | undefined
   let cleanup = 'nothing was restored'
   try {
@@ -75,6 +89,7 @@ export async function drillCopy(
     const report = await context.group('Check the restored data', () =>
       runChecks(target, plan, { logger: context.logger })
     )
+    if (report.server) server = report.server
     const started = performance.now()
     // PostgreSQL may restore under another name than it was dumped from: compare by the
     // dumped name, as the manifest records it.
@@ -122,6 +137,11 @@ export async function drillCopy(
   }
   if (restored) report.restoreMs = restored.restoreMs
   if (error !== undefined) report.error = error
+  const facts: CopyDrillFacts = { report, startedAt, finishedAt: context.now(), run: context.run }
+  if (restored) facts.restore = { tool: restored.tool, serverVersion: restored.serverVersion }
+  if (server) facts.server = server
+  // The evidence and the metrics describe a failed drill too: that is when they matter most.
+  const evidenceError = await record(context, inputs, facts)
   finish(context, report)
   if (error !== undefined) throw new CheckFailure(`Drill of ${found.objectKey} failed: ${error}`)
   if (!report.verified) {
@@ -131,6 +151,17 @@ export async function drillCopy(
         failed.map((r) => `${r.name} — ${r.detail}`).join('; ')
     )
   }
+  if (evidenceError !== undefined) throw evidenceError
+}
+
+async function record(
+  context: CommandContext,
+  inputs: DrillCopyInputs,
+  facts: CopyDrillFacts
+): Promise<CheckFailure | undefined> {
+  const evidenceError = await writeCopyDrillEvidence(context, inputs.evidencePath, facts)
+  await writeCopyDrillMetrics(context, inputs.metricsFile, facts.report)
+  return evidenceError
 }
 
 function finish(context: CommandContext, report: CopyDrillReport): void {

@@ -21,6 +21,10 @@ export interface RestoredCopy extends FoundCopy {
   bytes: number
   sha256: string
   restoreMs: number
+  /** The restore program (pg_restore, mariadb) and its `--version` line, for the evidence. */
+  tool: { command: string; version: string }
+  /** The version the target server reported before the restore. */
+  serverVersion: string
   /** Drops what was restored (the drill's clean-up); never touches anything else. */
   drop(): Promise<void>
 }
@@ -76,7 +80,7 @@ export async function restoreCopy(
     return dropped
   }
   try {
-    const tool = await context.group('Check the target server', async () => {
+    const { tool, serverVersion } = await context.group('Check the target server', async () => {
       const [version, tool] = await Promise.all([server.version(), findRestoreTool(engine)])
       context.logger.info(
         `${tool.version} → ${LABEL[engine]} ${version} at ${target.host}:${target.port}; copy of ${LABEL[engine]} ${manifest.datastore.version} made by ${manifest.dump.toolVersion}`
@@ -105,7 +109,7 @@ export async function restoreCopy(
         created.push(name)
       }
       context.logger.info(`Created ${databases.join(', ')} to restore into`)
-      return tool
+      return { tool, serverVersion: version }
     })
 
     const started = context.now()
@@ -125,6 +129,8 @@ export async function restoreCopy(
       bytes: streamed.bytes,
       sha256: streamed.sha256,
       restoreMs,
+      tool: { command: tool.command, version: tool.version },
+      serverVersion,
       drop: async () => {
         const again = new RestoreServer(target)
         try {

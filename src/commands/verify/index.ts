@@ -1,5 +1,3 @@
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { allPassed, type CheckPlan, readChecksFile, runChecks, tally } from '../../checks/index.js'
 import { failureOf, withTemporaryInstance } from '../../cloud/temporary-instance.js'
 import { dbTarget, engineOf } from '../../database/target.js'
@@ -12,11 +10,10 @@ import {
   buildDrillEvidence,
   drillGauges,
   type DrillFigures,
-  EVIDENCE_FILE,
+  evidenceFileFor,
   instanceLabels,
-  renderEvidence,
   toolVersions,
-  writeFileAtomic,
+  writeEvidenceFile,
   writeMetricsFile
 } from '../../evidence/index.js'
 import type { CommandContext } from '../context.js'
@@ -152,8 +149,7 @@ async function writeEvidence(
   server: { engine: string; version: string } | undefined
 ): Promise<CheckFailure | undefined> {
   const { plan } = report
-  const file =
-    inputs.evidencePath ?? path.join(context.inputs.env.RUNNER_TEMP || tmpdir(), EVIDENCE_FILE)
+  const file = evidenceFileFor(inputs.evidencePath, context.inputs.env)
   const evidence = buildDrillEvidence({
     drill: 'verify',
     startedAt,
@@ -179,7 +175,7 @@ async function writeEvidence(
     ...(report.error !== undefined && { error: report.error })
   })
   try {
-    await writeFileAtomic(file, renderEvidence(evidence), { createFolder: true })
+    await writeEvidenceFile(file, evidence)
   } catch (error) {
     const message = `Cannot write the drill evidence to ${file}: ${describeError(error)}`
     context.warn(message, 'Drill evidence not written')

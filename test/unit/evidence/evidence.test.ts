@@ -119,8 +119,8 @@ describe('drill evidence', () => {
       ref: null
     })
     expect(evidence.source).toEqual({ instanceId: 'inst-1', instanceName: null })
-    expect(evidence.backup.ageSeconds).toBe(0)
-    expect(evidence.backup.sizeGb).toBeNull()
+    expect(evidence.backup?.ageSeconds).toBe(0)
+    expect(evidence.backup?.sizeGb).toBeNull()
     expect(evidence.restore.usableSeconds).toBeNull()
     expect(evidence.versions.server).toBeNull()
     expect(evidence.error).toBe('Trove: the instance went to ERROR')

@@ -1,4 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { readMirrorInputs, type UploadInputs } from '../../../src/inputs/mirror.js'
 import { parseSize } from '../../../src/format/bytes.js'
 import { fakeInputs } from '../helpers/inputs.js'
@@ -180,4 +182,27 @@ describe('parseSize', () => {
   test.each(['', 'MB', '5 parsecs', '-1MB'])('rejects %s', (text) =>
     expect(parseSize(text)).toBeUndefined()
   )
+})
+
+describe('mirror-action: drill, evidence-path', () => {
+  const drill = {
+    's3-uri': 's3://offsite/db',
+    'mirror-action': 'drill',
+    'target-url': 'postgresql://drill:pw@127.0.0.1:5432/drill_shop'
+  }
+
+  test('is read for the drill, and left to the default when not given', () => {
+    const file = path.join(tmpdir(), 'drill-evidence', 'copy.json')
+    expect(readMirrorInputs(fakeInputs({ ...drill, 'evidence-path': file }))).toMatchObject({
+      action: 'drill',
+      evidencePath: file
+    })
+    expect(readMirrorInputs(fakeInputs(drill))).not.toHaveProperty('evidencePath')
+  })
+
+  test('a folder is refused before anything runs', () => {
+    expect(() => readMirrorInputs(fakeInputs({ ...drill, 'evidence-path': tmpdir() }))).toThrow(
+      /Input "evidence-path": ".*" is a directory; name the evidence JSON file/
+    )
+  })
 })
