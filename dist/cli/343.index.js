@@ -353,8 +353,8 @@ function preview(names) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _evidence_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5089);
+/* harmony import */ var _evidence_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5089);
+/* harmony import */ var _metrics_output_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3057);
 
 
 
@@ -409,20 +409,13 @@ async function writeReportMetrics(context, doc, file) {
     if (!file)
         return;
     const figures = doc.instances.map((i) => ({
-        labels: (0,_evidence_index_js__WEBPACK_IMPORTED_MODULE_4__/* .instanceLabels */ .jh)(i.name, i.id),
+        labels: (0,_evidence_index_js__WEBPACK_IMPORTED_MODULE_3__/* .instanceLabels */ .jh)(i.name, i.id),
         verdict: i.verdict,
         ...(i.latestBackup && { newestCreatedMs: Date.parse(i.latestBackup.created) }),
         backups: i.counts.total,
         usableBackups: i.counts.usable
     }));
-    try {
-        await (0,_evidence_index_js__WEBPACK_IMPORTED_MODULE_4__/* .writeMetricsFile */ .bw)(file, () => (0,_evidence_index_js__WEBPACK_IMPORTED_MODULE_4__/* .reportGauges */ .DM)(figures, Date.parse(doc.generatedAt)));
-        context.logger.info(`Metrics: ${file}`);
-        context.setOutput('metrics-file', file);
-    }
-    catch (error) {
-        context.warn(`Cannot write the metrics file ${file}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error)}`, 'Metrics not written');
-    }
+    await (0,_metrics_output_js__WEBPACK_IMPORTED_MODULE_4__/* .publishMetrics */ .v)(context, file, () => (0,_evidence_index_js__WEBPACK_IMPORTED_MODULE_3__/* .reportGauges */ .DM)(figures, Date.parse(doc.generatedAt)));
 }
 
 

@@ -718,11 +718,11 @@ __nccwpck_require__.d(__webpack_exports__, {
  */
 const COMMANDS = {
     backup: async (c) => (await __nccwpck_require__.e(/* import() */ 544).then(__nccwpck_require__.bind(__nccwpck_require__, 6544))).backup(c),
-    report: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(213), __nccwpck_require__.e(343)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2730))).report(c),
-    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(251), __nccwpck_require__.e(467), __nccwpck_require__.e(213), __nccwpck_require__.e(402), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7676))).verify(c),
+    report: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(973), __nccwpck_require__.e(343)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2730))).report(c),
+    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(251), __nccwpck_require__.e(467), __nccwpck_require__.e(973), __nccwpck_require__.e(402), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7676))).verify(c),
     restore: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(467), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 816))).restore(c),
     sweep: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(467), __nccwpck_require__.e(1)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7001))).sweep(c),
-    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(251), __nccwpck_require__.e(321), __nccwpck_require__.e(467), __nccwpck_require__.e(213), __nccwpck_require__.e(402), __nccwpck_require__.e(680)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8680))).mirror(c),
+    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(251), __nccwpck_require__.e(321), __nccwpck_require__.e(467), __nccwpck_require__.e(973), __nccwpck_require__.e(402), __nccwpck_require__.e(680)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8680))).mirror(c),
     list: async (c) => (await __nccwpck_require__.e(/* import() */ 664).then(__nccwpck_require__.bind(__nccwpck_require__, 9664))).list(c)
 };
 

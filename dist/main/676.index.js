@@ -75,7 +75,10 @@ function drillSummary(report) {
     ].join('\n');
 }
 
+// EXTERNAL MODULE: ./src/commands/metrics-output.ts
+var metrics_output = __webpack_require__(23057);
 ;// CONCATENATED MODULE: ./src/commands/verify/index.ts
+
 
 
 
@@ -252,14 +255,7 @@ async function writeDrillMetrics(context, file, report, startedAt) {
         checks: (0,src_checks/* tally */.N4)(report.results),
         ...(report.restoreMs !== undefined && { restoreMs: report.restoreMs })
     };
-    try {
-        await (0,src_evidence/* writeMetricsFile */.bw)(file, (previous) => (0,src_evidence/* drillGauges */.w4)(figures, context.now(), previous));
-        context.logger.info(`Metrics: ${file}`);
-        context.setOutput('metrics-file', file);
-    }
-    catch (error) {
-        context.warn(`Cannot write the metrics file ${file}: ${(0,errors/* describeError */.Uc)(error)}`, 'Metrics not written');
-    }
+    await (0,metrics_output/* publishMetrics */.v)(context, file, (previous) => (0,src_evidence/* drillGauges */.w4)(figures, context.now(), previous));
 }
 function engineOrDefault(datastore) {
     return /postgres/i.test(datastore) ? 'postgresql' : 'mariadb';

@@ -807,6 +807,8 @@ class HashingCounter extends external_node_stream_.Transform {
 var format_bytes = __webpack_require__(12992);
 // EXTERNAL MODULE: ./src/evidence/index.ts + 8 modules
 var evidence = __webpack_require__(10005);
+// EXTERNAL MODULE: ./src/commands/metrics-output.ts
+var metrics_output = __webpack_require__(23057);
 ;// CONCATENATED MODULE: ./src/commands/mirror/metrics.ts
 
 
@@ -828,14 +830,7 @@ function copyFigures(manifest, action, passed) {
 async function writeMirrorMetrics(context, file, figures) {
     if (!file)
         return;
-    try {
-        await (0,evidence/* writeMetricsFile */.bw)(file, (previous) => (0,evidence/* mirrorGauges */.si)(figures, context.now(), previous));
-        context.logger.info(`Metrics: ${file}`);
-        context.setOutput('metrics-file', file);
-    }
-    catch (error) {
-        context.warn(`Cannot write the metrics file ${file}: ${(0,errors/* describeError */.Uc)(error)}`, 'Metrics not written');
-    }
+    await (0,metrics_output/* publishMetrics */.v)(context, file, (previous) => (0,evidence/* mirrorGauges */.si)(figures, context.now(), previous));
 }
 
 ;// CONCATENATED MODULE: ./src/commands/mirror/manifest.ts
@@ -1157,6 +1152,7 @@ var duration = __webpack_require__(10447);
 
 
 
+
 const LABEL = { postgresql: 'PostgreSQL', mariadb: 'MariaDB' };
 /**
  * The evidence of a mirror drill, in verify's schema: the source is the manifest's; the backup
@@ -1221,22 +1217,15 @@ async function writeCopyDrillMetrics(context, file, report) {
     if (!file)
         return;
     const origin = report.manifest.source;
-    try {
-        await (0,evidence/* writeMetricsFile */.bw)(file, (previous) => (0,evidence/* drillGauges */.w4)({
-            drill: 'mirror_drill',
-            labels: (0,evidence/* instanceLabels */.jh)(origin.instanceName, origin.instanceId),
-            passed: report.verified,
-            // The age the drill judged against max-age: the copy's.
-            backupAgeMs: report.ageMs,
-            checks: (0,src_checks/* tally */.N4)(report.results),
-            ...(report.restoreMs !== undefined && { restoreMs: report.restoreMs })
-        }, context.now(), previous));
-        context.logger.info(`Metrics: ${file}`);
-        context.setOutput('metrics-file', file);
-    }
-    catch (error) {
-        context.warn(`Cannot write the metrics file ${file}: ${(0,errors/* describeError */.Uc)(error)}`, 'Metrics not written');
-    }
+    await (0,metrics_output/* publishMetrics */.v)(context, file, (previous) => (0,evidence/* drillGauges */.w4)({
+        drill: 'mirror_drill',
+        labels: (0,evidence/* instanceLabels */.jh)(origin.instanceName, origin.instanceId),
+        passed: report.verified,
+        // The age the drill judged against max-age: the copy's.
+        backupAgeMs: report.ageMs,
+        checks: (0,src_checks/* tally */.N4)(report.results),
+        ...(report.restoreMs !== undefined && { restoreMs: report.restoreMs })
+    }, context.now(), previous));
 }
 
 // EXTERNAL MODULE: ./src/database/server.ts + 6 modules

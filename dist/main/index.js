@@ -30930,11 +30930,11 @@ function actionContext(summaryParts) {
  */
 const COMMANDS = {
     backup: async (c) => (await __nccwpck_require__.e(/* import() */ 544).then(__nccwpck_require__.bind(__nccwpck_require__, 16544))).backup(c),
-    report: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(343)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22730))).report(c),
-    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(591), __nccwpck_require__.e(177), __nccwpck_require__.e(860), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87676))).verify(c),
+    report: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(973), __nccwpck_require__.e(343)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22730))).report(c),
+    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(591), __nccwpck_require__.e(973), __nccwpck_require__.e(860), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87676))).verify(c),
     restore: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(591), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80816))).restore(c),
     sweep: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(591), __nccwpck_require__.e(1)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77001))).sweep(c),
-    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(321), __nccwpck_require__.e(591), __nccwpck_require__.e(177), __nccwpck_require__.e(860), __nccwpck_require__.e(680)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8680))).mirror(c),
+    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(321), __nccwpck_require__.e(591), __nccwpck_require__.e(973), __nccwpck_require__.e(860), __nccwpck_require__.e(680)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8680))).mirror(c),
     list: async (c) => (await __nccwpck_require__.e(/* import() */ 664).then(__nccwpck_require__.bind(__nccwpck_require__, 49664))).list(c)
 };
 

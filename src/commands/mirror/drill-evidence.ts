@@ -7,11 +7,11 @@ import {
   evidenceFileFor,
   instanceLabels,
   toolVersions,
-  writeEvidenceFile,
-  writeMetricsFile
+  writeEvidenceFile
 } from '../../evidence/index.js'
 import type { CommandContext, RunInfo } from '../context.js'
 import type { CopyDrillReport } from './restore-summary.js'
+import { publishMetrics } from '../metrics-output.js'
 
 const LABEL = { postgresql: 'PostgreSQL', mariadb: 'MariaDB' } as const
 
@@ -101,28 +101,19 @@ export async function writeCopyDrillMetrics(
 ): Promise<void> {
   if (!file) return
   const origin = report.manifest.source
-  try {
-    await writeMetricsFile(file, (previous) =>
-      drillGauges(
-        {
-          drill: 'mirror_drill',
-          labels: instanceLabels(origin.instanceName, origin.instanceId),
-          passed: report.verified,
-          // The age the drill judged against max-age: the copy's.
-          backupAgeMs: report.ageMs,
-          checks: tally(report.results),
-          ...(report.restoreMs !== undefined && { restoreMs: report.restoreMs })
-        },
-        context.now(),
-        previous
-      )
+  await publishMetrics(context, file, (previous) =>
+    drillGauges(
+      {
+        drill: 'mirror_drill',
+        labels: instanceLabels(origin.instanceName, origin.instanceId),
+        passed: report.verified,
+        // The age the drill judged against max-age: the copy's.
+        backupAgeMs: report.ageMs,
+        checks: tally(report.results),
+        ...(report.restoreMs !== undefined && { restoreMs: report.restoreMs })
+      },
+      context.now(),
+      previous
     )
-    context.logger.info(`Metrics: ${file}`)
-    context.setOutput('metrics-file', file)
-  } catch (error) {
-    context.warn(
-      `Cannot write the metrics file ${file}: ${describeError(error)}`,
-      'Metrics not written'
-    )
-  }
+  )
 }

@@ -1,12 +1,7 @@
-import { describeError } from '../../errors.js'
-import {
-  type CopyFigures,
-  instanceLabels,
-  mirrorGauges,
-  writeMetricsFile
-} from '../../evidence/index.js'
+import { type CopyFigures, instanceLabels, mirrorGauges } from '../../evidence/index.js'
 import type { CommandContext } from '../context.js'
 import type { MirrorManifest } from './manifest.js'
+import { publishMetrics } from '../metrics-output.js'
 
 /** The figures of a copy from its manifest: when made, how current its data, how big. */
 export function copyFigures(
@@ -34,14 +29,5 @@ export async function writeMirrorMetrics(
   figures: CopyFigures
 ): Promise<void> {
   if (!file) return
-  try {
-    await writeMetricsFile(file, (previous) => mirrorGauges(figures, context.now(), previous))
-    context.logger.info(`Metrics: ${file}`)
-    context.setOutput('metrics-file', file)
-  } catch (error) {
-    context.warn(
-      `Cannot write the metrics file ${file}: ${describeError(error)}`,
-      'Metrics not written'
-    )
-  }
+  await publishMetrics(context, file, (previous) => mirrorGauges(figures, context.now(), previous))
 }

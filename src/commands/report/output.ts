@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { describeError } from '../../errors.js'
-import { instanceLabels, reportGauges, writeMetricsFile } from '../../evidence/index.js'
+import { instanceLabels, reportGauges } from '../../evidence/index.js'
 import type { Spelling } from '../../inputs/spelling.js'
 import type { CommandContext } from '../context.js'
 import type { ReportDocument } from './document.js'
+import { publishMetrics } from '../metrics-output.js'
 
 export const REPORT_FILE = 'dbaas-backup-report.json'
 export const FLEET_REPORT_FILE = 'dbaas-backup-fleet-report.json'
@@ -76,14 +76,5 @@ export async function writeReportMetrics(
     backups: i.counts.total,
     usableBackups: i.counts.usable
   }))
-  try {
-    await writeMetricsFile(file, () => reportGauges(figures, Date.parse(doc.generatedAt)))
-    context.logger.info(`Metrics: ${file}`)
-    context.setOutput('metrics-file', file)
-  } catch (error) {
-    context.warn(
-      `Cannot write the metrics file ${file}: ${describeError(error)}`,
-      'Metrics not written'
-    )
-  }
+  await publishMetrics(context, file, () => reportGauges(figures, Date.parse(doc.generatedAt)))
 }

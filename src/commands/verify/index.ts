@@ -13,11 +13,11 @@ import {
   evidenceFileFor,
   instanceLabels,
   toolVersions,
-  writeEvidenceFile,
-  writeMetricsFile
+  writeEvidenceFile
 } from '../../evidence/index.js'
 import type { CommandContext } from '../context.js'
 import { type DrillReport, drillSummary } from './summary.js'
+import { publishMetrics } from '../metrics-output.js'
 
 /**
  * The restore drill: restore a backup into a temporary instance, check the data, measure the
@@ -205,16 +205,7 @@ async function writeDrillMetrics(
     checks: tally(report.results),
     ...(report.restoreMs !== undefined && { restoreMs: report.restoreMs })
   }
-  try {
-    await writeMetricsFile(file, (previous) => drillGauges(figures, context.now(), previous))
-    context.logger.info(`Metrics: ${file}`)
-    context.setOutput('metrics-file', file)
-  } catch (error) {
-    context.warn(
-      `Cannot write the metrics file ${file}: ${describeError(error)}`,
-      'Metrics not written'
-    )
-  }
+  await publishMetrics(context, file, (previous) => drillGauges(figures, context.now(), previous))
 }
 
 function engineOrDefault(datastore: string): 'postgresql' | 'mariadb' {
