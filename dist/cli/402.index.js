@@ -1090,7 +1090,7 @@ async function chooseFlavor(trove, wanted, original) {
     }
     return match.id;
 }
-/** Fails early when a temporary instance would not fit in the project's quota. */
+/** Fails early when a new instance would not fit in the project's quota. */
 async function checkQuota(trove, plan) {
     const limits = await trove.getLimits();
     const instances = await trove.listInstances();
@@ -1099,15 +1099,15 @@ async function checkQuota(trove, plan) {
     if (limits.maxInstances !== undefined &&
         limits.maxInstances >= 0 &&
         instances.length + 1 > limits.maxInstances) {
-        problems.push(`instances: ${instances.length} of ${limits.maxInstances} used, the drill needs 1 more`);
+        problems.push(`instances: ${instances.length} of ${limits.maxInstances} used, the new instance needs 1 more`);
     }
     if (limits.maxVolumesGb !== undefined &&
         limits.maxVolumesGb >= 0 &&
         usedGb + plan.volume.size > limits.maxVolumesGb) {
-        problems.push(`volume storage: ${usedGb} of ${limits.maxVolumesGb} GB used, the drill needs ${plan.volume.size} GB more`);
+        problems.push(`volume storage: ${usedGb} of ${limits.maxVolumesGb} GB used, the new instance needs ${plan.volume.size} GB more`);
     }
     if (problems.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckFailure */ .jU(`The restore drill does not fit in the project's quota (${problems.join('; ')}). ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckFailure */ .jU(`The new instance does not fit in the project's quota (${problems.join('; ')}). ` +
             'Free some room (delete an instance, or ask the provider for more quota) or set a smaller volume-size.');
     }
     return `quota ok: ${instances.length + 1}/${limits.maxInstances ?? '∞'} instances, ${usedGb + plan.volume.size}/${limits.maxVolumesGb ?? '∞'} GB`;
@@ -1120,11 +1120,16 @@ async function checkQuota(trove, plan) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ restoreInstance)
+/* harmony export */   Ls: () => (/* binding */ refuseTakenName),
+/* harmony export */   g_: () => (/* binding */ restoreInstance),
+/* harmony export */   "if": () => (/* binding */ createInstanceAndWait),
+/* harmony export */   yE: () => (/* binding */ refuseTempName)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7595);
 /* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(378);
 /* harmony import */ var _waits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5031);
+
 
 
 
@@ -1133,19 +1138,31 @@ async function checkQuota(trove, plan) {
  * once: if its answer is lost, we look the instance up by its unique name instead of asking again.
  */
 async function restoreInstance(deps, trove, plan, name, allowedCidrs, timeoutMs, onCreated) {
+    return createInstanceAndWait(deps, trove, {
+        name,
+        flavorRef: plan.flavorRef,
+        volume: plan.volume,
+        datastore: plan.datastore,
+        restoreBackupId: plan.backup.id,
+        // is_public gives the instance a public address; the allow-list limits who reaches it.
+        access: { isPublic: true, allowedCidrs },
+        ...(plan.nics && { nics: plan.nics })
+    }, timeoutMs, (id) => {
+        onCreated(id);
+        deps.logger.info(`Restoring backup ${plan.backup.id} into instance ${name} (${id})`);
+    });
+}
+/**
+ * Sends one create and waits until the instance is usable (ACTIVE, with an address). The name
+ * must be unused: if the answer is lost, the instance is looked up by that name, never asked
+ * for again.
+ */
+async function createInstanceAndWait(deps, trove, request, timeoutMs, onCreated) {
     const started = deps.now();
+    const { name } = request;
     let created;
     try {
-        created = await trove.createInstance({
-            name,
-            flavorRef: plan.flavorRef,
-            volume: plan.volume,
-            datastore: plan.datastore,
-            restoreBackupId: plan.backup.id,
-            // is_public gives the instance a public address; the allow-list limits who reaches it.
-            access: { isPublic: true, allowedCidrs },
-            ...(plan.nics && { nics: plan.nics })
-        });
+        created = await trove.createInstance(request);
     }
     catch (error) {
         if (!(0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_1__/* .outcomeUnknown */ .Hu)(error))
@@ -1157,12 +1174,23 @@ async function restoreInstance(deps, trove, plan, name, allowedCidrs, timeoutMs,
         created = found[0];
     }
     onCreated(created.id);
-    deps.logger.info(`Restoring backup ${plan.backup.id} into instance ${name} (${created.id})`);
     const { value } = await (0,_waits_js__WEBPACK_IMPORTED_MODULE_2__/* .waitForInstanceReady */ .lP)(trove, { id: created.id, name }, timeoutMs, deps);
     const host = value.addresses[0];
     if (!host)
         throw new Error(`Instance ${name} is ACTIVE but has no address; is it public (access.is_public)?`);
     return { instance: value, host, restoreMs: deps.now() - started };
+}
+/** restore-name must not look like a drill's temporary instance: sweep would delete it. */
+function refuseTempName(name) {
+    if ((0,_marker_js__WEBPACK_IMPORTED_MODULE_3__/* .isTempInstanceName */ .x5)(name)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('restore-name', 'must not look like a drill’s temporary instance (sweep would delete it)');
+    }
+}
+/** A kept instance's name must be unused: a lost create answer is found again by it. */
+async function refuseTakenName(trove, name, hint = '') {
+    if ((await trove.listInstances()).some((i) => i.name === name)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('restore-name', `an instance named "${name}" already exists; choose another name${hint}`);
+    }
 }
 
 
@@ -1217,7 +1245,7 @@ async function withTemporaryInstance(host, trove, inputs, options) {
     });
     const run = { plan, name, cleanup: 'nothing was created' };
     try {
-        run.restored = await host.group('Restore into a temporary instance', () => (0,_restore_js__WEBPACK_IMPORTED_MODULE_4__/* .restoreInstance */ .g)(host, trove, plan, name, cidrs, inputs.restoreTimeoutMs, (id) => {
+        run.restored = await host.group('Restore into a temporary instance', () => (0,_restore_js__WEBPACK_IMPORTED_MODULE_4__/* .restoreInstance */ .g_)(host, trove, plan, name, cidrs, inputs.restoreTimeoutMs, (id) => {
             record.created(id);
             run.id = id;
         }));

@@ -611,6 +611,7 @@ function readConcurrency(source) {
 /* harmony export */   JU: () => (/* binding */ readDeleteTimeout),
 /* harmony export */   k9: () => (/* binding */ readTolerance),
 /* harmony export */   ot: () => (/* binding */ readKeptRestoreInputs),
+/* harmony export */   pJ: () => (/* binding */ readNewInstanceSettings),
 /* harmony export */   tI: () => (/* binding */ readCommandEnv)
 /* harmony export */ });
 /* unused harmony export checkCidr */
@@ -641,9 +642,11 @@ function readRestoreInputs(source) {
     if (backupId && !_openstack_index_js__WEBPACK_IMPORTED_MODULE_2__/* .UUID_PATTERN */ .JJ.test(backupId)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('backup-id', `"${backupId}" is not a backup id (a UUID like 3f0e…-…)`);
     }
+    return { instance, backupId, ...readNewInstanceSettings(source) };
+}
+/** flavor, volume, datastore version, network, allowed CIDRs and the time limits. */
+function readNewInstanceSettings(source) {
     const inputs = {
-        instance,
-        backupId,
         flavor: source.get('flavor'),
         volumeType: source.get('volume-type'),
         datastoreVersion: source.get('datastore-version'),

@@ -112,8 +112,11 @@ async function chooseFlavor(
   return match.id
 }
 
-/** Fails early when a temporary instance would not fit in the project's quota. */
-export async function checkQuota(trove: TroveClient, plan: RestorePlan): Promise<string> {
+/** Fails early when a new instance would not fit in the project's quota. */
+export async function checkQuota(
+  trove: TroveClient,
+  plan: { volume: { size: number } }
+): Promise<string> {
   const limits = await trove.getLimits()
   const instances = await trove.listInstances()
   const usedGb = instances.reduce((sum, i) => sum + (i.volumeSizeGb ?? 0), 0)
@@ -124,7 +127,7 @@ export async function checkQuota(trove: TroveClient, plan: RestorePlan): Promise
     instances.length + 1 > limits.maxInstances
   ) {
     problems.push(
-      `instances: ${instances.length} of ${limits.maxInstances} used, the drill needs 1 more`
+      `instances: ${instances.length} of ${limits.maxInstances} used, the new instance needs 1 more`
     )
   }
   if (
@@ -133,12 +136,12 @@ export async function checkQuota(trove: TroveClient, plan: RestorePlan): Promise
     usedGb + plan.volume.size > limits.maxVolumesGb
   ) {
     problems.push(
-      `volume storage: ${usedGb} of ${limits.maxVolumesGb} GB used, the drill needs ${plan.volume.size} GB more`
+      `volume storage: ${usedGb} of ${limits.maxVolumesGb} GB used, the new instance needs ${plan.volume.size} GB more`
     )
   }
   if (problems.length > 0) {
     throw new CheckFailure(
-      `The restore drill does not fit in the project's quota (${problems.join('; ')}). ` +
+      `The new instance does not fit in the project's quota (${problems.join('; ')}). ` +
         'Free some room (delete an instance, or ask the provider for more quota) or set a smaller volume-size.'
     )
   }

@@ -1,5 +1,11 @@
-import { describeError } from '../errors.js'
-import { type Instance, outcomeUnknown, type TroveClient } from '../openstack/index.js'
+import { describeError, InputError } from '../errors.js'
+import { isTempInstanceName } from './marker.js'
+import {
+  type CreateInstanceRequest,
+  type Instance,
+  outcomeUnknown,
+  type TroveClient
+} from '../openstack/index.js'
 import { findInstancesByName, type WaitDeps, waitForInstanceReady } from './waits.js'
 import type { RestorePlan } from './restore-plan.js'
 
@@ -23,10 +29,10 @@ export async function restoreInstance(
   timeoutMs: number,
   onCreated: (id: string) => void
 ): Promise<RestoredInstance> {
-  const started = deps.now()
-  let created: Instance
-  try {
-    created = await trove.createInstance({
+  return createInstanceAndWait(
+    deps,
+    trove,
+    {
       name,
       flavorRef: plan.flavorRef,
       volume: plan.volume,
@@ -35,7 +41,32 @@ export async function restoreInstance(
       // is_public gives the instance a public address; the allow-list limits who reaches it.
       access: { isPublic: true, allowedCidrs },
       ...(plan.nics && { nics: plan.nics })
-    })
+    },
+    timeoutMs,
+    (id) => {
+      onCreated(id)
+      deps.logger.info(`Restoring backup ${plan.backup.id} into instance ${name} (${id})`)
+    }
+  )
+}
+
+/**
+ * Sends one create and waits until the instance is usable (ACTIVE, with an address). The name
+ * must be unused: if the answer is lost, the instance is looked up by that name, never asked
+ * for again.
+ */
+export async function createInstanceAndWait(
+  deps: WaitDeps,
+  trove: TroveClient,
+  request: CreateInstanceRequest,
+  timeoutMs: number,
+  onCreated: (id: string) => void
+): Promise<RestoredInstance> {
+  const started = deps.now()
+  const { name } = request
+  let created: Instance
+  try {
+    created = await trove.createInstance(request)
   } catch (error) {
     if (!outcomeUnknown(error)) throw error
     deps.logger.warning(
@@ -46,7 +77,6 @@ export async function restoreInstance(
     created = found[0] as Instance
   }
   onCreated(created.id)
-  deps.logger.info(`Restoring backup ${plan.backup.id} into instance ${name} (${created.id})`)
   const { value } = await waitForInstanceReady(trove, { id: created.id, name }, timeoutMs, deps)
   const host = value.addresses[0]
   if (!host)
@@ -54,4 +84,24 @@ export async function restoreInstance(
       `Instance ${name} is ACTIVE but has no address; is it public (access.is_public)?`
     )
   return { instance: value, host, restoreMs: deps.now() - started }
+}
+
+/** restore-name must not look like a drill's temporary instance: sweep would delete it. */
+export function refuseTempName(name: string): void {
+  if (isTempInstanceName(name)) {
+    throw new InputError(
+      'restore-name',
+      'must not look like a drill’s temporary instance (sweep would delete it)'
+    )
+  }
+}
+
+/** A kept instance's name must be unused: a lost create answer is found again by it. */
+export async function refuseTakenName(trove: TroveClient, name: string, hint = ''): Promise<void> {
+  if ((await trove.listInstances()).some((i) => i.name === name)) {
+    throw new InputError(
+      'restore-name',
+      `an instance named "${name}" already exists; choose another name${hint}`
+    )
+  }
 }

@@ -1,8 +1,7 @@
 import { resolveAllowedCidrs } from '../cloud/allow-list.js'
-import { isTempInstanceName } from '../cloud/marker.js'
-import { restoreInstance } from '../cloud/restore.js'
+import { refuseTakenName, refuseTempName, restoreInstance } from '../cloud/restore.js'
 import { checkQuota, planRestore } from '../cloud/restore-plan.js'
-import { CheckFailure, describeError, InputError } from '../errors.js'
+import { CheckFailure, describeError } from '../errors.js'
 import { formatElapsed } from '../format/duration.js'
 import { cell, table } from '../format/markdown.js'
 import { readKeptRestoreInputs } from '../inputs/restore.js'
@@ -15,20 +14,11 @@ import type { CommandContext } from './context.js'
 export async function restore(context: CommandContext): Promise<void> {
   const inputs = readKeptRestoreInputs(context.inputs)
   const name = inputs.restoreName
-  if (isTempInstanceName(name))
-    throw new InputError(
-      'restore-name',
-      'must not look like a drill’s temporary instance (sweep would delete it)'
-    )
+  refuseTempName(name)
   const { trove } = context.cloud()
 
   const plan = await context.group('Plan the restore', async () => {
-    if ((await trove.listInstances()).some((i) => i.name === name)) {
-      throw new InputError(
-        'restore-name',
-        `an instance named "${name}" already exists; choose another name`
-      )
-    }
+    await refuseTakenName(trove, name)
     const planned = await planRestore(trove, inputs)
     context.logger.info(await checkQuota(trove, planned))
     return planned

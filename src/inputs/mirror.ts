@@ -2,6 +2,7 @@ import { Encrypter } from 'age-encryption'
 import { zstdAvailable } from '../storage/compress.js'
 import { InputError } from '../errors.js'
 import {
+  checkOneLine,
   type InputSource,
   readBoolean,
   readChoice,
@@ -12,7 +13,14 @@ import {
 import { MAX_PART_BYTES, MIN_PART_BYTES } from '../storage/part-size.js'
 import type { S3Settings } from '../storage/s3-client.js'
 import { parseS3Uri, type S3Location } from '../storage/s3-uri.js'
-import { readCommandEnv, readRestoreInputs, readTolerance, type RestoreInputs } from './restore.js'
+import {
+  type NewInstanceSettings,
+  readCommandEnv,
+  readNewInstanceSettings,
+  readRestoreInputs,
+  readTolerance,
+  type RestoreInputs
+} from './restore.js'
 import { readFreshness } from './report.js'
 import { readAgeIdentities, readTargetUrl, type TargetServer } from './target-url.js'
 import { type DbTlsInputs, readDbTls } from './db-tls.js'
@@ -59,22 +67,40 @@ export interface VerifyCopyInputs extends StoreInputs {
   instance: string
 }
 
-/** mirror-action: restore — a stored copy into the server of target-url. */
-export interface RestoreCopyInputs extends StoreInputs, DbTlsInputs {
-  action: 'restore'
+/** What reading a stored copy back needs, wherever it is restored. */
+export interface CopyReadInputs extends StoreInputs, DbTlsInputs {
   /** The dump to restore; '' = the newest of ours under the prefix (of `instance`, when given). */
   objectKey: string
   instance: string
-  target: TargetServer
   /** age secret keys (secret); empty when the copy is not encrypted. */
   identities: string[]
   /** Drop a database of the same name first, instead of refusing. */
   overwrite: boolean
 }
 
+/**
+ * target: new-instance — a new Trove instance, created with the copy's databases and the
+ * db-user login, restored into, and kept.
+ */
+export interface NewInstanceTarget extends NewInstanceSettings {
+  kind: 'new-instance'
+  /** '' = named after the copy's instance (commands/mirror/new-instance.ts). */
+  restoreName: string
+  dbUser: string
+  /** Secret: masked when read. */
+  dbPassword: string
+}
+
+/** mirror-action: restore — a stored copy into the server of target-url, or a new instance. */
+export interface RestoreCopyInputs extends CopyReadInputs {
+  action: 'restore'
+  target: TargetServer | NewInstanceTarget
+}
+
 /** mirror-action: drill — restore the newest copy, check it as verify does, drop it. */
-export interface DrillCopyInputs extends Omit<RestoreCopyInputs, 'action'> {
+export interface DrillCopyInputs extends CopyReadInputs {
   action: 'drill'
+  target: TargetServer
   checksFile: string
   tolerancePercent: number
   integrity: boolean
@@ -97,7 +123,8 @@ export function readMirrorInputs(source: InputSource): MirrorInputs {
     'drill'
   ] as const)
   // The secrets first: masked before any other input's error could be printed.
-  const target = action === 'restore' || action === 'drill' ? readTargetUrl(source) : undefined
+  const target =
+    action === 'restore' || action === 'drill' ? readRestoreTarget(source, action) : undefined
   const identities = readAgeIdentities(source)
   const store = readStoreInputs(source)
   const objectKey = source.get('object-key')
@@ -114,15 +141,17 @@ export function readMirrorInputs(source: InputSource): MirrorInputs {
       ...readDbTls(source),
       objectKey,
       instance: source.get('instance'),
-      target: target as TargetServer,
       identities,
       overwrite: readBoolean(source, 'overwrite')
     }
-    if (action === 'restore') return { ...restore, action }
+    if (action === 'restore') {
+      return { ...restore, action, target: target as TargetServer | NewInstanceTarget }
+    }
     const evidencePath = readEvidencePath(source)
     return {
       ...restore,
       action,
+      target: target as TargetServer,
       checksFile: source.get('checks-file'),
       tolerancePercent: readTolerance(source),
       integrity: readBoolean(source, 'integrity-check'),
@@ -167,6 +196,54 @@ export function readMirrorInputs(source: InputSource): MirrorInputs {
     }),
     retention: readRetention(source),
     dryRun: readBoolean(source, 'dry-run')
+  }
+}
+
+/**
+ * `target`: url (the server of target-url) or new-instance (a new Trove instance, which needs
+ * the login to create on it). Read before any other input, since both kinds carry a secret.
+ */
+function readRestoreTarget(
+  source: InputSource,
+  action: 'restore' | 'drill'
+): TargetServer | NewInstanceTarget {
+  const dbPassword = source.get('db-password')
+  if (dbPassword) source.mask(dbPassword)
+  const kind = readChoice(source, 'target', ['url', 'new-instance'] as const)
+  if (kind === 'url') return readTargetUrl(source)
+  const targetUrl = source.get('target-url')
+  if (targetUrl) source.mask(targetUrl)
+  if (action === 'drill') {
+    throw new InputError(
+      'target',
+      'new-instance is for mirror-action: restore; a drill restores into target-url and drops what it restored'
+    )
+  }
+  if (targetUrl) {
+    throw new InputError(
+      'target',
+      'is new-instance, but target-url is also given: give target-url (an existing server) or new-instance, not both'
+    )
+  }
+  const dbUser = source.get('db-user')
+  if (!dbUser) {
+    throw new InputError(
+      'db-user',
+      'is required with target: new-instance: the login to create on the new instance, owning the restored databases'
+    )
+  }
+  checkOneLine('db-user', dbUser)
+  if (!dbPassword) throw new InputError('db-password', 'is required (pass it from a secret)')
+  const restoreName = source.get('restore-name')
+  checkOneLine('restore-name', restoreName)
+  if (restoreName.length > 255)
+    throw new InputError('restore-name', 'is longer than Trove’s 255 characters')
+  return {
+    kind: 'new-instance',
+    restoreName,
+    dbUser,
+    dbPassword,
+    ...readNewInstanceSettings(source)
   }
 }
 

@@ -16,9 +16,8 @@ import { readFreshness } from './report.js'
 import { type DbTlsInputs, readDbTls } from './db-tls.js'
 import { readEvidencePath, readMetricsFile } from './output-files.js'
 
-export interface RestoreInputs {
-  instance: string
-  backupId: string
+/** How a new instance is made: its size, version, network, firewall and time limits. */
+export interface NewInstanceSettings {
   flavor: string
   volumeSizeGb?: number
   volumeType: string
@@ -31,6 +30,11 @@ export interface RestoreInputs {
   allowInsecureHttp: boolean
   restoreTimeoutMs: number
   deleteTimeoutMs: number
+}
+
+export interface RestoreInputs extends NewInstanceSettings {
+  instance: string
+  backupId: string
 }
 
 export interface DrillInputs extends RestoreInputs, DbTlsInputs {
@@ -67,9 +71,12 @@ export function readRestoreInputs(source: InputSource): RestoreInputs {
   if (backupId && !UUID_PATTERN.test(backupId)) {
     throw new InputError('backup-id', `"${backupId}" is not a backup id (a UUID like 3f0e…-…)`)
   }
-  const inputs: RestoreInputs = {
-    instance,
-    backupId,
+  return { instance, backupId, ...readNewInstanceSettings(source) }
+}
+
+/** flavor, volume, datastore version, network, allowed CIDRs and the time limits. */
+export function readNewInstanceSettings(source: InputSource): NewInstanceSettings {
+  const inputs: NewInstanceSettings = {
     flavor: source.get('flavor'),
     volumeType: source.get('volume-type'),
     datastoreVersion: source.get('datastore-version'),

@@ -5,6 +5,7 @@ import type { InputSource } from './source.js'
 
 /** Where a copy is restored: the server and login of `target-url`; TLS comes from db-tls. */
 export interface TargetServer {
+  kind: 'url'
   engine: Engine
   host: string
   port: number
@@ -76,6 +77,7 @@ export function readTargetUrl(source: InputSource): TargetServer {
   }
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1')
   return {
+    kind: 'url',
     engine,
     host,
     port: url.port ? Number(url.port) : PORTS[engine],

@@ -11,127 +11,32 @@
 // repeats each command and keeps the best; BENCH_PROFILE=dir writes a `node --cpu-prof` profile
 // of each of our runs there.
 
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type CloudInfo, type RunningCloud, startCloud } from '../localcloud/harness.ts'
+import type { CloudInfo, RunningCloud } from '../localcloud/harness.ts'
+import {
+  best,
+  createInstance,
+  exec,
+  GB,
+  generateHexTable,
+  type Measured,
+  measured,
+  PASSWORD,
+  PG_BIN,
+  psqlAt,
+  ROOT,
+  startBenchCloud,
+  USER
+} from './kit.ts'
 
-const ROOT = path.resolve(import.meta.dirname, '../..')
-const PG_BIN = '/usr/lib/postgresql/15/bin'
 // Scale 70 ≈ 1 GB: 7 M rows. Default data is hex text (compresses ~2.5:1, so the upload is
 // exercised); BENCH_DATA=pgbench uses pgbench's blank-padded rows (~150:1).
-const GB = Number(process.env.BENCH_GB ?? 1)
-if (!(GB > 0))
-  throw new Error(`BENCH_GB must be a positive number of GB, not ${process.env.BENCH_GB}`)
 const SCALE = Math.max(1, Math.round(70 * GB))
 const LEVEL = 3
 const PROFILE = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : undefined
 const BUCKET = 'bench'
-const USER = 'app'
-const PASSWORD = 'bench-secret-pw'
-const FLAVOR = 'd4a2cb9c-0000-4000-8000-000000000002'
-
-interface Measured {
-  seconds: number
-  rssMb: number
-  code: number | null
-  stderr: string
-}
-
-/** Runs under GNU time: wall seconds and the peak RSS of the largest process of the command. */
-function measured(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Measured> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', 'BENCH_TIME %e %M', command, ...args], {
-      env,
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'pipe']
-    })
-    let stderr = ''
-    child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-20_000)))
-    child.on('error', reject)
-    child.on('close', (code) => {
-      const match = /BENCH_TIME ([\d.]+) (\d+)/.exec(stderr)
-      if (!match) return reject(new Error(`no timing from ${command}: ${stderr}`))
-      resolve({
-        seconds: Number(match[1]),
-        rssMb: Math.round(Number(match[2]) / 1024),
-        code,
-        stderr
-      })
-    })
-  })
-}
-
-function exec(
-  command: string,
-  args: string[],
-  env: NodeJS.ProcessEnv = process.env
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
-    child.on('error', reject)
-    child.on('close', (code) =>
-      code === 0 ? resolve(out.trim()) : reject(new Error(`${command} exited ${code}: ${err}`))
-    )
-  })
-}
-
-async function token(info: CloudInfo): Promise<string> {
-  const answer = await fetch(`${info.authUrl}/auth/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: {
-          methods: ['application_credential'],
-          application_credential: { id: info.appCredId, secret: info.appCredSecret }
-        }
-      }
-    })
-  })
-  const value = answer.headers.get('x-subject-token')
-  if (!value) throw new Error(`no token: ${answer.status}`)
-  return value
-}
-
-/** A PostgreSQL instance reachable from here, with user and database: returns its address. */
-async function createInstance(info: CloudInfo, name: string): Promise<string> {
-  const headers = { 'content-type': 'application/json', 'x-auth-token': await token(info) }
-  const created = await fetch(`${info.troveUrl}/instances`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({
-      instance: {
-        name,
-        flavorRef: FLAVOR,
-        volume: { size: 10 },
-        datastore: { type: 'postgresql', version: '15' },
-        databases: [{ name: 'shop' }],
-        users: [{ name: USER, password: PASSWORD, databases: [{ name: 'shop' }] }],
-        access: { is_public: true, allowed_cidrs: ['127.0.0.0/22'] }
-      }
-    })
-  })
-  const answer = (await created.json()) as { instance?: { id: string } }
-  if (!answer.instance)
-    throw new Error(`create instance: ${created.status} ${JSON.stringify(answer)}`)
-  const id = answer.instance.id
-  for (let i = 0; i < 600; i++) {
-    const got = await fetch(`${info.troveUrl}/instances/${id}`, { headers })
-    const instance = ((await got.json()) as { instance: { status: string; ip: string[] } }).instance
-    if (instance.status === 'ACTIVE' || instance.status === 'HEALTHY')
-      return instance.ip[0] as string
-    if (instance.status === 'ERROR') throw new Error('instance ERROR')
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error('instance not ready')
-}
 
 function ourEnv(
   info: CloudInfo,
@@ -200,39 +105,22 @@ async function ours(
   return result
 }
 
-const best = (runs: Measured[]): Measured => runs.reduce((a, b) => (b.seconds < a.seconds ? b : a))
-
 async function main(): Promise<void> {
   const started = Date.now()
   const dir = mkdtempSync(path.join(tmpdir(), 'mirror-bench-'))
   let cloud: RunningCloud | undefined
   try {
-    cloud = await startCloud({ paceMs: 100 })
+    cloud = await startBenchCloud(BUCKET)
     const info = cloud.info
-    const s3 = new S3Client({
-      endpoint: info.s3.endpoint,
-      region: info.s3.region,
-      forcePathStyle: true,
-      credentials: { accessKeyId: info.s3.accessKeyId, secretAccessKey: info.s3.secretAccessKey },
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED'
-    })
-    await s3.send(new CreateBucketCommand({ Bucket: BUCKET }))
-    s3.destroy()
     const host = await createInstance(info, 'bench-db')
     const pgEnv = { ...process.env, PGPASSWORD: PASSWORD }
-    const psql = (sql: string) =>
-      exec(`${PG_BIN}/psql`, ['-h', host, '-U', USER, '-d', 'shop', '-tAX', '-c', sql], pgEnv)
+    const psql = psqlAt(host, 'shop')
 
     console.log(
       `generating ${process.env.BENCH_DATA === 'pgbench' ? 'pgbench data' : 'hex text'} (scale ${SCALE}) on ${host} …`
     )
-    if (process.env.BENCH_DATA !== 'pgbench') {
-      // Text that compresses about 2:1 (hex), unlike pgbench's blank-padded rows (~150:1).
-      await psql(
-        `CREATE TABLE pgbench_accounts AS SELECT g AS aid, 1 AS bid, 0 AS abalance, md5(g::text) || md5((g * 7)::text) || md5((g * 13)::text) AS filler FROM generate_series(1, ${SCALE * 100_000}) g`
-      )
-    } else
+    if (process.env.BENCH_DATA !== 'pgbench') await generateHexTable(psql, GB)
+    else
       await exec(
         `${PG_BIN}/pgbench`,
         ['-i', '-q', '-s', String(SCALE), '-I', 'dtgv', '-h', host, '-U', USER, 'shop'],

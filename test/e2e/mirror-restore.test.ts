@@ -5,8 +5,8 @@ import {
   S3Client
 } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { execFile, execFileSync } from 'node:child_process'
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -188,6 +188,8 @@ async function objectBytes(key: string): Promise<Buffer> {
 
 beforeAll(async () => {
   cloud = await startCloud({ paceMs: 300, startTimeoutMs: 180_000 })
+  // Two sources, two targets, and the new instances the restores create.
+  await cloud.admin.config({ quota: { instances: 8 } })
   trove = testClient(cloud.info)
   s3 = new S3Client({
     endpoint: cloud.info.s3.endpoint,
@@ -340,6 +342,173 @@ describe('mirror-action: restore', () => {
       expect(await pgDatabases()).not.toContain('shop_bad')
     }, 120_000)
   })
+})
+
+/**
+ * A pg_restore that holds the restore open before it starts: a cancellation then always lands
+ * while the restore is under way, however fast the machine.
+ */
+function slowPgRestore(): string {
+  const bin = path.join(dir, 'slow-bin')
+  mkdirSync(bin, { recursive: true })
+  const real = execFileSync('sh', ['-c', 'command -v pg_restore']).toString().trim()
+  const wrapper = path.join(bin, 'pg_restore')
+  writeFileSync(
+    wrapper,
+    `#!/bin/sh\nif [ "$1" = "--version" ]; then exec ${real} --version; fi\nsleep 20\nexec ${real} "$@"\n`
+  )
+  chmodSync(wrapper, 0o755)
+  return `${bin}:${process.env.PATH ?? ''}`
+}
+
+/** The run, sent SIGTERM as soon as its log shows the restore under way. */
+function cancelledRestore(prefix: string, extra: Record<string, string>) {
+  return runAction(
+    'main',
+    { ...storeInputs(prefix), 'mirror-action': 'restore', 'age-identity': identity, ...extra },
+    {
+      env: { PATH: slowPgRestore() },
+      onSpawn: (child) => {
+        let output = ''
+        child.stdout?.on('data', (d: Buffer) => {
+          const before = output
+          output += d.toString()
+          const started = /::group::Restore s3:\/\//
+          if (!started.test(before) && started.test(output)) child.kill('SIGTERM')
+        })
+      }
+    }
+  )
+}
+
+async function instancesNamed(name: string): Promise<Instance[]> {
+  return (await trove.listInstances()).filter((i) => i.name === name)
+}
+
+describe('mirror-action: restore, cancelled', () => {
+  test('a cancelled restore (SIGTERM) drops the half-restored database before it exits', async () => {
+    await upload('shop-pg', 'cancel')
+    const result = await cancelledRestore('cancel', { 'target-url': pgUrl('shop_cancelled') })
+    expect(result.exitCode).toBe(143)
+    expect(result.stdout).toContain(
+      'Received SIGTERM: stopping the restore and dropping shop_cancelled'
+    )
+    expect(result.stdout).toContain('Cancelled: dropped shop_cancelled')
+    expect(await pgDatabases()).not.toContain('shop_cancelled')
+    noSecrets(result.stdout, result.summary)
+  }, 180_000)
+})
+
+describe('mirror-action: restore, target: new-instance', () => {
+  const DR_USER = 'dr_app'
+  const DR_PASSWORD = 'dr-Pw-51c2e0'
+
+  function intoNewInstance(name: string): Record<string, string> {
+    return {
+      target: 'new-instance',
+      'restore-name': name,
+      'db-user': DR_USER,
+      'db-password': DR_PASSWORD,
+      'allowed-cidrs': '127.0.0.0/22'
+    }
+  }
+
+  test('a PostgreSQL copy becomes a new instance, sized as the source was, equal to it', async () => {
+    const key = await upload('shop-pg', 'new-pg')
+    const result = await restore('new-pg', intoNewInstance('shop-pg-dr'))
+    expect(result.stdout).not.toMatch(/::error::/)
+    expect(result.exitCode).toBe(0)
+    noSecrets(result.stdout, result.summary)
+    expect(withoutMasks(result.stdout)).not.toContain(DR_PASSWORD)
+    expect(result.outputs['object-key']).toBe(key)
+    const [made] = await instancesNamed('shop-pg-dr')
+    expect(made).toBeDefined()
+    expect(result.outputs['instance-id']).toBe(made?.id)
+    expect(result.outputs['instance-host']).toBe(made?.addresses[0])
+    // Flavor, volume and version default from what the manifest recorded of the source.
+    expect(made?.flavorId).toBe(FLAVOR)
+    expect(made?.volumeSizeGb).toBe(2)
+    expect(made?.datastore?.version).toBe('15')
+    expect(result.summary).toContain('New instance ready in')
+    const { stdout } = await run(
+      '/usr/lib/postgresql/15/bin/psql',
+      [
+        '-h',
+        result.outputs['instance-host'] as string,
+        '-U',
+        DR_USER,
+        '-d',
+        'shop',
+        '-tAX',
+        '-c',
+        PG_FINGERPRINT
+      ],
+      { env: { ...process.env, PGPASSWORD: DR_PASSWORD, PGCONNECT_TIMEOUT: '5' } }
+    )
+    expect(stdout.trim()).toBe(await psql(pg.addresses[0] as string, PG_FINGERPRINT))
+
+    // The name is taken now: refused before anything is created.
+    const again = await restore('new-pg', intoNewInstance('shop-pg-dr'))
+    expect(again.exitCode).toBe(1)
+    expect(again.stdout).toMatch(
+      /Input "restore-name": an instance named "shop-pg-dr" already exists/
+    )
+    expect(await instancesNamed('shop-pg-dr')).toHaveLength(1)
+    await trove.deleteInstance(made?.id as string)
+  }, 240_000)
+
+  test('a MariaDB copy becomes a new instance, equal to the source', async () => {
+    await upload('shop-maria', 'new-maria')
+    const result = await restore('new-maria', intoNewInstance('shop-maria-dr'))
+    expect(result.stdout).not.toMatch(/::error::/)
+    expect(result.exitCode).toBe(0)
+    noSecrets(result.stdout, result.summary)
+    const fingerprint = async (host: string, user: string, password: string) =>
+      (
+        await run(
+          'mariadb',
+          ['--no-defaults', '-h', host, '-u', user, '-N', '-B', '-e', MARIA_FINGERPRINT, 'shop'],
+          {
+            env: { ...process.env, MYSQL_PWD: password }
+          }
+        )
+      ).stdout.trim()
+    expect(await fingerprint(result.outputs['instance-host'] as string, DR_USER, DR_PASSWORD)).toBe(
+      await fingerprint(maria.addresses[0] as string, DB_USER, DB_PASSWORD)
+    )
+    const [made] = await instancesNamed('shop-maria-dr')
+    expect(made?.datastore?.version).toBe('10.11')
+    await trove.deleteInstance(made?.id as string)
+  }, 240_000)
+
+  test('a restore that fails deletes the new instance it created', async () => {
+    await upload('shop-pg', 'new-bad')
+    await run('age-keygen', ['-o', path.join(dir, 'wrong.txt')])
+    const wrong = (await run('cat', [path.join(dir, 'wrong.txt')])).stdout
+    const result = await restore('new-bad', {
+      ...intoNewInstance('shop-pg-bad'),
+      'age-identity': wrong
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toMatch(/age-identity does not match any recipient/)
+    expect(result.stdout).toMatch(/the new instance shop-pg-bad \([0-9a-f-]{36}\) was deleted/)
+    expect(await instancesNamed('shop-pg-bad')).toEqual([])
+    noSecrets(result.stdout, result.summary)
+  }, 240_000)
+
+  test('a cancelled restore into a new instance asks for its delete', async () => {
+    await upload('shop-pg', 'new-cancel')
+    const result = await cancelledRestore('new-cancel', intoNewInstance('shop-pg-cancelled'))
+    expect(result.exitCode).toBe(143)
+    expect(result.stdout).toMatch(
+      /Cancelled: asked to delete the new instance shop-pg-cancelled \([0-9a-f-]{36}\)/
+    )
+    const deadline = Date.now() + 60_000
+    while ((await instancesNamed('shop-pg-cancelled')).length > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+    expect(await instancesNamed('shop-pg-cancelled')).toEqual([])
+  }, 240_000)
 })
 
 describe('mirror-action: drill', () => {

@@ -1181,6 +1181,80 @@ const CASES: BadInput[] = [
     allowed: /letters, digits, _ and -/
   },
   {
+    name: 'mirror restore: unknown target',
+    mode: 'mirror-restore',
+    inputs: { target: 'somewhere' },
+    input: 'target',
+    allowed: /use one of: url, new-instance/
+  },
+  {
+    name: 'mirror restore: target new-instance and a target-url',
+    mode: 'mirror-restore',
+    inputs: { target: 'new-instance', 'db-user': 'dr', 'db-password': 'pw' },
+    input: 'target',
+    allowed: /give target-url \(an existing server\) or new-instance, not both/
+  },
+  {
+    name: 'mirror drill: target new-instance',
+    mode: 'mirror-drill',
+    inputs: { target: 'new-instance', 'target-url': '' },
+    input: 'target',
+    allowed: /new-instance is for mirror-action: restore/
+  },
+  {
+    name: 'mirror restore: new-instance without db-user',
+    mode: 'mirror-restore',
+    inputs: { target: 'new-instance', 'target-url': '', 'db-password': 'pw' },
+    input: 'db-user',
+    allowed: /the login to create on the new instance/
+  },
+  {
+    name: 'mirror restore: new-instance without db-password',
+    mode: 'mirror-restore',
+    inputs: { target: 'new-instance', 'target-url': '', 'db-user': 'dr' },
+    input: 'db-password',
+    allowed: /is required \(pass it from a secret\)/
+  },
+  {
+    name: 'mirror restore: new-instance restore-name on two lines',
+    mode: 'mirror-restore',
+    inputs: {
+      target: 'new-instance',
+      'target-url': '',
+      'db-user': 'dr',
+      'db-password': 'pw',
+      'restore-name': 'shop\n::error::x'
+    },
+    input: 'restore-name',
+    allowed: /holds a control character/
+  },
+  {
+    name: 'mirror restore: new-instance volume-size zero',
+    mode: 'mirror-restore',
+    inputs: {
+      target: 'new-instance',
+      'target-url': '',
+      'db-user': 'dr',
+      'db-password': 'pw',
+      'volume-size': '0'
+    },
+    input: 'volume-size',
+    allowed: /whole number from 1 to 10000/
+  },
+  {
+    name: 'mirror restore: new-instance open to the world',
+    mode: 'mirror-restore',
+    inputs: {
+      target: 'new-instance',
+      'target-url': '',
+      'db-user': 'dr',
+      'db-password': 'pw',
+      'allowed-cidrs': '0.0.0.0/0'
+    },
+    input: 'allowed-cidrs',
+    allowed: /whole internet/
+  },
+  {
     name: 'mirror restore: age-identity is a public key',
     mode: 'mirror-restore',
     inputs: { 'age-identity': RECIPIENT },

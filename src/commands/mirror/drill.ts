@@ -72,8 +72,18 @@ export async function drillCopy(
   let server: { engine: string; version: string } | undefined
   let error: string | undefined
   let cleanup = 'nothing was restored'
+  let removeCancelHook = (): void => undefined
   try {
-    restored = await restoreCopy(context, client, inputs, found)
+    restored = await restoreCopy(context, client, inputs, found, { server: inputs.target })
+    // Cancelled during the checks: what was restored is dropped all the same.
+    const drop = restored.drop
+    const names = restored.databases.join(', ')
+    removeCancelHook = context.onCancel(async (signal) => {
+      context.logger.warning(`Received ${signal}: dropping ${names} from the target`)
+      await drop().catch((e: unknown) => {
+        context.logger.warning(`Cancelled: could NOT drop ${names}: ${describeError(e)}`)
+      })
+    })
     context.setOutput('restore-seconds', Math.round(restored.restoreMs / 1000))
     const plan: CheckPlan = {
       assertions,
@@ -114,6 +124,7 @@ export async function drillCopy(
   } catch (e) {
     error = describeError(e)
   } finally {
+    removeCancelHook()
     if (restored) {
       try {
         await restored.drop()

@@ -22,6 +22,13 @@ export interface MirrorManifest {
     /** The backup restored and dumped (restored source), else null. */
     backupId: string | null
     backupCreated: string | null
+    /**
+     * The instance's Trove datastore version, flavor and volume size, as defaults for a restore
+     * into a new instance (absent in manifests written before 0.3, or when Trove did not say).
+     */
+    datastoreVersion?: string
+    flavorId?: string
+    volumeSizeGb?: number
   }
   datastore: { type: Engine; version: string }
   dump: {

@@ -6,7 +6,8 @@ import type { DbTarget } from '../../database/types.js'
 import { CheckFailure, describeError, InputError } from '../../errors.js'
 import { formatBytes } from '../../format/bytes.js'
 import { formatElapsed } from '../../format/duration.js'
-import type { DrillCopyInputs, RestoreCopyInputs } from '../../inputs/mirror.js'
+import type { CopyReadInputs } from '../../inputs/mirror.js'
+import type { TargetServer } from '../../inputs/target-url.js'
 import { IdentityMismatch } from '../../storage/decrypt.js'
 import { getStream } from '../../storage/objects.js'
 import { CopyMismatch, copyStages } from '../../storage/read-copy.js'
@@ -31,54 +32,100 @@ export interface RestoredCopy extends FoundCopy {
 
 const LABEL = { postgresql: 'PostgreSQL', mariadb: 'MariaDB' } as const
 
-/**
- * Restores a stored copy into the target-url server: checks that the tool and the server fit
- * the copy and that the database is new, all before the download; then streams download →
- * size and SHA-256 against the manifest → age → decompress → pg_restore / mariadb. On any
- * failure the database it created is dropped, and nothing else on the target was touched.
- */
-export async function restoreCopy(
-  context: CommandContext,
-  client: S3Client,
-  inputs: RestoreCopyInputs | DrillCopyInputs,
-  found: FoundCopy
-): Promise<RestoredCopy> {
-  const { bucket } = inputs.location
+/** Where a copy goes. */
+export interface RestoreInto {
+  /** The server and login; `database` '' = the name the copy was dumped from. */
+  server: TargetServer
+  /**
+   * The databases were created empty together with the server (a new instance): restore into
+   * them as they are, and leave them to whoever removes the server on a failure.
+   */
+  databasesExist?: boolean
+  /** More to undo on cancellation, after the restore is stopped (e.g. a new instance). */
+  onCancel?: () => Promise<void>
+}
+
+/** The checks that need nothing but the copy and the inputs: run before anything is created. */
+export function checkCopyFits(
+  found: FoundCopy,
+  identities: string[],
+  engine?: TargetServer['engine']
+): void {
   const { objectKey, manifest } = found
-  const engine = manifest.datastore.type
-  if (engine !== inputs.target.engine) {
+  const copyEngine = manifest.datastore.type
+  if (engine && engine !== copyEngine) {
     throw new InputError(
       'target-url',
-      `is a ${LABEL[inputs.target.engine]} server, but ${objectKey} is a ${LABEL[engine]} copy`
+      `is a ${LABEL[engine]} server, but ${objectKey} is a ${LABEL[copyEngine]} copy`
     )
   }
-  const databases = databasesFor(inputs, found)
-  if (manifest.encryption && inputs.identities.length === 0) {
+  if (manifest.encryption && identities.length === 0) {
     throw new InputError(
       'age-identity',
       `is required: ${objectKey} is encrypted with age (to ${manifest.encryption.recipients.join(', ')})`
     )
   }
+}
+
+/**
+ * Restores a stored copy into a server: checks that the tool and the server fit the copy and
+ * that the database is new, all before the download; then streams download → size and SHA-256
+ * against the manifest → age → decompress → pg_restore / mariadb. On any failure, and when the
+ * run is cancelled, the database it created is dropped, and nothing else on the target was
+ * touched.
+ */
+export async function restoreCopy(
+  context: CommandContext,
+  client: S3Client,
+  inputs: CopyReadInputs,
+  found: FoundCopy,
+  into: RestoreInto
+): Promise<RestoredCopy> {
+  const { bucket } = inputs.location
+  const { objectKey, manifest } = found
+  const engine = manifest.datastore.type
+  checkCopyFits(found, inputs.identities, into.server.engine)
+  const databases = databasesFor(into.server, found)
   const target: DbTarget = {
     engine,
-    host: inputs.target.host,
-    port: inputs.target.port,
-    user: inputs.target.user,
-    password: inputs.target.password,
+    host: into.server.host,
+    port: into.server.port,
+    user: into.server.user,
+    password: into.server.password,
     databases,
     tls: inputs.dbTls,
     ...(inputs.dbCa && { ca: inputs.dbCa })
   }
   const server = new RestoreServer(target)
   const created: string[] = []
-  const dropCreated = async (): Promise<string[]> => {
-    const dropped: string[] = []
-    for (const name of created.splice(0)) {
-      await server.drop(name)
-      dropped.push(name)
+  // One drop, whoever asks first (the failure path or a cancellation): both wait for it.
+  let dropping: Promise<string[]> | undefined
+  const dropCreated = (): Promise<string[]> =>
+    (dropping ??= (async () => {
+      const dropped: string[] = []
+      for (const name of [...created]) {
+        await server.drop(name)
+        dropped.push(name)
+      }
+      created.length = 0
+      return dropped
+    })())
+  const stop = new AbortController()
+  const removeCancelHook = context.onCancel(async (signal) => {
+    context.logger.warning(
+      `Received ${signal}: stopping the restore${created.length > 0 ? ` and dropping ${created.join(', ')}` : ''}`
+    )
+    stop.abort()
+    try {
+      const dropped = await dropCreated()
+      if (dropped.length > 0) context.logger.warning(`Cancelled: dropped ${dropped.join(', ')}`)
+    } catch (error) {
+      context.logger.warning(
+        `Cancelled: could NOT drop ${created.join(', ')} from the target: ${describeError(error)}`
+      )
     }
-    return dropped
-  }
+    await into.onCancel?.()
+  })
   try {
     const { tool, serverVersion } = await context.group('Check the target server', async () => {
       const [version, tool] = await Promise.all([server.version(), findRestoreTool(engine)])
@@ -93,6 +140,10 @@ export async function restoreCopy(
       )
       if (fit.problem) throw new CheckFailure(fit.problem)
       for (const warning of fit.warnings) context.warn(warning, 'Restore tool and server')
+      if (into.databasesExist) {
+        context.logger.info(`Restoring into ${databases.join(', ')}, created with the instance`)
+        return { tool, serverVersion: version }
+      }
       const present = await server.existing(databases)
       if (present.length > 0 && !inputs.overwrite) {
         throw new CheckFailure(
@@ -115,13 +166,14 @@ export async function restoreCopy(
     const started = context.now()
     const streamed = await context.group(
       `Restore ${formatS3Uri(bucket, objectKey)} into ${databases.join(', ')}`,
-      () => streamRestore(context, client, inputs, found, target, databases, tool)
+      () => streamRestore(client, inputs, found, target, databases, tool, stop.signal)
     )
     const restoreMs = context.now() - started
     context.logger.info(
       `Restored ${formatBytes(streamed.bytes)} (sha256 ${streamed.sha256}, as its manifest says) in ${formatElapsed(restoreMs)}`
     )
     const keep = created.splice(0)
+    removeCancelHook()
     return {
       ...found,
       target,
@@ -147,7 +199,9 @@ export async function restoreCopy(
       cleanup =
         dropped.length > 0
           ? `; dropped ${dropped.join(', ')} from the target, nothing else was touched`
-          : '; nothing on the target was changed'
+          : into.databasesExist
+            ? ''
+            : '; nothing on the target was changed'
     } catch (dropError) {
       cleanup = `; could NOT drop ${created.join(', ')} from the target: ${describeError(dropError)}`
     }
@@ -156,6 +210,7 @@ export async function restoreCopy(
       cause: error
     })
   } finally {
+    removeCancelHook()
     await server.close()
   }
 }
@@ -164,9 +219,9 @@ export async function restoreCopy(
  * PostgreSQL: the database named in target-url, else the dumped one. MariaDB: a dump names its
  * databases itself (CREATE DATABASE, USE), so they keep their names.
  */
-function databasesFor(inputs: RestoreCopyInputs | DrillCopyInputs, found: FoundCopy): string[] {
+function databasesFor(server: TargetServer, found: FoundCopy): string[] {
   const dumped = found.manifest.dump.databases
-  const named = inputs.target.database
+  const named = server.database
   if (found.manifest.datastore.type === 'postgresql') return [named || (dumped[0] as string)]
   if (named && !(dumped.length === 1 && dumped[0] === named)) {
     throw new InputError(
@@ -178,22 +233,23 @@ function databasesFor(inputs: RestoreCopyInputs | DrillCopyInputs, found: FoundC
 }
 
 async function streamRestore(
-  context: CommandContext,
   client: S3Client,
-  inputs: RestoreCopyInputs | DrillCopyInputs,
+  inputs: CopyReadInputs,
   found: FoundCopy,
   target: DbTarget,
   databases: string[],
-  tool: Awaited<ReturnType<typeof findRestoreTool>>
+  tool: Awaited<ReturnType<typeof findRestoreTool>>,
+  cancelled: AbortSignal
 ): Promise<{ bytes: number; sha256: string }> {
   const { manifest, objectKey } = found
   const controller = new AbortController()
   const restore = startRestore(tool, target.engine, target, databases[0] as string)
-  const removeCancelHook = context.onCancel(async (signal) => {
-    context.logger.warning(`Received ${signal}: stopping the restore`)
+  const stopOnCancel = (): void => {
     controller.abort()
     restore.child.kill('SIGKILL')
-  })
+  }
+  if (cancelled.aborted) stopOnCancel()
+  cancelled.addEventListener('abort', stopOnCancel, { once: true })
   const { download, stages } = copyStages(
     {
       bytes: manifest.sizes.storedBytes,
@@ -234,7 +290,7 @@ async function streamRestore(
       restore.child.signalCode
     )
   } finally {
-    removeCancelHook()
+    cancelled.removeEventListener('abort', stopOnCancel)
   }
 }
 

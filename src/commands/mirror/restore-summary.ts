@@ -32,7 +32,9 @@ export function restoreSummary(
   manifest: MirrorManifest,
   databases: string[],
   target: string,
-  restoreMs: number
+  restoreMs: number,
+  /** A new instance: how long it took to be created and usable, before the restore. */
+  instanceMs?: number
 ): string {
   return [
     '## Off-site copy restored',
@@ -47,10 +49,17 @@ export function restoreSummary(
         ['Stored size', formatBytes(manifest.sizes.storedBytes)],
         ['SHA-256', `${manifest.sha256} (checked)`],
         ['Restored into', `${databases.join(', ')} on ${target}`],
+        ...(instanceMs !== undefined ? [['New instance ready in', formatElapsed(instanceMs)]] : []),
         ['Restore time', formatElapsed(restoreMs)],
         ['Rows at dump time', counted(manifest)]
       ]
     ),
+    ...(instanceMs !== undefined
+      ? [
+          '',
+          '> ⚠️ The new instance has a **new IP address**. Update application connection strings, egress firewalls and its allowed CIDRs.'
+        ]
+      : []),
     ''
   ].join('\n')
 }

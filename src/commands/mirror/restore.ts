@@ -2,10 +2,14 @@ import type { S3Client } from '@aws-sdk/client-s3'
 import type { RestoreCopyInputs } from '../../inputs/mirror.js'
 import type { CommandContext } from '../context.js'
 import { findCopy } from './find-copy.js'
+import { restoreIntoNewInstance } from './new-instance.js'
 import { restoreCopy } from './restore-copy.js'
 import { restoreSummary } from './restore-summary.js'
 
-/** mirror-action: restore — a stored copy (given, or the newest) into the server of target-url. */
+/**
+ * mirror-action: restore — a stored copy (given, or the newest) into the server of target-url,
+ * or into a new instance that is kept.
+ */
 export async function restoreToTarget(
   context: CommandContext,
   client: S3Client,
@@ -19,7 +23,25 @@ export async function restoreToTarget(
   context.logger.info(
     `Copy ${found.objectKey}: ${found.manifest.datastore.type} ${found.manifest.datastore.version}, made ${found.manifest.created}`
   )
-  const restored = await restoreCopy(context, client, inputs, found)
+  const target = inputs.target
+  let restored
+  let where: string
+  let instanceMs: number | undefined
+  if (target.kind === 'new-instance') {
+    const made = await restoreIntoNewInstance(context, client, inputs, target, found)
+    restored = made.restored
+    instanceMs = made.instance.restoreMs
+    where = `the new instance ${made.name} (${made.instance.instance.id}) at ${made.instance.host}`
+    context.setOutput('instance-id', made.instance.instance.id)
+    context.setOutput('instance-host', made.instance.host)
+    context.warn(
+      `Restored into the new instance ${made.name} at ${made.instance.host}: update connection strings, egress firewalls and its allowed CIDRs.`,
+      'New instance address'
+    )
+  } else {
+    restored = await restoreCopy(context, client, inputs, found, { server: target })
+    where = `${restored.target.host}:${restored.target.port}`
+  }
   context.setOutput('object-key', restored.objectKey)
   context.setOutput('sha256', restored.sha256)
   context.setOutput('bytes', restored.bytes)
@@ -29,8 +51,9 @@ export async function restoreToTarget(
       restored.objectKey,
       restored.manifest,
       restored.databases,
-      `${restored.target.host}:${restored.target.port}`,
-      restored.restoreMs
+      where,
+      restored.restoreMs,
+      instanceMs
     )
   )
 }

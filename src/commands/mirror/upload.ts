@@ -159,7 +159,14 @@ export async function uploadCopy(
       instanceId: source.instance.id,
       instanceName: source.instance.name,
       backupId: source.backupId,
-      backupCreated: source.backupCreated
+      backupCreated: source.backupCreated,
+      ...(source.instance.datastore?.version && {
+        datastoreVersion: source.instance.datastore.version
+      }),
+      ...(source.instance.flavorId && { flavorId: source.instance.flavorId }),
+      ...(source.instance.volumeSizeGb !== undefined && {
+        volumeSizeGb: source.instance.volumeSizeGb
+      })
     },
     datastore: { type: engine, version: prepared.info.serverVersion },
     dump: {

@@ -15,6 +15,9 @@ export const REQUIRED: Record<string, string[]> = {
 export function needsOf(inputs: Record<string, unknown>): string[] {
   const mode = String(inputs.mode)
   if (mode === 'mirror' && inputs['mirror-action'] === 'verify') return []
+  // A restore into a new instance needs the login to create on it (and the cloud).
+  if (inputs['mirror-action'] === 'restore' && inputs.target === 'new-instance')
+    return ['db-user', 'db-password']
   // Restore and drill read the store and write to target-url: no instance, no cloud.
   if (mode === 'mirror' && ['restore', 'drill'].includes(String(inputs['mirror-action'])))
     return ['target-url']
@@ -43,9 +46,10 @@ export function permissionsOf(inputs: Record<string, unknown>): Record<string, '
   return needs
 }
 
-/** Whether a step talks to the cloud: a restore or drill of an off-site copy does not. */
+/** Whether a step talks to the cloud: a restore (but into a new instance) or drill of an off-site copy does not. */
 export function needsCloud(inputs: Record<string, unknown>): boolean {
   if (inputs.mode === 'report' && inputs['report-files'] !== undefined) return false
+  if (inputs.target === 'new-instance') return true
   return !(
     inputs.mode === 'mirror' && ['restore', 'drill'].includes(String(inputs['mirror-action']))
   )

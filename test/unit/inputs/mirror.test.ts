@@ -206,3 +206,64 @@ describe('mirror-action: drill, evidence-path', () => {
     )
   })
 })
+
+describe('mirror-action: restore, target: new-instance', () => {
+  const restore = {
+    's3-uri': 's3://offsite/db',
+    'mirror-action': 'restore',
+    target: 'new-instance',
+    'db-user': 'app',
+    'db-password': 'pw-canary',
+    'allowed-cidrs': '203.0.113.7/32'
+  }
+
+  test('reads the new instance: its login (password masked), name and sizes', () => {
+    const source = fakeInputs({
+      ...restore,
+      'restore-name': 'shop-db-dr',
+      flavor: 'standard.large',
+      'volume-size': '20',
+      'datastore-version': '15'
+    })
+    expect(readMirrorInputs(source)).toMatchObject({
+      action: 'restore',
+      target: {
+        kind: 'new-instance',
+        restoreName: 'shop-db-dr',
+        dbUser: 'app',
+        dbPassword: 'pw-canary',
+        flavor: 'standard.large',
+        volumeSizeGb: 20,
+        datastoreVersion: '15',
+        allowedCidrs: ['203.0.113.7/32']
+      }
+    })
+    expect(source.masked).toContain('pw-canary')
+  })
+
+  test('url stays the default: target-url is then required', () => {
+    expect(() => readMirrorInputs(fakeInputs({ ...restore, target: '' }))).toThrow(
+      /Input "target-url": is required/
+    )
+  })
+
+  test.each([
+    [{ target: 'cloud' }, /Input "target": "cloud" is not allowed; use one of: url, new-instance/],
+    [
+      { 'target-url': 'postgresql://u:url-secret@db.example.com/x' },
+      /Input "target": is new-instance, but target-url is also given/
+    ],
+    [{ 'mirror-action': 'drill' }, /Input "target": new-instance is for mirror-action: restore/],
+    [{ 'db-user': '' }, /Input "db-user": is required with target: new-instance/],
+    [{ 'db-password': '' }, /Input "db-password": is required/],
+    [{ 'restore-name': 'a\nb' }, /Input "restore-name": holds a control character/],
+    [{ 'volume-size': '0' }, /Input "volume-size"/],
+    [{ 'allowed-cidrs': '0.0.0.0/0' }, /Input "allowed-cidrs"/]
+  ])('%p is refused, naming the input', (override: Record<string, string>, message) => {
+    const source = fakeInputs({ ...restore, ...override })
+    expect(() => readMirrorInputs(source)).toThrow(message)
+    // The password is masked before any refusal could print it; so is a target-url given too.
+    if (override['db-password'] !== '') expect(source.masked).toContain('pw-canary')
+    if ('target-url' in override) expect(source.masked).toContain(override['target-url'])
+  })
+})

@@ -15,6 +15,7 @@ describe('target-url', () => {
       'target-url': 'postgresql://rest%40rer:p%2Fw%3Dcanary@db.example.com/shop_copy'
     })
     expect(readTargetUrl(source)).toEqual({
+      kind: 'url',
       engine: 'postgresql',
       host: 'db.example.com',
       port: 5432,
