@@ -509,8 +509,10 @@ describe('quirks', () => {
     const r = await trove('POST', '/instances', { instance: { name: 'x', flavorRef: FLAVOR } })
     expect(r.status).toBe(400)
     expect(r.body.badRequest.code).toBe(400)
+    // An unknown flavor is a bad request, as real trove-api answers it.
     const f = await trove('POST', '/instances', instanceBody({ flavorRef: 'nope' }))
-    expect(f.status).toBe(404)
+    expect(f.status).toBe(400)
+    expect(f.body.badRequest.message).toBe('Resource nope cannot be found.')
   })
 })
 

@@ -89,7 +89,9 @@ function createInstance(state: State, body: Obj): InstanceRec {
   }
 
   const flavor = findFlavor(String(body.flavorRef))
-  if (!flavor) throw fail(404, `Resource ${String(body.flavorRef)} cannot be found.`)
+  // trove-api asks Nova for the flavor and turns its NotFound into a 400, not a 404; the
+  // upstream cloud (upstream/) answers so too.
+  if (!flavor) throw fail(400, `Resource ${String(body.flavorRef)} cannot be found.`)
 
   const dsReq = body.datastore === undefined ? {} : asObj(body.datastore)
   if (!dsReq) throw validationError(`instance['datastore'] is not of type 'object'`)
