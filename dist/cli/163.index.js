@@ -198,13 +198,13 @@ var report = __webpack_require__(1844);
 ;// CONCATENATED MODULE: ./src/inputs/target-url.ts
 
 
+
 const SCHEMES = {
     'postgresql:': 'postgresql',
     'postgres:': 'postgresql',
     'mysql:': 'mariadb',
     'mariadb:': 'mariadb'
 };
-const PORTS = { postgresql: 5432, mariadb: 3306 };
 /** Names that are safe in any log and in both engines' identifiers. */
 const DATABASE = /^[A-Za-z_][A-Za-z0-9_-]{0,62}$/;
 /**
@@ -250,7 +250,7 @@ function readTargetUrl(source) {
         kind: 'url',
         engine,
         host,
-        port: url.port ? Number(url.port) : PORTS[engine],
+        port: url.port ? Number(url.port) : database_target/* DEFAULT_PORTS */.J2[engine],
         user,
         password,
         database: path
@@ -419,13 +419,9 @@ function readRestoreTarget(source, action) {
     (0,inputs_source/* checkOneLine */.H_)('db-user', dbUser);
     if (!dbPassword)
         throw new errors/* InputError */.dz('db-password', 'is required (pass it from a secret)');
-    const restoreName = source.get('restore-name');
-    (0,inputs_source/* checkOneLine */.H_)('restore-name', restoreName);
-    if (restoreName.length > 255)
-        throw new errors/* InputError */.dz('restore-name', 'is longer than Trove’s 255 characters');
     return {
         kind: 'new-instance',
-        restoreName,
+        restoreName: (0,inputs_restore/* readRestoreName */.UW)(source),
         dbUser,
         dbPassword,
         ...(0,inputs_restore/* readNewInstanceSettings */.pJ)(source)
@@ -2705,8 +2701,11 @@ function chooseVersion(offered, wanted, defaults) {
     if (recorded)
         return recorded.name;
     // The server's own version names its Trove version: 15.4 is "15", 10.11.6-MariaDB "10.11".
+    const reported = defaults.serverVersion;
     const fits = offered
-        .filter((v) => [v.name, `${v.name}.`, `${v.name}-`].some((p) => defaults.serverVersion === p || defaults.serverVersion.startsWith(p)))
+        .filter((v) => reported === v.name ||
+        reported.startsWith(`${v.name}.`) ||
+        reported.startsWith(`${v.name}-`))
         .sort((a, b) => b.name.length - a.name.length)[0];
     if (fits)
         return fits.name;
@@ -2742,8 +2741,8 @@ var waits = __webpack_require__(5031);
 
 
 
+
 const GIB = 1024 ** 3;
-const new_instance_PORTS = { postgresql: 5432, mariadb: 3306 };
 /**
  * target: new-instance — the disaster case: the copy restored into a new Trove instance on any
  * Trove cloud, which is kept. Everything is checked before the create (the copy, the key, the
@@ -2808,8 +2807,8 @@ async function restoreIntoNewInstance(context, client, inputs, target, found) {
                 { name: target.dbUser, password: target.dbPassword, databases: manifest.dump.databases }
             ]
         }, target.restoreTimeoutMs, (id) => {
+            // instance-id is set once the restore succeeded: a failed one deletes the instance.
             createdId = id;
-            context.setOutput('instance-id', id);
             context.logger.info(`Creating instance ${name} (${id})`);
         }));
         context.logger.info(`Instance ${name} is usable at ${instance.host} after ${(0,duration/* formatElapsed */.C7)(instance.restoreMs)}`);
@@ -2826,7 +2825,7 @@ async function restoreIntoNewInstance(context, client, inputs, target, found) {
                 kind: 'url',
                 engine,
                 host: instance.host,
-                port: new_instance_PORTS[engine],
+                port: database_target/* DEFAULT_PORTS */.J2[engine],
                 user: target.dbUser,
                 password: target.dbPassword,
                 database: ''
@@ -2853,8 +2852,6 @@ async function withCleanup(error, deleteCreated, createdId, name) {
             `could NOT delete the new instance ${name} (${createdId}): ${(0,errors/* describeError */.Uc)(deleteError)}; ` +
                 `delete it with \`openstack database instance delete ${createdId}\``;
     }
-    if (error instanceof errors/* InputError */.dz)
-        return error;
     return new errors/* CheckFailure */.jU(`${(0,errors/* describeError */.Uc)(error)}; ${cleanup}`, { cause: error });
 }
 /**
@@ -3358,9 +3355,9 @@ function dumpedCounts(counts, selection, engine) {
  * upload → check the stored object → manifest → retention.
  */
 async function uploadCopy(context, client, inputs, upload, signal, source) {
-    const engine = (0,database_target/* engineOf */.k)(source.instance.datastore?.type ?? '');
+    const engine = (0,database_target/* engineOf */.ky)(source.instance.datastore?.type ?? '');
     checkSelectionForEngine(engine, inputs);
-    const target = (0,database_target/* dbTarget */.s)(inputs, engine, source.host);
+    const target = (0,database_target/* dbTarget */.s4)(inputs, engine, source.host);
     const { bucket, prefix } = inputs.location;
     const prepared = await context.group('Prepare the dump', async () => {
         const [info, tool] = await Promise.all([readDbInfo(target), findDumpTool(engine)]);
@@ -3574,7 +3571,7 @@ async function mirror(context) {
         onCancel: abortOnCancel,
         // A pg_dump too old for the backup's version would fail only after the restore: say so now.
         beforeRestore: async (plan) => {
-            const engine = (0,database_target/* engineOf */.k)(plan.datastore.type);
+            const engine = (0,database_target/* engineOf */.ky)(plan.datastore.type);
             // schemas with MariaDB, two databases with PostgreSQL: refused before the restore.
             checkSelectionForEngine(engine, inputs);
             const advice = toolTooOld(engine, await findDumpTool(engine), plan.datastore.version);
@@ -3655,7 +3652,7 @@ async function checkSelectionEarly(context, inputs) {
         ? (await trove.getBackup(inputs.restore.backupId)).datastore?.type
         : (await (0,resolve/* resolveInstance */.GO)(trove, inputs.restore.instance)).datastore?.type;
     if (type)
-        checkSelectionForEngine((0,database_target/* engineOf */.k)(type), inputs);
+        checkSelectionForEngine((0,database_target/* engineOf */.ky)(type), inputs);
 }
 
 

@@ -609,6 +609,7 @@ function readConcurrency(source) {
 /* harmony export */   BL: () => (/* binding */ readDrillInputs),
 /* harmony export */   Ez: () => (/* binding */ readRestoreInputs),
 /* harmony export */   JU: () => (/* binding */ readDeleteTimeout),
+/* harmony export */   UW: () => (/* binding */ readRestoreName),
 /* harmony export */   k9: () => (/* binding */ readTolerance),
 /* harmony export */   ot: () => (/* binding */ readKeptRestoreInputs),
 /* harmony export */   pJ: () => (/* binding */ readNewInstanceSettings),
@@ -691,13 +692,18 @@ function readCidrs(source) {
 /** restore mode: the restore inputs and the new instance's name. */
 function readKeptRestoreInputs(source) {
     const restore = readRestoreInputs(source);
-    const restoreName = source.get('restore-name');
+    const restoreName = readRestoreName(source);
     if (!restoreName)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('restore-name', 'is required: the name of the new instance to restore into');
+    return { ...restore, restoreName };
+}
+/** restore-name: one line, as long as Trove allows; '' when not given. */
+function readRestoreName(source) {
+    const restoreName = source.get('restore-name');
     (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .checkOneLine */ .H_)('restore-name', restoreName);
     if (restoreName.length > 255)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('restore-name', 'is longer than Trove’s 255 characters');
-    return { ...restore, restoreName };
+    return restoreName;
 }
 /** row-count-tolerance: a percentage from 0 to 100. */
 function readTolerance(source) {

@@ -133,7 +133,7 @@ async function verify(context) {
             context.setOutput('temp-instance-id', restored.instance.id);
             context.setOutput('temp-instance-host', restored.host);
             context.setOutput('restore-seconds', Math.round(restored.restoreMs / 1000));
-            const engine = (0,target/* engineOf */.k)(plan.datastore.type);
+            const engine = (0,target/* engineOf */.ky)(plan.datastore.type);
             const checkPlan = {
                 assertions,
                 tolerancePercent: inputs.tolerancePercent,
@@ -152,9 +152,9 @@ async function verify(context) {
                 const unverified = (0,tls/* unverifiedWarning */.ce)(inputs.dbTls, `compare-with-source connects to the production instance ${plan.source.name} (${sourceHost})`);
                 if (unverified)
                     context.warn(unverified, 'Unverified TLS to a production database');
-                checkPlan.compareWith = (0,target/* dbTarget */.s)(inputs, engine, sourceHost);
+                checkPlan.compareWith = (0,target/* dbTarget */.s4)(inputs, engine, sourceHost);
             }
-            const checked = await context.group('Check the restored data', () => (0,src_checks/* runChecks */.JT)((0,target/* dbTarget */.s)(inputs, engine, restored.host), checkPlan, { logger: context.logger }));
+            const checked = await context.group('Check the restored data', () => (0,src_checks/* runChecks */.JT)((0,target/* dbTarget */.s4)(inputs, engine, restored.host), checkPlan, { logger: context.logger }));
             if (checked.server)
                 server = checked.server;
             return checked.results;

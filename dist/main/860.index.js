@@ -2052,13 +2052,14 @@ function endpoint(target) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ engineOf),
-/* harmony export */   s: () => (/* binding */ dbTarget)
+/* harmony export */   J2: () => (/* binding */ DEFAULT_PORTS),
+/* harmony export */   ky: () => (/* binding */ engineOf),
+/* harmony export */   s4: () => (/* binding */ dbTarget)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 
 /** The standard port of each engine: a Trove instance listens on it at its own address. */
-const PORTS = { postgresql: 5432, mariadb: 3306 };
+const DEFAULT_PORTS = { postgresql: 5432, mariadb: 3306 };
 /** The engine behind a Trove datastore type (`postgresql`, `mariadb`, `mysql`). */
 function engineOf(datastore) {
     const name = datastore.toLowerCase();
@@ -2073,7 +2074,7 @@ function dbTarget(login, engine, host) {
     return {
         engine,
         host,
-        port: PORTS[engine],
+        port: DEFAULT_PORTS[engine],
         user: login.dbUser,
         password: login.dbPassword,
         databases: login.databases,

@@ -75,11 +75,13 @@ function chooseVersion(
     : undefined
   if (recorded) return recorded.name
   // The server's own version names its Trove version: 15.4 is "15", 10.11.6-MariaDB "10.11".
+  const reported = defaults.serverVersion
   const fits = offered
-    .filter((v) =>
-      [v.name, `${v.name}.`, `${v.name}-`].some(
-        (p) => defaults.serverVersion === p || defaults.serverVersion.startsWith(p)
-      )
+    .filter(
+      (v) =>
+        reported === v.name ||
+        reported.startsWith(`${v.name}.`) ||
+        reported.startsWith(`${v.name}-`)
     )
     .sort((a, b) => b.name.length - a.name.length)[0]
   if (fits) return fits.name

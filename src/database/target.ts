@@ -2,7 +2,7 @@ import { CheckFailure } from '../errors.js'
 import type { DbCa, DbTarget, Engine, TlsMode } from './types.js'
 
 /** The standard port of each engine: a Trove instance listens on it at its own address. */
-const PORTS: Record<Engine, number> = { postgresql: 5432, mariadb: 3306 }
+export const DEFAULT_PORTS: Record<Engine, number> = { postgresql: 5432, mariadb: 3306 }
 
 /** The engine behind a Trove datastore type (`postgresql`, `mariadb`, `mysql`). */
 export function engineOf(datastore: string): Engine {
@@ -29,7 +29,7 @@ export function dbTarget(login: DbLogin, engine: Engine, host: string): DbTarget
   return {
     engine,
     host,
-    port: PORTS[engine],
+    port: DEFAULT_PORTS[engine],
     user: login.dbUser,
     password: login.dbPassword,
     databases: login.databases,

@@ -18,6 +18,7 @@ import {
   readCommandEnv,
   readNewInstanceSettings,
   readRestoreInputs,
+  readRestoreName,
   readTolerance,
   type RestoreInputs
 } from './restore.js'
@@ -234,13 +235,9 @@ function readRestoreTarget(
   }
   checkOneLine('db-user', dbUser)
   if (!dbPassword) throw new InputError('db-password', 'is required (pass it from a secret)')
-  const restoreName = source.get('restore-name')
-  checkOneLine('restore-name', restoreName)
-  if (restoreName.length > 255)
-    throw new InputError('restore-name', 'is longer than Trove’s 255 characters')
   return {
     kind: 'new-instance',
-    restoreName,
+    restoreName: readRestoreName(source),
     dbUser,
     dbPassword,
     ...readNewInstanceSettings(source)

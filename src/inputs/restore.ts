@@ -132,16 +132,22 @@ export interface KeptRestoreInputs extends RestoreInputs {
 /** restore mode: the restore inputs and the new instance's name. */
 export function readKeptRestoreInputs(source: InputSource): KeptRestoreInputs {
   const restore = readRestoreInputs(source)
-  const restoreName = source.get('restore-name')
+  const restoreName = readRestoreName(source)
   if (!restoreName)
     throw new InputError(
       'restore-name',
       'is required: the name of the new instance to restore into'
     )
+  return { ...restore, restoreName }
+}
+
+/** restore-name: one line, as long as Trove allows; '' when not given. */
+export function readRestoreName(source: InputSource): string {
+  const restoreName = source.get('restore-name')
   checkOneLine('restore-name', restoreName)
   if (restoreName.length > 255)
     throw new InputError('restore-name', 'is longer than Trove’s 255 characters')
-  return { ...restore, restoreName }
+  return restoreName
 }
 
 /** row-count-tolerance: a percentage from 0 to 100. */

@@ -1,4 +1,5 @@
 import { Decrypter } from 'age-encryption'
+import { DEFAULT_PORTS } from '../database/target.js'
 import type { Engine } from '../database/types.js'
 import { InputError } from '../errors.js'
 import type { InputSource } from './source.js'
@@ -22,7 +23,6 @@ const SCHEMES: Record<string, Engine> = {
   'mysql:': 'mariadb',
   'mariadb:': 'mariadb'
 }
-const PORTS: Record<Engine, number> = { postgresql: 5432, mariadb: 3306 }
 
 /** Names that are safe in any log and in both engines' identifiers. */
 const DATABASE = /^[A-Za-z_][A-Za-z0-9_-]{0,62}$/
@@ -80,7 +80,7 @@ export function readTargetUrl(source: InputSource): TargetServer {
     kind: 'url',
     engine,
     host,
-    port: url.port ? Number(url.port) : PORTS[engine],
+    port: url.port ? Number(url.port) : DEFAULT_PORTS[engine],
     user,
     password,
     database: path

@@ -5,7 +5,7 @@ import {
   S3Client
 } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { execFile, execFileSync } from 'node:child_process'
+import { type ChildProcess, execFile, execFileSync } from 'node:child_process'
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -361,23 +361,24 @@ function slowPgRestore(): string {
   return `${bin}:${process.env.PATH ?? ''}`
 }
 
+/** Sends the run SIGTERM as soon as its log first matches `line`. */
+function sigtermOn(line: RegExp): (child: ChildProcess) => void {
+  return (child) => {
+    let output = ''
+    child.stdout?.on('data', (d: Buffer) => {
+      const before = output
+      output += d.toString()
+      if (!line.test(before) && line.test(output)) child.kill('SIGTERM')
+    })
+  }
+}
+
 /** The run, sent SIGTERM as soon as its log shows the restore under way. */
 function cancelledRestore(prefix: string, extra: Record<string, string>) {
   return runAction(
     'main',
     { ...storeInputs(prefix), 'mirror-action': 'restore', 'age-identity': identity, ...extra },
-    {
-      env: { PATH: slowPgRestore() },
-      onSpawn: (child) => {
-        let output = ''
-        child.stdout?.on('data', (d: Buffer) => {
-          const before = output
-          output += d.toString()
-          const started = /::group::Restore s3:\/\//
-          if (!started.test(before) && started.test(output)) child.kill('SIGTERM')
-        })
-      }
-    }
+    { env: { PATH: slowPgRestore() }, onSpawn: sigtermOn(/::group::Restore s3:\/\//) }
   )
 }
 
@@ -493,6 +494,8 @@ describe('mirror-action: restore, target: new-instance', () => {
     expect(result.stdout).toMatch(/age-identity does not match any recipient/)
     expect(result.stdout).toMatch(/the new instance shop-pg-bad \([0-9a-f-]{36}\) was deleted/)
     expect(await instancesNamed('shop-pg-bad')).toEqual([])
+    // No instance-id output names the deleted instance.
+    expect(result.outputs['instance-id']).toBeUndefined()
     noSecrets(result.stdout, result.summary)
   }, 240_000)
 
@@ -647,6 +650,25 @@ describe('mirror-action: drill', () => {
         'insert into orders (id, total) select g, g from generate_series(401, 500) g'
       )
     }
+  }, 180_000)
+
+  test('cancelled during its checks (SIGTERM), it drops what it restored before it exits', async () => {
+    await upload('shop-pg', 'drill-cancel')
+    const result = await runAction(
+      'main',
+      {
+        ...storeInputs('drill-cancel'),
+        'mirror-action': 'drill',
+        'age-identity': identity,
+        'target-url': pgUrl('drill_cancelled'),
+        // Holds the checks open until the run is cancelled.
+        command: 'sleep 30'
+      },
+      { onSpawn: sigtermOn(/::group::Check the restored data/) }
+    )
+    expect(result.exitCode).toBe(143)
+    expect(result.stdout).toContain('Received SIGTERM: dropping drill_cancelled from the target')
+    expect(await pgDatabases()).not.toContain('drill_cancelled')
   }, 180_000)
 
   test('fails before any download when the newest copy is older than max-age + grace', async () => {

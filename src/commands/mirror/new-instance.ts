@@ -10,7 +10,8 @@ import {
 import { checkQuota } from '../../cloud/restore-plan.js'
 import { deleteAndConfirm, findInstancesByName } from '../../cloud/waits.js'
 import { findRestoreTool, restoreCompatibility } from '../../database/restore-tool.js'
-import { CheckFailure, describeError, InputError } from '../../errors.js'
+import { DEFAULT_PORTS } from '../../database/target.js'
+import { CheckFailure, describeError } from '../../errors.js'
 import { formatElapsed } from '../../format/duration.js'
 import type { NewInstanceTarget, RestoreCopyInputs } from '../../inputs/mirror.js'
 import type { TroveClient } from '../../openstack/index.js'
@@ -19,7 +20,6 @@ import type { FoundCopy } from './find-copy.js'
 import { checkCopyFits, type RestoredCopy, restoreCopy } from './restore-copy.js'
 
 const GIB = 1024 ** 3
-const PORTS = { postgresql: 5432, mariadb: 3306 } as const
 
 export interface RestoredIntoNewInstance {
   restored: RestoredCopy
@@ -113,8 +113,8 @@ export async function restoreIntoNewInstance(
         },
         target.restoreTimeoutMs,
         (id) => {
+          // instance-id is set once the restore succeeded: a failed one deletes the instance.
           createdId = id
-          context.setOutput('instance-id', id)
           context.logger.info(`Creating instance ${name} (${id})`)
         }
       )
@@ -134,7 +134,7 @@ export async function restoreIntoNewInstance(
         kind: 'url',
         engine,
         host: instance.host,
-        port: PORTS[engine],
+        port: DEFAULT_PORTS[engine],
         user: target.dbUser,
         password: target.dbPassword,
         database: ''
@@ -164,7 +164,6 @@ async function withCleanup(
       `could NOT delete the new instance ${name} (${createdId}): ${describeError(deleteError)}; ` +
       `delete it with \`openstack database instance delete ${createdId}\``
   }
-  if (error instanceof InputError) return error
   return new CheckFailure(`${describeError(error)}; ${cleanup}`, { cause: error })
 }
 

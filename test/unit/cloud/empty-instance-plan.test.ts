@@ -94,6 +94,20 @@ describe('a new, empty instance for an off-site copy', () => {
     expect(recorded.datastore.version).toBe('10.1')
   })
 
+  test('10.11.6-MariaDB never becomes 10.1, even where 10.1 is all the cloud offers', async () => {
+    cloud('mariadb', [['10.1', true]])
+    const error = await failure(
+      planEmptyInstance(makeClient().trove, settings, {
+        type: 'mariadb',
+        serverVersion: '10.11.6-MariaDB',
+        flavorId: SMALL,
+        minimumGb: 1
+      })
+    )
+    expect(error.input).toBe('datastore-version')
+    expect(error.message).toMatch(/the data is from mariadb 10\.11\.6-MariaDB.*offered: 10\.1\)/)
+  })
+
   test('the inputs override every default; the volume is at least what the data needs', async () => {
     cloud('postgresql', [['15', true]])
     const plan = await planEmptyInstance(
