@@ -25,13 +25,32 @@ const onlyHostKnowsGitHub = {
         paths: [
           {
             name: '@actions/core',
-            message: 'Only src/host/ knows the Actions runtime; use the CommandContext.'
+            message:
+              'The runner protocol is src/host/action/runner.ts (see there why); elsewhere use the CommandContext.'
           }
         ],
         patterns: [
           {
             group: ['**/host/*', '**/host/**'],
             message: 'Nothing imports the hosts; they import everything else.'
+          }
+        ]
+      }
+    ]
+  }
+}
+
+/** @actions/core is the runner module's reference in its test, never part of the bundle. */
+const hostWritesTheRunnerProtocol = {
+  files: ['src/host/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [
+          {
+            name: '@actions/core',
+            message: 'Use ./runner.js: it writes what @actions/core writes without loading undici.'
           }
         ]
       }
@@ -121,6 +140,7 @@ export default tseslint.config(
     }
   },
   onlyHostKnowsGitHub,
+  hostWritesTheRunnerProtocol,
   ...commandsStayApart,
   ...coresPointDown,
   {

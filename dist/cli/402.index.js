@@ -1356,8 +1356,6 @@ __webpack_require__.d(__webpack_exports__, {
   CT: () => (/* binding */ openServer)
 });
 
-// EXTERNAL MODULE: ./node_modules/mysql2/promise.js
-var promise = __webpack_require__(7588);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
 // EXTERNAL MODULE: ./src/database/tls.ts
@@ -1447,7 +1445,6 @@ function tlsConnector(target, connect, noTls) {
 
 
 
-
 /** MariaDB connections, with TLS as libpq's `sslmode` (database/tls.ts). */
 function mariadbConnector(target) {
     return tlsConnector(target, (options, useTls) => connect(target, options, useTls), (error) => error.code === 'HANDSHAKE_NO_SSL_SUPPORT');
@@ -1486,7 +1483,9 @@ function socketNamedFor(target) {
 }
 async function connect(target, options, useTls) {
     const stream = useTls ? socketNamedFor(target) : undefined;
-    const connection = await (0,promise.createConnection)({
+    // Loaded on the first connection: a run that only talks to PostgreSQL never parses mysql2.
+    const { createConnection } = await __webpack_require__.e(/* import() */ 588).then(__webpack_require__.t.bind(__webpack_require__, 7588, 19));
+    const connection = await createConnection({
         ...(stream && { stream }),
         host: target.host,
         port: target.port,
@@ -1641,10 +1640,7 @@ async function checkTables(session, _database, tables) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
-var esm = __webpack_require__(3849);
 ;// CONCATENATED MODULE: ./src/database/pg-connection.ts
-
 
 
 
@@ -1670,7 +1666,10 @@ function pgSsl(target, useTls) {
     return { rejectUnauthorized: false };
 }
 async function pg_connection_connect(target, options, useTls) {
-    const client = new esm/* default.Client */.Ay.Client({
+    // Loaded on the first connection: a run that only talks to MariaDB (or to no database) never
+    // parses node-postgres.
+    const { Client } = (await __webpack_require__.e(/* import() */ 849).then(__webpack_require__.bind(__webpack_require__, 3849))).default;
+    const client = new Client({
         host: target.host,
         port: target.port,
         user: target.user,

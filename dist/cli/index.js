@@ -719,10 +719,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 const COMMANDS = {
     backup: async (c) => (await __nccwpck_require__.e(/* import() */ 544).then(__nccwpck_require__.bind(__nccwpck_require__, 6544))).backup(c),
     report: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(973), __nccwpck_require__.e(343)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2730))).report(c),
-    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(251), __nccwpck_require__.e(467), __nccwpck_require__.e(973), __nccwpck_require__.e(402), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7676))).verify(c),
+    verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(141), __nccwpck_require__.e(467), __nccwpck_require__.e(973), __nccwpck_require__.e(402), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7676))).verify(c),
     restore: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(467), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 816))).restore(c),
     sweep: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(467), __nccwpck_require__.e(1)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7001))).sweep(c),
-    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(251), __nccwpck_require__.e(321), __nccwpck_require__.e(467), __nccwpck_require__.e(973), __nccwpck_require__.e(402), __nccwpck_require__.e(163)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4544))).mirror(c),
+    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(141), __nccwpck_require__.e(711), __nccwpck_require__.e(467), __nccwpck_require__.e(973), __nccwpck_require__.e(402), __nccwpck_require__.e(889)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4889))).mirror(c),
     list: async (c) => (await __nccwpck_require__.e(/* import() */ 664).then(__nccwpck_require__.bind(__nccwpck_require__, 9664))).list(c)
 };
 
@@ -3985,7 +3985,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 5881:
+/***/ 643:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
@@ -4059,6 +4059,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 8877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+
+/***/ }),
+
+/***/ 714:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
 
 /***/ }),
 

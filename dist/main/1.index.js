@@ -2,7 +2,7 @@ export const id = 1;
 export const ids = [1];
 export const modules = {
 
-/***/ 77001:
+/***/ 7001:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,19 +14,19 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/cloud/marker.ts
-var marker = __webpack_require__(87595);
+var marker = __webpack_require__(7595);
 // EXTERNAL MODULE: ./src/cloud/waits.ts
 var waits = __webpack_require__(5031);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/format/duration.ts
-var duration = __webpack_require__(10447);
+var duration = __webpack_require__(447);
 // EXTERNAL MODULE: ./src/format/markdown.ts
-var markdown = __webpack_require__(41990);
+var markdown = __webpack_require__(1990);
 // EXTERNAL MODULE: ./src/inputs/restore.ts
 var restore = __webpack_require__(3467);
 // EXTERNAL MODULE: ./src/inputs/source.ts + 2 modules
-var inputs_source = __webpack_require__(93976);
+var inputs_source = __webpack_require__(3976);
 ;// CONCATENATED MODULE: ./src/inputs/sweep.ts
 
 

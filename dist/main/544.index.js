@@ -2,7 +2,7 @@ export const id = 544;
 export const ids = [544];
 export const modules = {
 
-/***/ 90021:
+/***/ 21:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,8 +10,8 @@ export const modules = {
 /* harmony export */   h5: () => (/* binding */ resolveTargets)
 /* harmony export */ });
 /* unused harmony export globToRegExp */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(378);
 
 
 /**
@@ -105,7 +105,7 @@ function byName(instances) {
 /* harmony export */   lP: () => (/* binding */ waitForInstanceReady),
 /* harmony export */   nB: () => (/* binding */ waitForBackup)
 /* harmony export */ });
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(30378);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(378);
 
 /** Waits for ACTIVE (+ HEALTHY where reported). ERROR and friends end the wait at once. */
 function waitForInstanceReady(trove, instance, timeoutMs, deps) {
@@ -172,7 +172,7 @@ async function deleteAndConfirm(trove, instance, timeoutMs, deps) {
 
 /***/ }),
 
-/***/ 16544:
+/***/ 6544:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -184,9 +184,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/inputs/source.ts + 2 modules
-var inputs_source = __webpack_require__(93976);
+var inputs_source = __webpack_require__(3976);
 ;// CONCATENATED MODULE: ./src/inputs/backup-name.ts
 
 const PLACEHOLDERS = ['instance', 'sha', 'run_id', 'ref', 'timestamp'];
@@ -230,7 +230,7 @@ function renderBackupName(template, values, input = 'backup-name') {
 }
 
 // EXTERNAL MODULE: ./src/inputs/notify.ts
-var notify = __webpack_require__(59872);
+var notify = __webpack_require__(9872);
 ;// CONCATENATED MODULE: ./src/inputs/backup.ts
 
 
@@ -276,9 +276,9 @@ function readBackupInputs(source) {
 }
 
 // EXTERNAL MODULE: ./src/format/duration.ts
-var duration = __webpack_require__(10447);
+var duration = __webpack_require__(447);
 // EXTERNAL MODULE: ./src/format/markdown.ts
-var markdown = __webpack_require__(41990);
+var markdown = __webpack_require__(1990);
 ;// CONCATENATED MODULE: ./src/commands/backup/summary.ts
 
 
@@ -307,7 +307,7 @@ function backupSummary(outcome, now) {
 }
 
 // EXTERNAL MODULE: ./src/openstack/index.ts + 12 modules
-var openstack = __webpack_require__(30378);
+var openstack = __webpack_require__(378);
 // EXTERNAL MODULE: ./src/cloud/waits.ts
 var waits = __webpack_require__(5031);
 ;// CONCATENATED MODULE: ./src/commands/backup/create-backup.ts
@@ -360,11 +360,11 @@ async function findBackupByName(trove, instanceId, name) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/github/index.ts + 3 modules
-var github = __webpack_require__(58293);
+var github = __webpack_require__(8293);
 // EXTERNAL MODULE: ./src/openstack/proxy.ts
-var proxy = __webpack_require__(25808);
+var proxy = __webpack_require__(5808);
 ;// CONCATENATED MODULE: ./src/commands/backup/gate.ts
 
 
@@ -440,9 +440,9 @@ function formatAge(ms) {
 }
 
 // EXTERNAL MODULE: ./src/cloud/resolve.ts
-var resolve = __webpack_require__(90021);
+var resolve = __webpack_require__(21);
 // EXTERNAL MODULE: ./src/policy/index.ts + 6 modules
-var policy = __webpack_require__(90467);
+var policy = __webpack_require__(467);
 ;// CONCATENATED MODULE: ./src/commands/backup/index.ts
 
 
@@ -575,7 +575,7 @@ function finish(context, outcome) {
 
 /***/ }),
 
-/***/ 90467:
+/***/ 467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 

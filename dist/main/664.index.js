@@ -2,7 +2,7 @@ export const id = 664;
 export const ids = [664];
 export const modules = {
 
-/***/ 90021:
+/***/ 21:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,8 +10,8 @@ export const modules = {
 /* harmony export */   h5: () => (/* binding */ resolveTargets)
 /* harmony export */ });
 /* unused harmony export globToRegExp */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(378);
 
 
 /**
@@ -96,7 +96,7 @@ function byName(instances) {
 
 /***/ }),
 
-/***/ 49664:
+/***/ 9664:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -105,9 +105,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   list: () => (/* binding */ list),
 /* harmony export */   matrixSummary: () => (/* binding */ matrixSummary)
 /* harmony export */ });
-/* harmony import */ var _cloud_resolve_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90021);
-/* harmony import */ var _format_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41990);
-/* harmony import */ var _inputs_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22035);
+/* harmony import */ var _cloud_resolve_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21);
+/* harmony import */ var _format_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1990);
+/* harmony import */ var _inputs_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2035);
 
 
 
@@ -147,7 +147,7 @@ function matrixSummary(matrix) {
 
 /***/ }),
 
-/***/ 55878:
+/***/ 5878:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -155,11 +155,11 @@ function matrixSummary(matrix) {
 /* harmony export */   b0: () => (/* binding */ readOutputPath),
 /* harmony export */   lL: () => (/* binding */ readEvidencePath)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 
 
 
@@ -212,7 +212,7 @@ function readMetricsFile(source) {
 
 /***/ }),
 
-/***/ 22035:
+/***/ 2035:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -224,11 +224,11 @@ function readMetricsFile(source) {
 /* harmony export */   yD: () => (/* binding */ readMergeInputs)
 /* harmony export */ });
 /* unused harmony export MAX_CONCURRENCY_LIMIT */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93976);
-/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90467);
-/* harmony import */ var _spelling_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29775);
-/* harmony import */ var _output_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(55878);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3976);
+/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(467);
+/* harmony import */ var _spelling_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9775);
+/* harmony import */ var _output_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5878);
 
 
 
@@ -345,7 +345,7 @@ function readConcurrency(source) {
 
 /***/ }),
 
-/***/ 90467:
+/***/ 467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 

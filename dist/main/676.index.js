@@ -2,7 +2,7 @@ export const id = 676;
 export const ids = [676];
 export const modules = {
 
-/***/ 87676:
+/***/ 7676:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,25 +14,25 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/checks/index.ts + 14 modules
-var src_checks = __webpack_require__(45320);
+var src_checks = __webpack_require__(5320);
 // EXTERNAL MODULE: ./src/cloud/temporary-instance.ts + 1 modules
-var temporary_instance = __webpack_require__(17244);
+var temporary_instance = __webpack_require__(7244);
 // EXTERNAL MODULE: ./src/database/target.ts
-var target = __webpack_require__(48928);
+var target = __webpack_require__(8928);
 // EXTERNAL MODULE: ./src/database/tool-env.ts
-var tool_env = __webpack_require__(29189);
+var tool_env = __webpack_require__(9189);
 // EXTERNAL MODULE: ./src/database/tls.ts
-var tls = __webpack_require__(50352);
+var tls = __webpack_require__(352);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/format/duration.ts
-var duration = __webpack_require__(10447);
+var duration = __webpack_require__(447);
 // EXTERNAL MODULE: ./src/inputs/restore.ts
 var restore = __webpack_require__(3467);
 // EXTERNAL MODULE: ./src/evidence/index.ts + 8 modules
-var src_evidence = __webpack_require__(10005);
+var src_evidence = __webpack_require__(5);
 // EXTERNAL MODULE: ./src/format/markdown.ts
-var markdown = __webpack_require__(41990);
+var markdown = __webpack_require__(1990);
 ;// CONCATENATED MODULE: ./src/commands/verify/summary.ts
 
 
@@ -76,7 +76,7 @@ function drillSummary(report) {
 }
 
 // EXTERNAL MODULE: ./src/commands/metrics-output.ts
-var metrics_output = __webpack_require__(23057);
+var metrics_output = __webpack_require__(3057);
 ;// CONCATENATED MODULE: ./src/commands/verify/index.ts
 
 

@@ -2,17 +2,17 @@ export const id = 816;
 export const ids = [816];
 export const modules = {
 
-/***/ 36701:
+/***/ 6701:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   aM: () => (/* binding */ resolveAllowedCidrs)
 /* harmony export */ });
 /* unused harmony exports detectRunnerCidr, isPublicUnicast */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _openstack_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25808);
+/* harmony import */ var _openstack_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5808);
 
 
 
@@ -85,7 +85,7 @@ async function resolveAllowedCidrs(inputs, env) {
 
 /***/ }),
 
-/***/ 90021:
+/***/ 21:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -93,8 +93,8 @@ async function resolveAllowedCidrs(inputs, env) {
 /* harmony export */   h5: () => (/* binding */ resolveTargets)
 /* harmony export */ });
 /* unused harmony export globToRegExp */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(378);
 
 
 /**
@@ -179,16 +179,16 @@ function byName(instances) {
 
 /***/ }),
 
-/***/ 64219:
+/***/ 4219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ checkQuota),
 /* harmony export */   q: () => (/* binding */ planRestore)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90021);
-/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90467);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21);
+/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(467);
 
 
 
@@ -289,7 +289,7 @@ async function checkQuota(trove, plan) {
 
 /***/ }),
 
-/***/ 10435:
+/***/ 435:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -298,9 +298,9 @@ async function checkQuota(trove, plan) {
 /* harmony export */   "if": () => (/* binding */ createInstanceAndWait),
 /* harmony export */   yE: () => (/* binding */ refuseTempName)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87595);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7595);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(378);
 /* harmony import */ var _waits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5031);
 
 
@@ -369,19 +369,19 @@ async function refuseTakenName(trove, name, hint = '') {
 
 /***/ }),
 
-/***/ 80816:
+/***/ 816:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   restore: () => (/* binding */ restore)
 /* harmony export */ });
-/* harmony import */ var _cloud_allow_list_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36701);
-/* harmony import */ var _cloud_restore_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10435);
-/* harmony import */ var _cloud_restore_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64219);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _format_duration_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(10447);
-/* harmony import */ var _format_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41990);
+/* harmony import */ var _cloud_allow_list_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6701);
+/* harmony import */ var _cloud_restore_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(435);
+/* harmony import */ var _cloud_restore_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4219);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _format_duration_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(447);
+/* harmony import */ var _format_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1990);
 /* harmony import */ var _inputs_restore_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3467);
 
 

@@ -2,7 +2,7 @@ export const id = 860;
 export const ids = [860];
 export const modules = {
 
-/***/ 45320:
+/***/ 5320:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -18,16 +18,16 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DEFAULT_QUERY_TIMEOUT_MS, commandEnv, parseExpectation
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
+var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/format/duration.ts
-var duration = __webpack_require__(10447);
+var duration = __webpack_require__(447);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/checks/expectation.ts
 
 const EXPECTATION_GRAMMAR = '">= N", "> N", "<= N", "< N", "== N", "!= N" (N a number) or "matches <regex>"';
@@ -283,10 +283,10 @@ function list(keys) {
     return keys.map((k) => `"${k}"`).join(', ');
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 4 modules
-var lib_exec = __webpack_require__(27665);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var lib_exec = __webpack_require__(1260);
 // EXTERNAL MODULE: ./src/database/tls.ts
-var tls = __webpack_require__(50352);
+var tls = __webpack_require__(352);
 ;// CONCATENATED MODULE: ./src/checks/check-command.ts
 
 
@@ -389,7 +389,7 @@ async function checkAssertion(server, assertion, database, describe) {
 }
 
 // EXTERNAL MODULE: ./src/database/engine.ts
-var database_engine = __webpack_require__(92027);
+var database_engine = __webpack_require__(2027);
 ;// CONCATENATED MODULE: ./src/checks/inventory.ts
 
 /**
@@ -433,7 +433,7 @@ async function countRows(engine, pool, databases, describe) {
 }
 
 // EXTERNAL MODULE: ./src/database/server.ts + 6 modules
-var database_server = __webpack_require__(97192);
+var database_server = __webpack_require__(7192);
 ;// CONCATENATED MODULE: ./src/checks/check-compare.ts
 
 
@@ -923,17 +923,17 @@ function allPassed(results) {
 
 /***/ }),
 
-/***/ 36701:
+/***/ 6701:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   aM: () => (/* binding */ resolveAllowedCidrs)
 /* harmony export */ });
 /* unused harmony exports detectRunnerCidr, isPublicUnicast */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _openstack_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25808);
+/* harmony import */ var _openstack_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5808);
 
 
 
@@ -1006,16 +1006,16 @@ async function resolveAllowedCidrs(inputs, env) {
 
 /***/ }),
 
-/***/ 64219:
+/***/ 4219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ checkQuota),
 /* harmony export */   q: () => (/* binding */ planRestore)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90021);
-/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90467);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21);
+/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(467);
 
 
 
@@ -1116,7 +1116,7 @@ async function checkQuota(trove, plan) {
 
 /***/ }),
 
-/***/ 10435:
+/***/ 435:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1125,9 +1125,9 @@ async function checkQuota(trove, plan) {
 /* harmony export */   "if": () => (/* binding */ createInstanceAndWait),
 /* harmony export */   yE: () => (/* binding */ refuseTempName)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87595);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7595);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(378);
 /* harmony import */ var _waits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5031);
 
 
@@ -1196,7 +1196,7 @@ async function refuseTakenName(trove, name, hint = '') {
 
 /***/ }),
 
-/***/ 17244:
+/***/ 7244:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1207,13 +1207,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/openstack/index.ts + 12 modules
-var openstack = __webpack_require__(30378);
+var openstack = __webpack_require__(378);
 // EXTERNAL MODULE: ./src/cloud/allow-list.ts
-var allow_list = __webpack_require__(36701);
+var allow_list = __webpack_require__(6701);
 // EXTERNAL MODULE: ./src/cloud/marker.ts
-var marker = __webpack_require__(87595);
+var marker = __webpack_require__(7595);
 // EXTERNAL MODULE: ./src/cloud/waits.ts
 var waits = __webpack_require__(5031);
 ;// CONCATENATED MODULE: ./src/cloud/leftovers.ts
@@ -1319,9 +1319,9 @@ async function deleteLeftover(trove, state, deps, prefix = '') {
 }
 
 // EXTERNAL MODULE: ./src/cloud/restore.ts
-var restore = __webpack_require__(10435);
+var restore = __webpack_require__(435);
 // EXTERNAL MODULE: ./src/cloud/restore-plan.ts
-var restore_plan = __webpack_require__(64219);
+var restore_plan = __webpack_require__(4219);
 ;// CONCATENATED MODULE: ./src/cloud/temporary-instance.ts
 
 
@@ -1430,7 +1430,7 @@ async function askToDelete(trove, record, deps) {
 
 /***/ }),
 
-/***/ 92027:
+/***/ 2027:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1457,7 +1457,7 @@ function toCount(value) {
 
 /***/ }),
 
-/***/ 97192:
+/***/ 7192:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1468,12 +1468,10 @@ __webpack_require__.d(__webpack_exports__, {
   CT: () => (/* binding */ openServer)
 });
 
-// EXTERNAL MODULE: ./node_modules/mysql2/promise.js
-var promise = __webpack_require__(27588);
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(77030);
+var external_node_net_ = __webpack_require__(7030);
 // EXTERNAL MODULE: ./src/database/tls.ts
-var database_tls = __webpack_require__(50352);
+var database_tls = __webpack_require__(352);
 ;// CONCATENATED MODULE: ./src/database/session.ts
 // An engine-neutral connection: the checks speak to PostgreSQL and MariaDB through this.
 
@@ -1559,7 +1557,6 @@ function tlsConnector(target, connect, noTls) {
 
 
 
-
 /** MariaDB connections, with TLS as libpq's `sslmode` (database/tls.ts). */
 function mariadbConnector(target) {
     return tlsConnector(target, (options, useTls) => connect(target, options, useTls), (error) => error.code === 'HANDSHAKE_NO_SSL_SUPPORT');
@@ -1598,7 +1595,9 @@ function socketNamedFor(target) {
 }
 async function connect(target, options, useTls) {
     const stream = useTls ? socketNamedFor(target) : undefined;
-    const connection = await (0,promise.createConnection)({
+    // Loaded on the first connection: a run that only talks to PostgreSQL never parses mysql2.
+    const { createConnection } = await __webpack_require__.e(/* import() */ 588).then(__webpack_require__.t.bind(__webpack_require__, 7588, 19));
+    const connection = await createConnection({
         ...(stream && { stream }),
         host: target.host,
         port: target.port,
@@ -1676,7 +1675,7 @@ async function limitStatements(connection, ms) {
 }
 
 // EXTERNAL MODULE: ./src/database/engine.ts
-var engine = __webpack_require__(92027);
+var engine = __webpack_require__(2027);
 ;// CONCATENATED MODULE: ./src/database/mariadb-engine.ts
 
 const ident = (s) => `\`${s.replaceAll('`', '``')}\``;
@@ -1752,11 +1751,8 @@ async function checkTables(session, _database, tables) {
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
-var esm = __webpack_require__(83849);
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/database/pg-connection.ts
-
 
 
 
@@ -1782,7 +1778,10 @@ function pgSsl(target, useTls) {
     return { rejectUnauthorized: false };
 }
 async function pg_connection_connect(target, options, useTls) {
-    const client = new esm/* default.Client */.Ay.Client({
+    // Loaded on the first connection: a run that only talks to MariaDB (or to no database) never
+    // parses node-postgres.
+    const { Client } = (await __webpack_require__.e(/* import() */ 849).then(__webpack_require__.bind(__webpack_require__, 3849))).default;
+    const client = new Client({
         host: target.host,
         port: target.port,
         user: target.user,
@@ -2048,7 +2047,7 @@ function endpoint(target) {
 
 /***/ }),
 
-/***/ 48928:
+/***/ 8928:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2056,7 +2055,7 @@ function endpoint(target) {
 /* harmony export */   ky: () => (/* binding */ engineOf),
 /* harmony export */   s4: () => (/* binding */ dbTarget)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 
 /** The standard port of each engine: a Trove instance listens on it at its own address. */
 const DEFAULT_PORTS = { postgresql: 5432, mariadb: 3306 };

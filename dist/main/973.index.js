@@ -2,7 +2,7 @@ export const id = 973;
 export const ids = [973];
 export const modules = {
 
-/***/ 90021:
+/***/ 21:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,8 +10,8 @@ export const modules = {
 /* harmony export */   h5: () => (/* binding */ resolveTargets)
 /* harmony export */ });
 /* unused harmony export globToRegExp */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(378);
 
 
 /**
@@ -96,14 +96,14 @@ function byName(instances) {
 
 /***/ }),
 
-/***/ 23057:
+/***/ 3057:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   v: () => (/* binding */ publishMetrics)
 /* harmony export */ });
-/* harmony import */ var _evidence_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10005);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _evidence_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 
 
 /**
@@ -124,7 +124,7 @@ async function publishMetrics(context, file, build) {
 
 /***/ }),
 
-/***/ 10005:
+/***/ 5:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -144,11 +144,11 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: EVIDENCE_FILE, EVIDENCE_SCHEMA_VERSION, renderEvidence, writeFileAtomic
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/evidence/atomic-write.ts
 
@@ -456,7 +456,7 @@ async function writeMetricsFile(file, build) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
+var external_node_os_ = __webpack_require__(8161);
 ;// CONCATENATED MODULE: ./src/evidence/evidence-file.ts
 
 
@@ -474,9 +474,9 @@ async function writeEvidenceFile(file, evidence) {
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.2.0"};
 // EXTERNAL MODULE: ./node_modules/pg/package.json
-var pg_package = __webpack_require__(85787);
+var pg_package = __webpack_require__(5787);
 // EXTERNAL MODULE: ./node_modules/mysql2/package.json
-var mysql2_package = __webpack_require__(87466);
+var mysql2_package = __webpack_require__(7466);
 ;// CONCATENATED MODULE: ./src/evidence/versions.ts
 // The versions an evidence file names. Imported as JSON, so the bundle carries the numbers it
 // was built from and nothing is read at run time.

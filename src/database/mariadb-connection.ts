@@ -1,9 +1,4 @@
-import {
-  type Connection,
-  type ConnectionOptions,
-  createConnection,
-  type FieldPacket
-} from 'mysql2/promise'
+import type { Connection, ConnectionOptions, FieldPacket } from 'mysql2/promise'
 import { connect as netConnect, isIP, type Socket } from 'node:net'
 import { caPem } from './tls.js'
 import type { DbTarget } from './types.js'
@@ -60,6 +55,8 @@ function socketNamedFor(target: DbTarget): (() => Socket) | undefined {
 
 async function connect(target: DbTarget, options: OpenOptions, useTls: boolean): Promise<Session> {
   const stream = useTls ? socketNamedFor(target) : undefined
+  // Loaded on the first connection: a run that only talks to PostgreSQL never parses mysql2.
+  const { createConnection } = await import('mysql2/promise')
   const connection: Connection = await createConnection({
     ...(stream && { stream }),
     host: target.host,

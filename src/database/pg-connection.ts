@@ -1,6 +1,6 @@
 import type { ConnectionOptions } from 'node:tls'
 import { describeError } from '../errors.js'
-import pg from 'pg'
+import type pg from 'pg'
 import { caPem } from './tls.js'
 import type { DbTarget } from './types.js'
 import {
@@ -40,7 +40,10 @@ export function pgSsl(target: DbTarget, useTls: boolean): false | ConnectionOpti
 }
 
 async function connect(target: DbTarget, options: OpenOptions, useTls: boolean): Promise<Session> {
-  const client = new pg.Client({
+  // Loaded on the first connection: a run that only talks to MariaDB (or to no database) never
+  // parses node-postgres.
+  const { Client } = (await import('pg')).default
+  const client = new Client({
     host: target.host,
     port: target.port,
     user: target.user,

@@ -1,6 +1,6 @@
-import { Encrypter } from 'age-encryption'
 import { zstdAvailable } from '../storage/compress.js'
 import { InputError } from '../errors.js'
+import { parseRecipient } from '../storage/age/x25519.js'
 import {
   checkOneLine,
   type InputSource,
@@ -340,7 +340,7 @@ function readRecipients(source: InputSource): string[] {
       )
     }
     try {
-      new Encrypter().addRecipient(recipient)
+      parseRecipient(recipient)
     } catch {
       throw new InputError(
         'age-recipients',

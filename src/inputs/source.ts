@@ -5,7 +5,7 @@ import { defaultOf, type InputName } from './catalog.js'
 import type { Spelling } from './spelling.js'
 
 /**
- * Where input values come from: the action's `INPUT_*` variables through @actions/core, or the
+ * Where input values come from: the action's `INPUT_*` variables (host/action/runner.ts), or the
  * CLI's flags. `env` is the process environment, for the standard `OS_*` fallbacks.
  */
 export interface InputSource {

@@ -1,7 +1,7 @@
-import { Decrypter } from 'age-encryption'
 import { DEFAULT_PORTS } from '../database/target.js'
 import type { Engine } from '../database/types.js'
 import { InputError } from '../errors.js'
+import { parseIdentity } from '../storage/age/x25519.js'
 import type { InputSource } from './source.js'
 
 /** Where a copy is restored: the server and login of `target-url`; TLS comes from db-tls. */
@@ -115,7 +115,7 @@ export function readAgeIdentities(source: InputSource): string[] {
       )
     }
     try {
-      new Decrypter().addIdentity(key)
+      parseIdentity(key)
     } catch {
       throw new InputError(
         'age-identity',

@@ -1,4 +1,4 @@
-/** Where the client writes progress. The action passes @actions/core; the CLI passes stderr. */
+/** Where the client writes progress: the step's log in the action, stderr in the CLI. */
 export interface Logger {
   debug(message: string): void
   info(message: string): void

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { Readable, Transform, type TransformCallback } from 'node:stream'
 import zlib from 'node:zlib'
 import { decryptStream } from './decrypt.js'
+import { GarbagePacer } from './garbage.js'
 
 /** What the manifest says the stored object is. */
 export interface StoredCopy {
@@ -29,6 +30,7 @@ export class CheckedDownload extends Transform {
   bytes = 0
   private readonly hash = createHash('sha256')
   private readonly expected: StoredCopy
+  private readonly pacer = new GarbagePacer()
   sha256 = ''
 
   constructor(expected: StoredCopy) {
@@ -47,6 +49,7 @@ export class CheckedDownload extends Transform {
       return
     }
     this.hash.update(chunk)
+    this.pacer.passed(chunk.length)
     callback(null, chunk)
   }
 

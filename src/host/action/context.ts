@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as runner from './runner.js'
 import { type Cloud, connect } from '../../cloud/connect.js'
 import { type CommandContext, readRunInfo } from '../../commands/context.js'
 import { readCloudInputs } from '../../inputs/cloud.js'
@@ -9,23 +9,23 @@ import { safeLine } from '../../format/text.js'
 import { onCancellation } from '../cancellation.js'
 
 /**
- * The step's log. core.info writes its text as it is, so a line of outside text (a server's
+ * The step's log. runner.info writes its text as it is, so a line of outside text (a server's
  * error body, a backup name) is made safe here: it can never become a workflow command.
- * core.debug and core.warning escape their data themselves.
+ * runner.debug and runner.warning escape their data themselves.
  */
-export const coreLogger: Logger = {
-  debug: (m) => core.debug(m),
-  info: (m) => core.info(safeLine(m)),
-  warning: (m) => core.warning(m)
+export const stepLogger: Logger = {
+  debug: (m) => runner.debug(m),
+  info: (m) => runner.info(safeLine(m)),
+  warning: (m) => runner.warning(m)
 }
 
 /** Inputs as GitHub passes them (INPUT_* variables), secrets masked with ::add-mask::. */
 export function actionInputSource(env: NodeJS.ProcessEnv = process.env): InputSource {
   return {
-    get: (name) => core.getInput(name),
+    get: (name) => runner.getInput(name),
     env,
     mask: (secret) => {
-      core.setSecret(secret)
+      runner.setSecret(secret)
       // Also scrubbed from server answers that become error messages (openstack/secrets.ts).
       registerSecret(secret)
     },
@@ -40,13 +40,13 @@ export function actionContext(summaryParts: string[]): CommandContext {
   return {
     inputs,
     spell: ACTION_SPELLING,
-    logger: coreLogger,
-    cloud: () => (cloud ??= connect(readCloudInputs(inputs), coreLogger)),
-    setOutput: (name, value) => core.setOutput(name, value),
-    warn: (message, title) => core.warning(message, title ? { title } : {}),
+    logger: stepLogger,
+    cloud: () => (cloud ??= connect(readCloudInputs(inputs), stepLogger)),
+    setOutput: (name, value) => runner.setOutput(name, value),
+    warn: (message, title) => runner.warning(message, title ? { title } : {}),
     summary: (markdown) => summaryParts.push(markdown),
-    saveState: (key, value) => core.saveState(key, value),
-    group: (name, fn) => core.group(name, fn),
+    saveState: (key, value) => runner.saveState(key, value),
+    group: (name, fn) => runner.group(name, fn),
     onCancel: (hook) => onCancellation(hook),
     run: readRunInfo(process.env),
     now: Date.now,

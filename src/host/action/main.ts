@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as runner from './runner.js'
 import { actionContext } from './context.js'
 import { COMMANDS } from '../../commands/registry.js'
 import { describeError } from '../../errors.js'
@@ -20,7 +20,7 @@ export async function run(): Promise<void> {
     await COMMANDS[mode](context)
   } catch (error) {
     failure = error
-    core.setFailed(describeError(error))
+    runner.setFailed(describeError(error))
   } finally {
     // The summary is whole once the mode has ended; the notifier only warns, never fails.
     await notifier?.finish(failure, summaryParts.join('\n\n'))
@@ -32,8 +32,8 @@ export async function run(): Promise<void> {
 async function writeSummary(parts: string[]): Promise<void> {
   if (parts.length === 0 || !process.env.GITHUB_STEP_SUMMARY) return
   try {
-    await core.summary.addRaw(fitSummary(parts.join('\n\n')), true).write()
+    await runner.appendSummary(fitSummary(parts.join('\n\n')))
   } catch (error) {
-    core.warning(`Could not write the job summary: ${describeError(error)}`)
+    runner.warning(`Could not write the job summary: ${describeError(error)}`)
   }
 }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as runner from './runner.js'
 import { deleteLeftover, pendingTempInstance } from '../../cloud/leftovers.js'
 import { isTempInstanceName } from '../../cloud/marker.js'
 import { describeError } from '../../errors.js'
@@ -14,16 +14,16 @@ import { actionContext, actionInputSource } from './context.js'
 export async function post(): Promise<void> {
   // Only verify and mirror create temporary instances; any other mode has nothing to undo.
   if (!createsTemporaryInstances(actionInputSource())) {
-    core.debug('post: this mode creates no temporary instance; nothing to do')
+    runner.debug('post: this mode creates no temporary instance; nothing to do')
     return
   }
-  const state = pendingTempInstance((key) => core.getState(key))
+  const state = pendingTempInstance((key) => runner.getState(key))
   if (!state) {
-    core.debug('post: nothing to clean up')
+    runner.debug('post: nothing to clean up')
     return
   }
   if (!isTempInstanceName(state.name)) {
-    core.warning(
+    runner.warning(
       `post: the saved instance name "${state.name}" is not one of ours; not touching it`
     )
     return
@@ -33,7 +33,7 @@ export async function post(): Promise<void> {
     await deleteLeftover(context.cloud().trove, state, context, 'post: ')
   } catch (error) {
     // A leaked instance costs money and holds a copy of production data: fail loudly.
-    core.setFailed(
+    runner.setFailed(
       `post: could not delete temporary instance ${state.name}${state.id ? ` (${state.id})` : ''}: ${describeError(error)}. ` +
         'Delete it by hand or run the action with mode: sweep.'
     )

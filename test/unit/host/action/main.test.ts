@@ -1,26 +1,22 @@
-import { beforeEach, expect, jest, test } from '@jest/globals'
+import { afterEach, expect, jest, test } from '@jest/globals'
+import { run } from '../../../../src/host/action/main.js'
 
-// @actions/core is ESM-only: mock it before importing the unit (the actions/typescript-action way).
-const setFailed = jest.fn()
-jest.unstable_mockModule('@actions/core', () => ({
-  getInput: (name: string) =>
-    (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
-  setSecret: jest.fn(),
-  setFailed,
-  info: jest.fn(),
-  debug: jest.fn(),
-  warning: jest.fn()
-}))
-const { run } = await import('../../../../src/host/action/main.js')
-
-beforeEach(() => {
-  setFailed.mockReset()
+afterEach(() => {
+  jest.restoreAllMocks()
+  delete process.env.INPUT_MODE
+  process.exitCode = undefined
 })
 
 test('an unknown mode fails the step with the allowed modes', async () => {
+  const lines: string[] = []
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    lines.push(String(chunk))
+    return true
+  })
   process.env.INPUT_MODE = 'snapshot'
   await run()
-  expect(setFailed).toHaveBeenCalledWith(
-    expect.stringContaining('Input "mode": "snapshot" is not a mode; use one of: backup')
+  expect(process.exitCode).toBe(1)
+  expect(lines.join('')).toMatch(
+    /^::error::Input "mode": "snapshot" is not a mode; use one of: backup/m
   )
 })
