@@ -1188,19 +1188,20 @@ const COLLECT_EVERY_BYTES = 2 * 1024 * 1024;
  * context made after it.
  */
 class GarbagePacer {
-    passedBytes = 0;
+    sinceCollection = 0;
     every;
     collect;
     constructor(every = COLLECT_EVERY_BYTES, collect = fullCollection()) {
         this.every = every;
         this.collect = collect;
     }
-    /** Counts bytes that passed; collects each time another `every` bytes have. */
+    /** Counts bytes that passed; collects once `every` bytes have passed since the last time. */
     passed(bytes) {
-        const before = Math.floor(this.passedBytes / this.every);
-        this.passedBytes += bytes;
-        if (Math.floor(this.passedBytes / this.every) !== before)
-            this.collect();
+        this.sinceCollection += bytes;
+        if (this.sinceCollection < this.every)
+            return;
+        this.sinceCollection = 0;
+        this.collect();
     }
 }
 let exposed;

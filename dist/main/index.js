@@ -533,12 +533,14 @@ async function group(name, fn) {
         issueCommand('endgroup', {}, '');
     }
 }
-/** Appends markdown to the job summary, followed by a line end. */
+/**
+ * Appends markdown to the job summary, followed by a line end. Without GITHUB_STEP_SUMMARY (a
+ * runner without job summaries, or a local run) there is no summary, and nothing is written.
+ */
 async function appendSummary(markdown) {
     const file = process.env.GITHUB_STEP_SUMMARY;
-    if (!file) {
-        throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.');
-    }
+    if (!file)
+        return;
     await (0,promises_.appendFile)(file, markdown + external_node_os_.EOL, { encoding: 'utf8' });
 }
 /**
@@ -1252,7 +1254,7 @@ async function run() {
 }
 /** The summary is a courtesy: failing to write it warns, never fails the step. */
 async function writeSummary(parts) {
-    if (parts.length === 0 || !process.env.GITHUB_STEP_SUMMARY)
+    if (parts.length === 0)
         return;
     try {
         await appendSummary((0,markdown/* fitSummary */.mW)(parts.join('\n\n')));

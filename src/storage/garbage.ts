@@ -21,7 +21,7 @@ type Collect = () => void
  * context made after it.
  */
 export class GarbagePacer {
-  private passedBytes = 0
+  private sinceCollection = 0
   private readonly every: number
   private readonly collect: Collect
 
@@ -30,11 +30,12 @@ export class GarbagePacer {
     this.collect = collect
   }
 
-  /** Counts bytes that passed; collects each time another `every` bytes have. */
+  /** Counts bytes that passed; collects once `every` bytes have passed since the last time. */
   passed(bytes: number): void {
-    const before = Math.floor(this.passedBytes / this.every)
-    this.passedBytes += bytes
-    if (Math.floor(this.passedBytes / this.every) !== before) this.collect()
+    this.sinceCollection += bytes
+    if (this.sinceCollection < this.every) return
+    this.sinceCollection = 0
+    this.collect()
   }
 }
 

@@ -30,7 +30,7 @@ export async function run(): Promise<void> {
 
 /** The summary is a courtesy: failing to write it warns, never fails the step. */
 async function writeSummary(parts: string[]): Promise<void> {
-  if (parts.length === 0 || !process.env.GITHUB_STEP_SUMMARY) return
+  if (parts.length === 0) return
   try {
     await runner.appendSummary(fitSummary(parts.join('\n\n')))
   } catch (error) {

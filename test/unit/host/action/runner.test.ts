@@ -172,3 +172,20 @@ test('inputs: the name upper-cased with underscores for spaces, the value trimme
   delete process.env['INPUT_S3-URI']
   delete process.env.INPUT_TWO_WORDS
 })
+
+test('an output file that the runner named but is missing fails, as with @actions/core', () => {
+  process.env.GITHUB_OUTPUT = path.join(dir, 'gone')
+  expect(() => runner.setOutput('x', 'y')).toThrow(`Missing file at path: ${dir}/gone`)
+  expect(() => core.setOutput('x', 'y')).toThrow(`Missing file at path: ${dir}/gone`)
+})
+
+test('without GITHUB_STEP_SUMMARY there is no summary: nothing is written, nothing fails', async () => {
+  delete process.env.GITHUB_STEP_SUMMARY
+  let stdout = ''
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk)
+    return true
+  })
+  await expect(runner.appendSummary('# lost')).resolves.toBeUndefined()
+  expect(stdout).toBe('')
+})
