@@ -9,12 +9,12 @@ const common = {
   }
 }
 
-// The product against the real Keystone and trove-api (test/localcloud/upstream): only with
-// UPSTREAM_CLOUD=1 (`npm run test:upstream`), so `npm test` does not depend on it yet.
-const upstream =
-  process.env.UPSTREAM_CLOUD === '1'
-    ? [{ ...common, displayName: 'upstream', testMatch: ['<rootDir>/test/upstream/**/*.test.ts'] }]
-    : []
+// The real Keystone and trove-api (test/localcloud/upstream) need their snapshot first.
+const onUpstream = {
+  ...common,
+  globalSetup: '<rootDir>/test/localcloud/upstream/global-setup.mjs',
+  setupFiles: ['<rootDir>/test/e2e/helpers/on-upstream-cloud.ts']
+}
 
 export default {
   // The fault suite's one-line totals (cases, leaks, secret hits, bad inputs) close every run
@@ -46,6 +46,21 @@ export default {
       displayName: 'faults',
       testMatch: ['<rootDir>/test/faults/**/*.test.ts']
     },
-    ...upstream
+    {
+      // The same end-to-end suite on the upstream cloud: the real Keystone and trove-api.
+      ...onUpstream,
+      displayName: 'e2e-upstream',
+      // and the openstack CLI's fidelity test: the reference client against the real servers
+      testMatch: [
+        '<rootDir>/test/e2e/**/*.test.ts',
+        '<rootDir>/test/localcloud/openstack-cli.test.ts'
+      ]
+    },
+    {
+      // The upstream cloud itself: its contract, a create reached with psql, its clean stop.
+      ...onUpstream,
+      displayName: 'upstream',
+      testMatch: ['<rootDir>/test/upstream/**/*.test.ts']
+    }
   ]
 }

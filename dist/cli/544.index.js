@@ -433,7 +433,7 @@ async function backup(context) {
     const description = inputs.description || context.run.runUrl || 'manual backup by dbaas-backup-action';
     try {
         const created = await context.group('Take the backup', async () => {
-            const ready = await waitUntilIdle(trove, instance, deadline, context);
+            const ready = await waitUntilIdle(trove, instance, deadline, inputs.timeoutMs, context);
             context.logger.info(`Requesting backup ${name} of ${ready.name}${parentId ? ` (incremental on ${parentId})` : ''}`);
             return createBackupOnce(trove, instance.name, {
                 name,
@@ -444,7 +444,7 @@ async function backup(context) {
         });
         context.logger.info(`Backup ${created.id} requested: ${created.status}`);
         const done = inputs.wait
-            ? await context.group('Wait for the backup', () => waitForBackupDone(trove, created, deadline, context))
+            ? await context.group('Wait for the backup', () => waitForBackupDone(trove, created, deadline, inputs.timeoutMs, context))
             : created;
         return finish(context, {
             instance,
@@ -460,18 +460,18 @@ async function backup(context) {
         throw error;
     }
 }
-async function waitUntilIdle(trove, instance, deadline, context) {
+async function waitUntilIdle(trove, instance, deadline, stepTimeoutMs, context) {
     const current = await trove.getInstance(instance.id);
     if (current.status === 'ACTIVE')
         return current;
     context.logger.info(current.status === 'BACKUP'
         ? `A backup of ${instance.name} is already running (perhaps the automatic one): waiting for it to finish`
         : `Instance ${instance.name} is ${current.status}: waiting until it is ACTIVE`);
-    const { value } = await (0,waits/* waitForInstanceReady */.lP)(trove, instance, deadline - context.now(), context);
+    const { value } = await (0,waits/* waitForInstanceReady */.lP)(trove, instance, deadline - context.now(), context, stepTimeoutMs);
     return value;
 }
-async function waitForBackupDone(trove, created, deadline, context) {
-    const { value } = await (0,waits/* waitForBackup */.nB)(trove, created, deadline - context.now(), context);
+async function waitForBackupDone(trove, created, deadline, stepTimeoutMs, context) {
+    const { value } = await (0,waits/* waitForBackup */.nB)(trove, created, deadline - context.now(), context, stepTimeoutMs);
     return value;
 }
 function explainWaitFailure(error, instance, name, timeoutMs) {

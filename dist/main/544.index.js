@@ -108,7 +108,7 @@ function byName(instances) {
 /* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(378);
 
 /** Waits for ACTIVE (+ HEALTHY where reported). ERROR and friends end the wait at once. */
-function waitForInstanceReady(trove, instance, timeoutMs, deps) {
+function waitForInstanceReady(trove, instance, timeoutMs, deps, stepTimeoutMs) {
     return (0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .waitFor */ .fm)({
         ...deps,
         what: `instance ${instance.name}`,
@@ -116,10 +116,11 @@ function waitForInstanceReady(trove, instance, timeoutMs, deps) {
         describe: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .describeInstance */ .xJ,
         isDone: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isInstanceReady */ .pI,
         failure: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .instanceFailure */ .i0,
-        timeoutMs
+        timeoutMs,
+        stepTimeoutMs
     });
 }
-function waitForBackup(trove, backup, timeoutMs, deps) {
+function waitForBackup(trove, backup, timeoutMs, deps, stepTimeoutMs) {
     return (0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .waitFor */ .fm)({
         ...deps,
         what: `backup ${backup.name}`,
@@ -128,6 +129,7 @@ function waitForBackup(trove, backup, timeoutMs, deps) {
         isDone: (b) => b.status === _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .BACKUP_DONE */ .Kk,
         failure: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .backupFailure */ .pz,
         timeoutMs,
+        stepTimeoutMs,
         initialIntervalMs: 3_000,
         maxIntervalMs: 20_000
     });
@@ -162,7 +164,9 @@ async function deleteAndConfirm(trove, instance, timeoutMs, deps) {
         poll: () => trove.findInstanceById(instance.id),
         describe: (i) => (i ? i.status : 'gone'),
         isDone: (i) => i === undefined,
-        failure: (i) => (i?.status === 'ERROR' ? 'is in ERROR and was not deleted' : undefined),
+        // Trove reads ERROR all through the delete of an instance whose server failed
+        // (docs/trove-api.md §4.4): not an end, only the timeout can say the delete is stuck.
+        failure: () => undefined,
         timeoutMs: Math.max(1_000, timeoutMs - (deps.now() - start)),
         initialIntervalMs: 2_000,
         maxIntervalMs: 15_000
@@ -509,7 +513,7 @@ async function backup(context) {
     const description = inputs.description || context.run.runUrl || 'manual backup by dbaas-backup-action';
     try {
         const created = await context.group('Take the backup', async () => {
-            const ready = await waitUntilIdle(trove, instance, deadline, context);
+            const ready = await waitUntilIdle(trove, instance, deadline, inputs.timeoutMs, context);
             context.logger.info(`Requesting backup ${name} of ${ready.name}${parentId ? ` (incremental on ${parentId})` : ''}`);
             return createBackupOnce(trove, instance.name, {
                 name,
@@ -520,7 +524,7 @@ async function backup(context) {
         });
         context.logger.info(`Backup ${created.id} requested: ${created.status}`);
         const done = inputs.wait
-            ? await context.group('Wait for the backup', () => waitForBackupDone(trove, created, deadline, context))
+            ? await context.group('Wait for the backup', () => waitForBackupDone(trove, created, deadline, inputs.timeoutMs, context))
             : created;
         return finish(context, {
             instance,
@@ -536,18 +540,18 @@ async function backup(context) {
         throw error;
     }
 }
-async function waitUntilIdle(trove, instance, deadline, context) {
+async function waitUntilIdle(trove, instance, deadline, stepTimeoutMs, context) {
     const current = await trove.getInstance(instance.id);
     if (current.status === 'ACTIVE')
         return current;
     context.logger.info(current.status === 'BACKUP'
         ? `A backup of ${instance.name} is already running (perhaps the automatic one): waiting for it to finish`
         : `Instance ${instance.name} is ${current.status}: waiting until it is ACTIVE`);
-    const { value } = await (0,waits/* waitForInstanceReady */.lP)(trove, instance, deadline - context.now(), context);
+    const { value } = await (0,waits/* waitForInstanceReady */.lP)(trove, instance, deadline - context.now(), context, stepTimeoutMs);
     return value;
 }
-async function waitForBackupDone(trove, created, deadline, context) {
-    const { value } = await (0,waits/* waitForBackup */.nB)(trove, created, deadline - context.now(), context);
+async function waitForBackupDone(trove, created, deadline, stepTimeoutMs, context) {
+    const { value } = await (0,waits/* waitForBackup */.nB)(trove, created, deadline - context.now(), context, stepTimeoutMs);
     return value;
 }
 function explainWaitFailure(error, instance, name, timeoutMs) {

@@ -2784,7 +2784,7 @@ async function waitFor(options) {
         }
         const remaining = options.timeoutMs - elapsed;
         if (remaining <= 0) {
-            throw new WaitError(`${options.what} is still ${status} after ${(0,time/* formatElapsed */.C)(elapsed)}: gave up at the timeout of ${(0,time/* formatElapsed */.C)(options.timeoutMs)}`, 'timeout', status);
+            throw new WaitError(`${options.what} is still ${status} after ${(0,time/* formatElapsed */.C)(elapsed)}: gave up at the timeout of ${(0,time/* formatElapsed */.C)(options.stepTimeoutMs ?? options.timeoutMs)}`, 'timeout', status);
         }
         await options.sleep(Math.min(interval, remaining));
         interval = Math.min(maxInterval, Math.round(interval * 1.5));

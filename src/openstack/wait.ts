@@ -13,6 +13,11 @@ export interface WaitOptions<T> {
   /** A message when the value is in a terminal failure state (e.g. ERROR, FAILED). */
   failure: (value: T) => string | undefined
   timeoutMs: number
+  /**
+   * When this wait gets only what is left of a step's `timeout`: that timeout, which the
+   * message names (the user set it; the rest of it means nothing to them).
+   */
+  stepTimeoutMs?: number
   logger: Logger
   sleep: (ms: number) => Promise<void>
   now: () => number
@@ -60,7 +65,7 @@ export async function waitFor<T>(
     const remaining = options.timeoutMs - elapsed
     if (remaining <= 0) {
       throw new WaitError(
-        `${options.what} is still ${status} after ${formatElapsed(elapsed)}: gave up at the timeout of ${formatElapsed(options.timeoutMs)}`,
+        `${options.what} is still ${status} after ${formatElapsed(elapsed)}: gave up at the timeout of ${formatElapsed(options.stepTimeoutMs ?? options.timeoutMs)}`,
         'timeout',
         status
       )

@@ -135,7 +135,7 @@ describe('backup mode', () => {
     await cloud.admin.releaseBackups()
     expect(result.exitCode).toBe(1)
     expect(result.stdout).toMatch(
-      /::error::backup .* is still (NEW|BUILDING) after 1\ds: gave up at the timeout of 10s/
+      /::error::backup .* is still (NEW|BUILDING) after \d+s: gave up at the timeout of 10s/
     )
     expect(result.stdout).toContain('raise `timeout`')
     expect(await backupCreates()).toHaveLength(1)

@@ -100,6 +100,39 @@ describe('report mode on the local cloud', () => {
     expect(backupCalls[0]?.query).toMatchObject({ instance_id: id, limit: '1000' })
   })
 
+  test('walks every page: 25 instances past the list page of 20, 1,050 backups past the page of 1,000', async () => {
+    const ids = await cloud.admin.seedInstances(25, { namePrefix: 'paged-db-' })
+    const last = ids[24] as string
+    // One backup every 2 h: 1,050 of them span 87.5 days, all inside the 90-day retention.
+    await cloud.admin.seedBackups(
+      last,
+      Array.from({ length: 1050 }, (_, n) => ({ ageHours: 1 + n * 2, name: `nightly-${n}` }))
+    )
+    await cloud.admin.clearRequests()
+    const reportPath = path.join(dir, 'paged', 'report.json')
+
+    const result = await runAction(
+      'main',
+      inputs({ instance: 'paged-db-24', 'report-path': reportPath })
+    )
+
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs['backups-count']).toBe('1050')
+    const doc = JSON.parse(readFileSync(reportPath, 'utf8')) as ReportDocument
+    expect(doc.instances.map((i) => i.id)).toEqual([last])
+    const names = new Set(doc.instances[0]?.backups.map((b) => b.name))
+    expect(names.size).toBe(1050)
+    expect(names.has('nightly-0') && names.has('nightly-1049')).toBe(true)
+    const requests = (await cloud.admin.requests()).filter((r) => r.service === 'trove')
+    // The instance by name: the list's second page, after the id marker of the first.
+    const lists = requests.filter((r) => r.path.endsWith('/instances'))
+    expect(lists.length).toBeGreaterThanOrEqual(2)
+    expect(lists[1]?.query.marker).toBeTruthy()
+    // Its backups: the page of 1,000, then the rest from offset 1,000.
+    const pages = requests.filter((r) => r.path.endsWith('/backups'))
+    expect(pages.map((r) => r.query.marker ?? '')).toEqual(['', '1000'])
+  })
+
   test('a stale instance fails the step with fail-on: stale, and only reports with never', async () => {
     const [id] = await cloud.admin.seedInstances(1, { namePrefix: 'stale-db-' })
     await cloud.admin.seedBackups(id as string, [{ ageHours: 30 }, { ageHours: 54 }])

@@ -113,7 +113,11 @@ export interface RunningCloud {
 
 export interface StartOptions {
   paceMs?: number
-  /** the real Keystone and trove-api (upstream/cloud.ts) instead of our double; no admin API */
+  /**
+   * the real Keystone and trove-api (upstream/cloud.ts) instead of our double; by default
+   * the one LOCALCLOUD_KIND names (`upstream` or `double`, the default). The upstream
+   * cloud has its own pace: `paceMs` is then ignored.
+   */
   upstream?: boolean
   /** ms to wait for the CloudInfo line (default 60 s: Swift takes a few seconds) */
   startTimeoutMs?: number
@@ -123,10 +127,21 @@ export interface StartOptions {
 
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url))
 
+/** Which cloud the tests run on: LOCALCLOUD_KIND=upstream or double (the default). */
+export function cloudKind(): 'upstream' | 'double' {
+  const kind = process.env.LOCALCLOUD_KIND ?? 'double'
+  if (kind !== 'upstream' && kind !== 'double')
+    throw new Error(`LOCALCLOUD_KIND must be upstream or double, not ${kind}`)
+  return kind
+}
+
 export async function startCloud(opts: StartOptions = {}): Promise<RunningCloud> {
   const args = [CLI, 'up']
-  if (opts.paceMs !== undefined) args.push('--pace-ms', String(opts.paceMs))
-  if (opts.upstream) args.push('--upstream')
+  const upstream = opts.upstream ?? cloudKind() === 'upstream'
+  if (upstream) args.push('--upstream')
+  else if (opts.paceMs !== undefined) args.push('--pace-ms', String(opts.paceMs))
+  // The upstream cloud's snapshot (upstream/snapshot.ts) is made before its tests run.
+  const startTimeoutMs = opts.startTimeoutMs ?? (upstream ? 120_000 : 60_000)
   // process.execPath: the Node running the tests (24, from node_modules/.bin under npx/npm).
   const child = spawn(process.execPath, args, {
     detached: true,
@@ -143,10 +158,8 @@ export async function startCloud(opts: StartOptions = {}): Promise<RunningCloud>
   const info = await new Promise<CloudInfo>((resolve, reject) => {
     let out = ''
     const timer = setTimeout(() => {
-      reject(
-        new Error(`local cloud did not start within ${opts.startTimeoutMs ?? 60000} ms:\n${stderr}`)
-      )
-    }, opts.startTimeoutMs ?? 60_000)
+      reject(new Error(`local cloud did not start within ${startTimeoutMs} ms:\n${stderr}`))
+    }, startTimeoutMs)
     child.stdout.on('data', (c: Buffer) => {
       out += c.toString('utf8')
       const nl = out.indexOf('\n')

@@ -80,7 +80,7 @@ export async function backup(context: CommandContext): Promise<void> {
     inputs.description || context.run.runUrl || 'manual backup by dbaas-backup-action'
   try {
     const created = await context.group('Take the backup', async () => {
-      const ready = await waitUntilIdle(trove, instance, deadline, context)
+      const ready = await waitUntilIdle(trove, instance, deadline, inputs.timeoutMs, context)
       context.logger.info(
         `Requesting backup ${name} of ${ready.name}${parentId ? ` (incremental on ${parentId})` : ''}`
       )
@@ -100,7 +100,7 @@ export async function backup(context: CommandContext): Promise<void> {
     context.logger.info(`Backup ${created.id} requested: ${created.status}`)
     const done = inputs.wait
       ? await context.group('Wait for the backup', () =>
-          waitForBackupDone(trove, created, deadline, context)
+          waitForBackupDone(trove, created, deadline, inputs.timeoutMs, context)
         )
       : created
     return finish(context, {
@@ -121,6 +121,7 @@ async function waitUntilIdle(
   trove: TroveClient,
   instance: Instance,
   deadline: number,
+  stepTimeoutMs: number,
   context: CommandContext
 ): Promise<Instance> {
   const current = await trove.getInstance(instance.id)
@@ -130,7 +131,13 @@ async function waitUntilIdle(
       ? `A backup of ${instance.name} is already running (perhaps the automatic one): waiting for it to finish`
       : `Instance ${instance.name} is ${current.status}: waiting until it is ACTIVE`
   )
-  const { value } = await waitForInstanceReady(trove, instance, deadline - context.now(), context)
+  const { value } = await waitForInstanceReady(
+    trove,
+    instance,
+    deadline - context.now(),
+    context,
+    stepTimeoutMs
+  )
   return value
 }
 
@@ -138,9 +145,16 @@ async function waitForBackupDone(
   trove: TroveClient,
   created: Backup,
   deadline: number,
+  stepTimeoutMs: number,
   context: CommandContext
 ): Promise<Backup> {
-  const { value } = await waitForBackup(trove, created, deadline - context.now(), context)
+  const { value } = await waitForBackup(
+    trove,
+    created,
+    deadline - context.now(),
+    context,
+    stepTimeoutMs
+  )
   return value
 }
 

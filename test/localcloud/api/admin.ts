@@ -75,6 +75,11 @@ export function adminHandler(state: State): Handler {
     )
   )
 
+  return adminDispatch(r)
+}
+
+/** Answers /_admin/<route> from `r`; a route's HttpError is its answer, bad JSON is 400. */
+export function adminDispatch(r: Router): Handler {
   return async (req) => {
     const found = r.match(req.method, req.path.replace(/^\/_admin/, '') || '/')
     if (!found || found === 'method')
@@ -89,14 +94,14 @@ export function adminHandler(state: State): Handler {
   }
 }
 
-function body(req: Req): Obj {
+export function body(req: Req): Obj {
   if (req.body.length === 0) return {}
   const o = asObj(JSON.parse(req.body.toString('utf8')))
   if (!o) throw fail(400, 'body must be a JSON object')
   return o
 }
 
-function num(v: unknown, field: string): number | undefined {
+export function num(v: unknown, field: string): number | undefined {
   if (v === undefined) return undefined
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
     throw fail(400, `${field} must be a number >= 0`)
@@ -195,7 +200,7 @@ function seedInstances(state: State, b: Obj): string[] {
   return ids
 }
 
-function addFault(state: State, b: Obj): void {
+export function addFault(state: Pick<State, 'faults'>, b: Obj): void {
   if (b.reset === true) {
     state.faults.length = 0
     return

@@ -5,7 +5,7 @@ import { faultFor, json, sleep, type Handler, type Res } from './http.ts'
 import type { FaultRule, State } from './state.ts'
 
 /** Applies the first matching fault rule with count left, then hands over to `next`. */
-export function withFaults(state: State, next: Handler): Handler {
+export function withFaults(state: Pick<State, 'faults'>, next: Handler): Handler {
   return async (req) => {
     if (req.path.startsWith('/_admin')) return next(req)
     const rule = state.faults.find(

@@ -21,7 +21,7 @@ export interface Req {
 export interface Res {
   status: number
   headers?: Record<string, string>
-  /** objects are sent as JSON; strings as text/plain; undefined sends no body */
+  /** objects are sent as JSON; strings as text/plain; Buffers as they are; undefined sends no body */
   body?: unknown
   /** cut the connection instead of answering (an injected connection reset) */
   dropConnection?: boolean
@@ -177,8 +177,10 @@ function write(out: http.ServerResponse, res: Res): void {
     return
   }
   const headers: Record<string, string> = { ...(res.headers ?? {}) }
-  let payload: string | undefined
-  if (typeof res.body === 'string') {
+  let payload: string | Buffer | undefined
+  if (Buffer.isBuffer(res.body)) {
+    payload = res.body
+  } else if (typeof res.body === 'string') {
     payload = res.body
     headers['Content-Type'] ??= 'text/plain; charset=UTF-8'
   } else if (res.body !== undefined) {

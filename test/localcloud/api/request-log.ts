@@ -5,7 +5,7 @@ import type { Handler } from './http.ts'
 import type { State } from './state.ts'
 
 export function withRequestLog(
-  state: State,
+  state: Pick<State, 'requests'>,
   service: 'keystone' | 'trove',
   next: Handler
 ): Handler {

@@ -47,6 +47,8 @@ export interface InstanceRec {
   name: string
   /** stored status; BACKUP is derived from running backups when shown */
   status: 'BUILD' | 'ACTIVE' | 'ERROR' | 'SHUTDOWN'
+  /** a delete was accepted (the status says SHUTDOWN, or still ERROR) */
+  deleting?: boolean
   datastore: Datastore
   versionName: string
   flavorId: string

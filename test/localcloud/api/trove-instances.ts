@@ -38,8 +38,11 @@ export function instanceRoutes(router: Router, state: State): void {
     if (inst.status === 'BUILD') {
       throw fail(422, `Instance ${inst.id} is not ready. (Status is BUILD)`)
     }
-    if (inst.status !== 'SHUTDOWN') {
-      inst.status = 'SHUTDOWN'
+    if (!inst.deleting) {
+      inst.deleting = true
+      // trove-api shows the deleting task as SHUTDOWN, except on an instance whose server
+      // failed: that one reads ERROR until it is gone (docs/trove-api.md §4.4).
+      if (inst.status !== 'ERROR') inst.status = 'SHUTDOWN'
       inst.updated = new Date()
       track(state, () => deleteInstance(state, inst))
     }

@@ -13,11 +13,14 @@ import { freePorts, killMatching, stopProcess } from '../servers/proc.ts'
 import { startObjectStore } from '../servers/swift.ts'
 import { createTestCa } from '../servers/tls.ts'
 import { startControlDb } from './control-db.ts'
+import type { Handler } from '../api/http.ts'
+import { upstreamAdminHandler } from './admin.ts'
 import { startControlPlane } from './control-plane.ts'
+import { startFrontDoor, type FrontDoorState } from './front-door.ts'
 import { REGION, keystoneConf, startKeystone, startTroveApi, writeTroveFiles } from './services.ts'
 import { TROVE_PLACEHOLDER, ensureSnapshot, type Seed } from './snapshot.ts'
 
-export type UpstreamCloudInfo = Omit<CloudInfo, 'adminUrl'> & {
+export type UpstreamCloudInfo = CloudInfo & {
   kind: 'upstream'
   /** an application credential whose access_rules allow only the read calls */
   rulesCredId: string
@@ -84,9 +87,21 @@ export async function startUpstreamCloud(
     timings.swiftAndDbMs = Date.now() - t0
 
     const [keystonePort, trovePort] = (await freePorts(2)) as [number, number]
+    // The product reaches both APIs through the front door (the request log and injected
+    // faults); the admin API behind it answers once the control plane runs.
+    const door: FrontDoorState = { faults: [], requests: [] }
+    const admin: { handler?: Handler } = {}
+    const front = await startFrontDoor(door, { keystonePort, trovePort }, (req) =>
+      admin.handler ? admin.handler(req) : { status: 503, body: 'the upstream cloud is starting' }
+    )
+    cleanups.push(() => front.close())
+    // Users' catalog entries lead to the front door; keystonemiddleware (inside trove-api)
+    // finds Keystone by the internal and admin ones, and talks to it directly.
     await db.sql(
-      `UPDATE endpoint SET url = REPLACE(REPLACE(url, '${TROVE_PLACEHOLDER}', 'http://127.0.0.1:${trovePort}'),
-        'http://keystone.invalid', 'http://127.0.0.1:${keystonePort}')`,
+      `UPDATE endpoint SET url = REPLACE(url, '${TROVE_PLACEHOLDER}', 'http://127.0.0.1:${front.trovePort}');
+      UPDATE endpoint SET url = REPLACE(url, 'http://keystone.invalid', 'http://127.0.0.1:${front.keystonePort}')
+        WHERE interface = 'public';
+      UPDATE endpoint SET url = REPLACE(url, 'http://keystone.invalid', 'http://127.0.0.1:${keystonePort}');`,
       'keystone'
     )
     await writeFile(path.join(k.dir, 'keystone.conf'), keystoneConf(k, db.url('keystone')))
@@ -114,10 +129,11 @@ export async function startUpstreamCloud(
     for (const p of [keystone, trove]) if (p.status === 'rejected') throw p.reason
     timings.apisMs = Date.now() - t0
     await warmUp(
-      `http://127.0.0.1:${keystonePort}/v3`,
-      `http://127.0.0.1:${trovePort}/v1.0/${snapshot.seed.projectId}`,
+      `http://127.0.0.1:${front.keystonePort}/v3`,
+      `http://127.0.0.1:${front.trovePort}/v1.0/${snapshot.seed.projectId}`,
       snapshot.seed
     )
+    door.requests.length = 0
     timings.warmMs = Date.now() - t0
 
     const servers = createDbServers(ca)
@@ -134,9 +150,16 @@ export async function startUpstreamCloud(
     })
     await mkdir(path.join(tempDir, 'work', 'instances'), { recursive: true })
     cleanups.push(() => plane.stop())
+    admin.handler = upstreamAdminHandler({
+      db,
+      plane,
+      store,
+      door,
+      projectId: snapshot.seed.projectId
+    })
     timings.upMs = Date.now() - t0
     return {
-      info: infoOf(snapshot.seed, keystonePort, trovePort, store, tempDir, ca.certFile),
+      info: infoOf(snapshot.seed, front.keystonePort, front.trovePort, store, tempDir, ca.certFile),
       timings,
       close
     }
@@ -158,6 +181,7 @@ function infoOf(
     kind: 'upstream',
     authUrl: `http://127.0.0.1:${keystonePort}/v3`,
     troveUrl: `http://127.0.0.1:${trovePort}/v1.0/${seed.projectId}`,
+    adminUrl: `http://127.0.0.1:${trovePort}/_admin`,
     region: REGION,
     projectId: seed.projectId,
     projectName: seed.projectName,

@@ -10,6 +10,15 @@ import { chownTree, makeReachable, mkdirFor } from '../servers/fsutil.ts'
 export const DB_USER = 'os'
 export const DB_PASSWORD = 'os'
 
+// Values that go into SQL text: ids are checked to be UUIDs, strings are quoted.
+export function uuid(v: unknown): string {
+  if (typeof v !== 'string' || !/^[0-9a-f-]{36}$/i.test(v))
+    throw new Error(`not a uuid: ${String(v)}`)
+  return v
+}
+export const literal = (s: string): string =>
+  `'${s.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`
+
 export interface ControlDb {
   socket: string
   /** SQLAlchemy URL of one database over the socket */

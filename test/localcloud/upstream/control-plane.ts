@@ -14,7 +14,8 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path'
 import type { LocalDbServers } from '../servers/db-servers.ts'
 import type { Datastore, DbUser, ObjectStore, RunningDb } from '../servers/types.ts'
-import type { ControlDb } from './control-db.ts'
+import { literal, uuid, type ControlDb } from './control-db.ts'
+import { BACKUP_CONTAINER } from './services.ts'
 
 export interface ControlPlaneOptions {
   db: ControlDb
@@ -28,13 +29,40 @@ export interface ControlPlaneOptions {
   log: (line: string) => void
 }
 
+/** What the admin API may change: how long each job takes beyond its real work. */
+export interface PlaneSettings {
+  instanceBuildMs: number
+  backupMs: number
+  deleteMs: number
+  /** instances built from now on offer TLS (true) or none at all */
+  serverTls: boolean
+}
+
+export const DEFAULT_SETTINGS: PlaneSettings = {
+  instanceBuildMs: 0,
+  backupMs: 0,
+  deleteMs: 0,
+  serverTls: true
+}
+
 export interface ControlPlane {
   /** the running server of an instance (for tests) */
   server(instanceId: string): RunningDb | undefined
+  settings: PlaneSettings
+  /** the next backup FAILs, or waits until releaseBackups() */
+  setNextBackup(outcome: 'FAILED' | 'hold'): void
+  /** finishes every held backup; returns how many */
+  releaseBackups(): number
+  /** the next restore (create from a backup) ends in ERROR */
+  setNextRestore(outcome: 'ERROR'): void
+  /**
+   * Waits for running jobs, stops every server and marks every instance and backup row
+   * deleted (quota usage back to zero): a cloud with nothing in it, as at start.
+   */
+  reset(): Promise<void>
   stop(): Promise<void>
 }
 
-const BACKUP_CONTAINER = 'database_backups'
 const TASK_NONE = 1
 const STATUS_HEALTHY = 0x21
 const STATUS_FAILED = 0x08
@@ -45,14 +73,6 @@ interface Message {
   method: string
   args: Record<string, unknown>
 }
-
-// Ids come from Trove (UUIDs); they are checked before they go into SQL text.
-function uuid(v: unknown): string {
-  if (typeof v !== 'string' || !/^[0-9a-f-]{36}$/i.test(v))
-    throw new Error(`not a uuid: ${String(v)}`)
-  return v
-}
-const literal = (s: string) => `'${s.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`
 
 // Trove serialises its database and user models with underscored fields.
 const field = (o: unknown, name: string): unknown =>
@@ -85,12 +105,24 @@ export function startControlPlane(o: ControlPlaneOptions): ControlPlane {
   const jobs = new Set<Promise<void>>()
   let nextAddress = 1
   let stopped = false
+  const settings: PlaneSettings = { ...DEFAULT_SETTINGS }
+  let nextBackup: 'FAILED' | 'hold' | undefined
+  let nextRestore: 'ERROR' | undefined
+  const held: Array<() => void> = []
+  const pause = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : undefined)
   const sql = (script: string) => o.db.sql(script, 'trove')
 
-  const saveAddresses = async () => {
-    const tmp = o.addressesFile + '.tmp'
-    await writeFile(tmp, JSON.stringify(Object.fromEntries(addresses)))
-    await rename(tmp, o.addressesFile)
+  // One write at a time, each of the map as it is then: two jobs writing the same temp
+  // file at once would lose one rename (and leave that instance in BUILD for ever).
+  let saving: Promise<void> = Promise.resolve()
+  const saveAddresses = (): Promise<void> => {
+    const write = async () => {
+      const tmp = o.addressesFile + '.tmp'
+      await writeFile(tmp, JSON.stringify(Object.fromEntries(addresses)))
+      await rename(tmp, o.addressesFile)
+    }
+    saving = saving.then(write, write)
+    return saving
   }
 
   const createInstance = async (a: Record<string, unknown>) => {
@@ -104,12 +136,18 @@ export function startControlPlane(o: ControlPlaneOptions): ControlPlane {
     await sql(
       `UPDATE instances SET compute_instance_id=UUID(), server_status='BUILD' WHERE id='${id}'`
     )
-    addresses.set(id, host)
-    await saveAddresses()
     const baseDir = path.join(o.workDir, 'instances', id)
     let restoreFrom: string | undefined
+    const tls = settings.serverTls
     try {
+      addresses.set(id, host)
+      await saveAddresses()
+      await pause(settings.instanceBuildMs)
       if (a.backup_id) {
+        if (nextRestore) {
+          nextRestore = undefined
+          throw new Error('restore failed (admin next-restore)')
+        }
         const [location] = (
           await sql(`SELECT location FROM backups WHERE id='${uuid(a.backup_id)}'`)
         ).split('\n')
@@ -123,7 +161,8 @@ export function startControlPlane(o: ControlPlaneOptions): ControlPlane {
         baseDir,
         users: usersOf(a.users),
         databases: names(a.databases),
-        restoreFrom
+        restoreFrom,
+        tls
       })
       running.set(id, db)
       await sql(`UPDATE instances SET task_id=${TASK_NONE}, task_description='No tasks for the instance.',
@@ -132,10 +171,15 @@ export function startControlPlane(o: ControlPlaneOptions): ControlPlane {
           updated_at=UTC_TIMESTAMP() WHERE instance_id='${id}';`)
       o.log(`instance ${id}: ${datastore} on ${host}`)
     } catch (err) {
-      // What the task manager does when the guest never comes up: the server errors.
+      // What the task manager does when the guest never comes up: the server errors, and
+      // the cause goes where Trove shows it, the instance's `fault` (instance_faults).
+      const message = String(err instanceof Error ? err.message : err)
       await sql(`UPDATE instances SET task_id=${TASK_NONE}, server_status='ERROR', updated=UTC_TIMESTAMP() WHERE id='${id}';
         UPDATE service_statuses SET status_id=${STATUS_FAILED}, status_description='failed to spawn',
-          updated_at=UTC_TIMESTAMP() WHERE instance_id='${id}';`)
+          updated_at=UTC_TIMESTAMP() WHERE instance_id='${id}';
+        INSERT INTO instance_faults (id, instance_id, message, details, created, updated, deleted)
+          VALUES (UUID(), '${id}', ${literal(message.slice(0, 255))}, ${literal(message)},
+            UTC_TIMESTAMP(), UTC_TIMESTAMP(), 0);`)
       throw err
     } finally {
       if (restoreFrom) await rm(restoreFrom, { force: true })
@@ -148,7 +192,12 @@ export function startControlPlane(o: ControlPlaneOptions): ControlPlane {
     const instanceId = uuid(a.instance_id)
     await sql(`UPDATE backups SET state='BUILDING', updated=UTC_TIMESTAMP() WHERE id='${id}'`)
     const file = path.join(o.workDir, `backup-${id}.tar.gz`)
+    const outcome = nextBackup
+    nextBackup = undefined
     try {
+      await pause(settings.backupMs)
+      if (outcome === 'hold') await new Promise<void>((release) => held.push(release))
+      if (outcome === 'FAILED') throw new Error('backup failed (admin next-backup)')
       const db = running.get(instanceId)
       if (!db) throw new Error(`instance ${instanceId} has no server`)
       const { bytes } = await o.servers.backup(db, file)
@@ -167,6 +216,7 @@ export function startControlPlane(o: ControlPlaneOptions): ControlPlane {
 
   const deleteInstance = async (a: Record<string, unknown>) => {
     const id = uuid(a.instance_id)
+    await pause(settings.deleteMs)
     const db = running.get(id)
     running.delete(id)
     if (db) await o.servers.destroy(db)
@@ -233,6 +283,33 @@ export function startControlPlane(o: ControlPlaneOptions): ControlPlane {
 
   return {
     server: (id) => running.get(id),
+    settings,
+    setNextBackup: (outcome) => {
+      nextBackup = outcome
+    },
+    releaseBackups: () => {
+      const released = held.splice(0)
+      for (const release of released) release()
+      return released.length
+    },
+    setNextRestore: (outcome) => {
+      nextRestore = outcome
+    },
+    async reset() {
+      nextBackup = undefined
+      nextRestore = undefined
+      for (const release of held.splice(0)) release()
+      await Promise.allSettled([...jobs])
+      const servers = [...running.values()]
+      running.clear()
+      addresses.clear()
+      await Promise.all(servers.map((db) => o.servers.destroy(db)))
+      await saveAddresses()
+      Object.assign(settings, DEFAULT_SETTINGS)
+      await sql(`UPDATE instances SET deleted=1, deleted_at=UTC_TIMESTAMP() WHERE deleted=0;
+        UPDATE backups SET deleted=1, deleted_at=UTC_TIMESTAMP() WHERE deleted=0;
+        DELETE FROM quotas; UPDATE quota_usages SET in_use=0, reserved=0;`)
+    },
     async stop() {
       stopped = true
       clearInterval(beat)

@@ -75,6 +75,12 @@ export async function startKeystone(k: KeystoneDirs, port: number): Promise<Proc
   return proc
 }
 
+/** The Swift container Trove keeps backups in (its backup_swift_container default). */
+export const BACKUP_CONTAINER = 'database_backups'
+
+/** Pukki's project quotas (trove.conf max_*_per_tenant); a project's own rows override them. */
+export const QUOTA_DEFAULTS = { instances: 5, volumes: 50, backups: 1000 }
+
 export interface TroveFiles {
   dir: string
   spool: string
@@ -102,6 +108,9 @@ transport_url = fake:/
 control_exchange = trove
 api_paste_config = /etc/trove/api-paste.ini
 os_region_name = ${REGION}
+max_instances_per_tenant = ${QUOTA_DEFAULTS.instances}
+max_volumes_per_tenant = ${QUOTA_DEFAULTS.volumes}
+max_backups_per_tenant = ${QUOTA_DEFAULTS.backups}
 ${remote}
 [database]
 connection = ${o.dbUrl}

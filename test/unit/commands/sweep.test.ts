@@ -68,3 +68,28 @@ test('dry-run lists an old leftover of ours and deletes nothing', async () => {
   expect(recorded.summary.join('\n')).toMatch(/dry-run.*1 leftover.*would be deleted/)
   expect(recorded.logs.join('\n')).toMatch(/Would delete dbaas-verify-0badc0de-r7-1 \(old-1\)/)
 })
+
+test('a leftover in ERROR that still reads ERROR while it is deleted is waited for until it is gone', async () => {
+  mockKeystone(['tok'])
+  projectBackups()
+  const name = 'dbaas-verify-0badc0de-r7-1'
+  const failed = instanceJson('err-1', { name, created: OLD, status: 'ERROR' })
+  // trove-api reads ERROR all through the delete of an instance whose server failed.
+  nock(TROVE)
+    .get(`${TROVE_BASE}/instances`)
+    .query(true)
+    .reply(200, { instances: [failed] })
+    .get(`${TROVE_BASE}/instances/err-1`)
+    .reply(200, { instance: failed })
+    .delete(`${TROVE_BASE}/instances/err-1`)
+    .reply(202)
+    .get(`${TROVE_BASE}/instances/err-1`)
+    .times(2)
+    .reply(200, { instance: failed })
+    .get(`${TROVE_BASE}/instances/err-1`)
+    .reply(404, { itemNotFound: { code: 404, message: 'Resource err-1 cannot be found.' } })
+  const recorded = fakeContext({ mode: 'sweep' })
+  await sweep(recorded.context)
+  expect(recorded.outputs['swept-count']).toBe(1)
+  expect(nock.isDone()).toBe(true)
+})

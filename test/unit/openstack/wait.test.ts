@@ -98,6 +98,24 @@ describe('waitFor', () => {
     expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(10_000)
   })
 
+  test("a wait given what is left of a step's timeout names the step's timeout", async () => {
+    const clock = new FakeClock()
+    const error = await waitFor({
+      ...base,
+      what: 'backup b1',
+      poll: sequence(['BUILDING']),
+      timeoutMs: 8_600,
+      stepTimeoutMs: 10_000,
+      logger: recorder(),
+      sleep: clock.sleep,
+      now: clock.now
+    }).catch((e: unknown) => e)
+    expect((error as Error).message).toBe(
+      'backup b1 is still BUILDING after 9s: gave up at the timeout of 10s'
+    )
+    expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(8_600)
+  })
+
   test('prints a heartbeat while the status does not change', async () => {
     const clock = new FakeClock()
     const log = recorder()
