@@ -265,7 +265,7 @@ async function createBackupOnce(trove, instanceName, request, deadline, deps) {
                 throw error;
             if ((0,openstack/* isStatus */.zM)(error, 422)) {
                 deps.logger.info(`The instance is busy (${error.apiMessage}); waiting for it before asking again`);
-                await (0,waits/* waitForInstanceReady */.lP)(trove, { id: request.instanceId, name: instanceName }, remaining, deps);
+                await (0,waits/* waitForInstanceIdle */.yh)(trove, { id: request.instanceId, name: instanceName }, remaining, deps);
                 continue;
             }
             if ((0,openstack/* outcomeUnknown */.Hu)(error)) {
@@ -467,7 +467,7 @@ async function waitUntilIdle(trove, instance, deadline, stepTimeoutMs, context) 
     context.logger.info(current.status === 'BACKUP'
         ? `A backup of ${instance.name} is already running (perhaps the automatic one): waiting for it to finish`
         : `Instance ${instance.name} is ${current.status}: waiting until it is ACTIVE`);
-    const { value } = await (0,waits/* waitForInstanceReady */.lP)(trove, instance, deadline - context.now(), context, stepTimeoutMs);
+    const { value } = await (0,waits/* waitForInstanceIdle */.yh)(trove, instance, deadline - context.now(), context, stepTimeoutMs);
     return value;
 }
 async function waitForBackupDone(trove, created, deadline, stepTimeoutMs, context) {

@@ -182,7 +182,8 @@ function isTempInstanceName(name) {
 /* harmony export */   L7: () => (/* binding */ deleteAndConfirm),
 /* harmony export */   eI: () => (/* binding */ findInstancesByName),
 /* harmony export */   lP: () => (/* binding */ waitForInstanceReady),
-/* harmony export */   nB: () => (/* binding */ waitForBackup)
+/* harmony export */   nB: () => (/* binding */ waitForBackup),
+/* harmony export */   yh: () => (/* binding */ waitForInstanceIdle)
 /* harmony export */ });
 /* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(378);
 
@@ -194,6 +195,22 @@ function waitForInstanceReady(trove, instance, timeoutMs, deps, stepTimeoutMs) {
         poll: () => trove.getInstance(instance.id),
         describe: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .describeInstance */ .xJ,
         isDone: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isInstanceReady */ .pI,
+        failure: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .instanceFailure */ .i0,
+        timeoutMs,
+        stepTimeoutMs
+    });
+}
+/**
+ * Waits until the instance is free for a backup (ACTIVE): after a running backup, or a 422
+ * "busy". A late guest heartbeat does not hold it up; Trove takes the backup regardless.
+ */
+function waitForInstanceIdle(trove, instance, timeoutMs, deps, stepTimeoutMs) {
+    return (0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .waitFor */ .fm)({
+        ...deps,
+        what: `instance ${instance.name}`,
+        poll: () => trove.getInstance(instance.id),
+        describe: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .describeInstance */ .xJ,
+        isDone: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isInstanceIdle */ .QZ,
         failure: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .instanceFailure */ .i0,
         timeoutMs,
         stepTimeoutMs
@@ -2389,6 +2406,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   xJ: () => (/* reexport */ describeInstance),
   C7: () => (/* reexport */ time/* formatElapsed */.C),
   i0: () => (/* reexport */ instanceFailure),
+  QZ: () => (/* reexport */ isInstanceIdle),
   pI: () => (/* reexport */ isInstanceReady),
   zM: () => (/* reexport */ isStatus),
   Hu: () => (/* reexport */ outcomeUnknown),
@@ -2397,7 +2415,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   fm: () => (/* reexport */ waitFor)
 });
 
-// UNUSED EXPORTS: InsecureEndpointError, OpenStackHttpError, OpenStackNetworkError, OpenStackResponseError, authRequestBody, defaultHttpOptions, findEndpoint, issueToken, nextMarker, parseFaultBody, parseOpenStackTime, readBackup, readDatastore, readDatastoreRef, readDatastoreVersion, readFlavor, readInstance, readToken, redactUrl, silentLogger, troveBaseUrl
+// UNUSED EXPORTS: InsecureEndpointError, OpenStackHttpError, OpenStackNetworkError, OpenStackResponseError, authRequestBody, defaultHttpOptions, findEndpoint, isGuestLate, issueToken, nextMarker, parseFaultBody, parseOpenStackTime, readBackup, readDatastore, readDatastoreRef, readDatastoreVersion, readFlavor, readInstance, readToken, redactUrl, silentLogger, troveBaseUrl
 
 // EXTERNAL MODULE: ./src/openstack/network-cause.ts
 var network_cause = __nccwpck_require__(2844);
@@ -2518,8 +2536,11 @@ class WaitError extends Error {
 }
 /**
  * Trove faults are `{"<faultName>": {"code", "message"}}`; keystonemiddleware and Keystone answer
- * `{"error": {"code", "title", "message"}}`; proxies and webob may answer plain text or HTML.
- * Try each shape in turn and never fail while reading an error.
+ * `{"error": {"code", "title", "message"}}`; webob's own errors, which trove-api sends for a
+ * project the token may not use (403) and a body it cannot parse (400), are
+ * `{"message", "code", "title"}` with HTML line breaks in the message (docs/trove-api.md
+ * §2.2); proxies may answer plain text or HTML. Try each shape in turn and never fail while
+ * reading an error.
  */
 function parseFaultBody(text) {
     // Scrub before any shortening, so a cut cannot leave half a secret behind.
@@ -2548,6 +2569,9 @@ function parseFaultBody(text) {
                 return parsed;
             }
         }
+        const flat = body;
+        if (typeof flat.message === 'string' && typeof flat.title === 'string')
+            return { fault: flat.title, message: shorten(stripHtml(flat.message)) };
     }
     return { message: shorten(trimmed) };
 }
@@ -3083,7 +3107,21 @@ function instanceFailure(instance) {
     const fault = instance.fault ? `: ${instance.fault}` : '';
     return `ended in ${instance.status}${fault}`;
 }
+/**
+ * Free for an action such as a backup: ACTIVE. Trove decides from the guest status it
+ * stored, so an ACTIVE instance whose guest is late (operating_status ERROR) still takes one
+ * (docs/trove-api.md §4.3).
+ */
+function isInstanceIdle(instance) {
+    return instance.status === 'ACTIVE';
+}
+/** True when Trove shows a late guest agent heartbeat: ACTIVE with operating_status ERROR. */
+function isGuestLate(instance) {
+    return instance.status === 'ACTIVE' && instance.operatingStatus === 'ERROR';
+}
 function describeInstance(instance) {
+    if (isGuestLate(instance))
+        return `ACTIVE/ERROR (the guest agent's heartbeat is late)`;
     return instance.operatingStatus
         ? `${instance.status}/${instance.operatingStatus}`
         : instance.status;

@@ -103,7 +103,8 @@ function byName(instances) {
 /* harmony export */   L7: () => (/* binding */ deleteAndConfirm),
 /* harmony export */   eI: () => (/* binding */ findInstancesByName),
 /* harmony export */   lP: () => (/* binding */ waitForInstanceReady),
-/* harmony export */   nB: () => (/* binding */ waitForBackup)
+/* harmony export */   nB: () => (/* binding */ waitForBackup),
+/* harmony export */   yh: () => (/* binding */ waitForInstanceIdle)
 /* harmony export */ });
 /* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(378);
 
@@ -115,6 +116,22 @@ function waitForInstanceReady(trove, instance, timeoutMs, deps, stepTimeoutMs) {
         poll: () => trove.getInstance(instance.id),
         describe: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .describeInstance */ .xJ,
         isDone: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isInstanceReady */ .pI,
+        failure: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .instanceFailure */ .i0,
+        timeoutMs,
+        stepTimeoutMs
+    });
+}
+/**
+ * Waits until the instance is free for a backup (ACTIVE): after a running backup, or a 422
+ * "busy". A late guest heartbeat does not hold it up; Trove takes the backup regardless.
+ */
+function waitForInstanceIdle(trove, instance, timeoutMs, deps, stepTimeoutMs) {
+    return (0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .waitFor */ .fm)({
+        ...deps,
+        what: `instance ${instance.name}`,
+        poll: () => trove.getInstance(instance.id),
+        describe: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .describeInstance */ .xJ,
+        isDone: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isInstanceIdle */ .QZ,
         failure: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .instanceFailure */ .i0,
         timeoutMs,
         stepTimeoutMs
@@ -345,7 +362,7 @@ async function createBackupOnce(trove, instanceName, request, deadline, deps) {
                 throw error;
             if ((0,openstack/* isStatus */.zM)(error, 422)) {
                 deps.logger.info(`The instance is busy (${error.apiMessage}); waiting for it before asking again`);
-                await (0,waits/* waitForInstanceReady */.lP)(trove, { id: request.instanceId, name: instanceName }, remaining, deps);
+                await (0,waits/* waitForInstanceIdle */.yh)(trove, { id: request.instanceId, name: instanceName }, remaining, deps);
                 continue;
             }
             if ((0,openstack/* outcomeUnknown */.Hu)(error)) {
@@ -547,7 +564,7 @@ async function waitUntilIdle(trove, instance, deadline, stepTimeoutMs, context) 
     context.logger.info(current.status === 'BACKUP'
         ? `A backup of ${instance.name} is already running (perhaps the automatic one): waiting for it to finish`
         : `Instance ${instance.name} is ${current.status}: waiting until it is ACTIVE`);
-    const { value } = await (0,waits/* waitForInstanceReady */.lP)(trove, instance, deadline - context.now(), context, stepTimeoutMs);
+    const { value } = await (0,waits/* waitForInstanceIdle */.yh)(trove, instance, deadline - context.now(), context, stepTimeoutMs);
     return value;
 }
 async function waitForBackupDone(trove, created, deadline, stepTimeoutMs, context) {

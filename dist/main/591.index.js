@@ -51,7 +51,8 @@ function isTempInstanceName(name) {
 /* harmony export */   L7: () => (/* binding */ deleteAndConfirm),
 /* harmony export */   eI: () => (/* binding */ findInstancesByName),
 /* harmony export */   lP: () => (/* binding */ waitForInstanceReady),
-/* harmony export */   nB: () => (/* binding */ waitForBackup)
+/* harmony export */   nB: () => (/* binding */ waitForBackup),
+/* harmony export */   yh: () => (/* binding */ waitForInstanceIdle)
 /* harmony export */ });
 /* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(378);
 
@@ -63,6 +64,22 @@ function waitForInstanceReady(trove, instance, timeoutMs, deps, stepTimeoutMs) {
         poll: () => trove.getInstance(instance.id),
         describe: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .describeInstance */ .xJ,
         isDone: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isInstanceReady */ .pI,
+        failure: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .instanceFailure */ .i0,
+        timeoutMs,
+        stepTimeoutMs
+    });
+}
+/**
+ * Waits until the instance is free for a backup (ACTIVE): after a running backup, or a 422
+ * "busy". A late guest heartbeat does not hold it up; Trove takes the backup regardless.
+ */
+function waitForInstanceIdle(trove, instance, timeoutMs, deps, stepTimeoutMs) {
+    return (0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .waitFor */ .fm)({
+        ...deps,
+        what: `instance ${instance.name}`,
+        poll: () => trove.getInstance(instance.id),
+        describe: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .describeInstance */ .xJ,
+        isDone: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isInstanceIdle */ .QZ,
         failure: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .instanceFailure */ .i0,
         timeoutMs,
         stepTimeoutMs

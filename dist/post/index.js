@@ -386,8 +386,11 @@ class WaitError extends Error {
 }
 /**
  * Trove faults are `{"<faultName>": {"code", "message"}}`; keystonemiddleware and Keystone answer
- * `{"error": {"code", "title", "message"}}`; proxies and webob may answer plain text or HTML.
- * Try each shape in turn and never fail while reading an error.
+ * `{"error": {"code", "title", "message"}}`; webob's own errors, which trove-api sends for a
+ * project the token may not use (403) and a body it cannot parse (400), are
+ * `{"message", "code", "title"}` with HTML line breaks in the message (docs/trove-api.md
+ * §2.2); proxies may answer plain text or HTML. Try each shape in turn and never fail while
+ * reading an error.
  */
 function parseFaultBody(text) {
     // Scrub before any shortening, so a cut cannot leave half a secret behind.
@@ -416,6 +419,9 @@ function parseFaultBody(text) {
                 return parsed;
             }
         }
+        const flat = body;
+        if (typeof flat.message === 'string' && typeof flat.title === 'string')
+            return { fault: flat.title, message: shorten(stripHtml(flat.message)) };
     }
     return { message: shorten(trimmed) };
 }
@@ -1526,6 +1532,22 @@ function waitForInstanceReady(trove, instance, timeoutMs, deps, stepTimeoutMs) {
         poll: () => trove.getInstance(instance.id),
         describe: describeInstance,
         isDone: isInstanceReady,
+        failure: instanceFailure,
+        timeoutMs,
+        stepTimeoutMs
+    });
+}
+/**
+ * Waits until the instance is free for a backup (ACTIVE): after a running backup, or a 422
+ * "busy". A late guest heartbeat does not hold it up; Trove takes the backup regardless.
+ */
+function waitForInstanceIdle(trove, instance, timeoutMs, deps, stepTimeoutMs) {
+    return waitFor({
+        ...deps,
+        what: `instance ${instance.name}`,
+        poll: () => trove.getInstance(instance.id),
+        describe: describeInstance,
+        isDone: isInstanceIdle,
         failure: instanceFailure,
         timeoutMs,
         stepTimeoutMs

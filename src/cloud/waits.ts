@@ -6,6 +6,7 @@ import {
   formatElapsed,
   type Instance,
   instanceFailure,
+  isInstanceIdle,
   isInstanceReady,
   isStatus,
   type Logger,
@@ -34,6 +35,29 @@ export function waitForInstanceReady(
     poll: () => trove.getInstance(instance.id),
     describe: describeInstance,
     isDone: isInstanceReady,
+    failure: instanceFailure,
+    timeoutMs,
+    stepTimeoutMs
+  })
+}
+
+/**
+ * Waits until the instance is free for a backup (ACTIVE): after a running backup, or a 422
+ * "busy". A late guest heartbeat does not hold it up; Trove takes the backup regardless.
+ */
+export function waitForInstanceIdle(
+  trove: TroveClient,
+  instance: { id: string; name: string },
+  timeoutMs: number,
+  deps: WaitDeps,
+  stepTimeoutMs?: number
+): Promise<{ value: Instance; elapsedMs: number }> {
+  return waitFor({
+    ...deps,
+    what: `instance ${instance.name}`,
+    poll: () => trove.getInstance(instance.id),
+    describe: describeInstance,
+    isDone: isInstanceIdle,
     failure: instanceFailure,
     timeoutMs,
     stepTimeoutMs

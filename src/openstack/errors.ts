@@ -110,8 +110,11 @@ export interface ParsedFault {
 
 /**
  * Trove faults are `{"<faultName>": {"code", "message"}}`; keystonemiddleware and Keystone answer
- * `{"error": {"code", "title", "message"}}`; proxies and webob may answer plain text or HTML.
- * Try each shape in turn and never fail while reading an error.
+ * `{"error": {"code", "title", "message"}}`; webob's own errors, which trove-api sends for a
+ * project the token may not use (403) and a body it cannot parse (400), are
+ * `{"message", "code", "title"}` with HTML line breaks in the message (docs/trove-api.md
+ * §2.2); proxies may answer plain text or HTML. Try each shape in turn and never fail while
+ * reading an error.
  */
 export function parseFaultBody(text: string): ParsedFault {
   // Scrub before any shortening, so a cut cannot leave half a secret behind.
@@ -138,6 +141,9 @@ export function parseFaultBody(text: string): ParsedFault {
         return parsed
       }
     }
+    const flat = body as Record<string, unknown>
+    if (typeof flat.message === 'string' && typeof flat.title === 'string')
+      return { fault: flat.title, message: shorten(stripHtml(flat.message)) }
   }
   return { message: shorten(trimmed) }
 }

@@ -17,7 +17,22 @@ export function instanceFailure(instance: Instance): string | undefined {
   return `ended in ${instance.status}${fault}`
 }
 
+/**
+ * Free for an action such as a backup: ACTIVE. Trove decides from the guest status it
+ * stored, so an ACTIVE instance whose guest is late (operating_status ERROR) still takes one
+ * (docs/trove-api.md §4.3).
+ */
+export function isInstanceIdle(instance: Instance): boolean {
+  return instance.status === 'ACTIVE'
+}
+
+/** True when Trove shows a late guest agent heartbeat: ACTIVE with operating_status ERROR. */
+export function isGuestLate(instance: Instance): boolean {
+  return instance.status === 'ACTIVE' && instance.operatingStatus === 'ERROR'
+}
+
 export function describeInstance(instance: Instance): string {
+  if (isGuestLate(instance)) return `ACTIVE/ERROR (the guest agent's heartbeat is late)`
   return instance.operatingStatus
     ? `${instance.status}/${instance.operatingStatus}`
     : instance.status

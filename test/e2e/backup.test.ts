@@ -166,6 +166,39 @@ describe('backup mode', () => {
     expect(await backupCreates()).toHaveLength(0)
   })
 
+  // Last in the file: the instance's guest stays late from here on.
+  test('a late guest (ACTIVE, operating_status ERROR) after a running backup: the backup is still taken', async () => {
+    await cloud.admin.nextBackup('hold')
+    const held = await trove.createBackup({ name: 'automatic-like-late', instanceId: db.id })
+    await cloud.admin.guestLate(db.id)
+    await waitUntil(() => trove.getInstance(db.id), {
+      what: 'Trove to show the late guest',
+      until: (i) => i.operatingStatus === 'ERROR'
+    })
+    await cloud.admin.clearRequests()
+    const result = await runAction(
+      'main',
+      { ...cloudInputs(cloud.info), mode: 'backup', instance: 'shop-db', timeout: '2m' },
+      {
+        during: async (_child, stdout) => {
+          await waitUntil(stdout, {
+            what: "the action's 'already running' line",
+            until: (out) => out.includes('already running')
+          })
+          await waitUntil(() => cloud.admin.releaseBackups(), {
+            what: 'the held backup in BUILDING, to release it',
+            until: (released) => released > 0
+          })
+        }
+      }
+    )
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain("ACTIVE/ERROR (the guest agent's heartbeat is late)")
+    expect(result.outputs['backup-id']).not.toBe(held.id)
+    expect(result.outputs['backup-status']).toBe('COMPLETED')
+    expect(await backupCreates()).toHaveLength(1)
+  }, 60_000)
+
   test('bad inputs fail before any cloud call', async () => {
     for (const [inputs, message] of [
       [{ timeout: '60' }, 'Input "timeout": "60" is not a duration'],

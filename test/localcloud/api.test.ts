@@ -111,13 +111,17 @@ describe('keystone', () => {
     expect(t.project.id).toBe(cloud.info.projectId)
     expect(t.application_credential.id).toBe(cloud.info.appCredId)
     const db = t.catalog.find((s: J) => s.type === 'database')
-    expect(db.endpoints).toEqual([
-      expect.objectContaining({
-        interface: 'public',
-        region_id: 'RegionOne',
-        url: cloud.info.troveUrl
-      })
-    ])
+    expect(db.endpoints).toEqual(
+      ['public', 'internal', 'admin'].map((iface) =>
+        expect.objectContaining({
+          interface: iface,
+          region_id: 'RegionOne',
+          url: cloud.info.troveUrl
+        })
+      )
+    )
+    // Keystone names each request; trove-api does not.
+    expect(r.headers.get('x-openstack-request-id')).toMatch(/^req-/)
     expect(t.catalog.find((s: J) => s.type === 'object-store').endpoints[0].url).toBe(
       cloud.info.swiftUrl
     )
@@ -187,11 +191,16 @@ describe('trove auth', () => {
     expect((await trove('GET', '/backups', undefined, 'bogus')).status).toBe(401)
   })
 
-  test('tenant id in the path must be the token project → 403 forbidden', async () => {
+  test("tenant id in the path must be the token project → 403, webob's body", async () => {
     const url = cloud.info.troveUrl.replace(cloud.info.projectId, 'someoneelse')
     const r = await send(`${url}/backups`, { headers: { 'X-Auth-Token': token } })
     expect(r.status).toBe(403)
-    expect(r.body.forbidden.code).toBe(403)
+    expect(r.body).toEqual({
+      message: `Access was denied to this resource.<br /><br />\nUser with tenant id ${cloud.info.projectId} cannot access this resource.\n\n`,
+      code: '403 Forbidden',
+      title: 'Forbidden'
+    })
+    expect(r.headers.get('x-openstack-request-id')).toBeNull()
   })
 
   test('expire-tokens and a short token lifetime both end in 401; a new token works', async () => {
@@ -260,12 +269,14 @@ describe('datastores, flavors, limits', () => {
     expect(r.body.limits[0]).toEqual(
       expect.objectContaining({ verb: 'ABSOLUTE', max_instances: 7, max_volumes: 50 })
     )
-    expect(r.body.limits.map((l: J) => l.verb)).toEqual([
+    // trove-api's list, the management API's POST limit last
+    expect(r.body.limits.map((l: J) => `${l.verb} ${l.uri ?? ''}`.trim())).toEqual([
       'ABSOLUTE',
-      'POST',
-      'PUT',
-      'DELETE',
-      'GET'
+      'POST *',
+      'PUT *',
+      'DELETE *',
+      'GET *',
+      'POST */mgmt'
     ])
   })
 })
@@ -288,6 +299,9 @@ describe('backup paging', () => {
     expect(p1.body.links[0].rel).toBe('next')
     expect(next1.protocol).toBe('https:')
     expect(next1.searchParams.get('marker')).toBe('20')
+    // the request's own query, the marker changed: no limit it did not send
+    expect(next1.searchParams.get('limit')).toBeNull()
+    expect(next1.searchParams.get('instance_id')).toBe(INST)
     const p2 = await trove('GET', `/backups?instance_id=${INST}&marker=20`)
     expect(p2.body.backups).toHaveLength(20)
     expect(new URL(p2.body.links[0].href).searchParams.get('marker')).toBe('40')
@@ -418,7 +432,25 @@ describe('quirks', () => {
     const [inst] = await cloud.admin.seedInstances(1)
     const create = (b: J) =>
       trove('POST', '/backups', { backup: { name: 'n', instance: inst, ...b } })
-    expect((await create({ incremental: true })).status).toBe(400)
+    const notInteger = await create({ incremental: true })
+    expect(notInteger.status).toBe(400)
+    expect(notInteger.body.badRequest.message).toBe(
+      "Validation error: backup['incremental'] True is not of type 'integer'"
+    )
+    expect((await create({ incremental: 2 })).body.badRequest.message).toBe(
+      "Validation error: backup['incremental'] 2 is greater than the maximum of 1"
+    )
+    const malformed = await send(`${cloud.info.troveUrl}/backups`, {
+      method: 'POST',
+      headers: { 'X-Auth-Token': token, 'Content-Type': 'application/json' },
+      body: '{not json'
+    })
+    expect(malformed.status).toBe(400)
+    expect(malformed.body).toEqual({
+      message: 'Malformed request body<br /><br />\n\n\n',
+      code: '400 Bad Request',
+      title: 'Bad Request'
+    })
     expect((await create({ description: '' })).status).toBe(400)
     expect((await create({ instance: 'not-a-uuid' })).status).toBe(400)
     expect((await create({ name: '---' })).status).toBe(400)

@@ -95,6 +95,8 @@ export interface Admin {
   nextBackup(outcome: 'FAILED' | 'hold'): Promise<void>
   releaseBackups(): Promise<number>
   nextRestore(outcome: 'ERROR'): Promise<void>
+  /** the instance's guest agent stops its heartbeat: Trove shows operating_status ERROR */
+  guestLate(instanceId: string): Promise<void>
   corruptBackup(backupId: string): Promise<void>
   expireTokens(): Promise<void>
   requests(): Promise<LoggedRequest[]>
@@ -230,6 +232,7 @@ export function adminClient(adminUrl: string): Admin {
     releaseBackups: async () =>
       (await call<{ released: number }>('POST', '/release-backups')).released,
     nextRestore: async (outcome) => void (await call('POST', '/next-restore', { outcome })),
+    guestLate: async (instanceId) => void (await call('POST', '/guest-late', { instanceId })),
     corruptBackup: async (backupId) => void (await call('POST', '/corrupt-backup', { backupId })),
     expireTokens: async () => void (await call('POST', '/expire-tokens')),
     requests: () => call('GET', '/requests'),

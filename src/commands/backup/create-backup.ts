@@ -6,7 +6,7 @@ import {
   type TroveClient
 } from '../../openstack/index.js'
 import { describeError } from '../../errors.js'
-import { type WaitDeps, waitForInstanceReady } from '../../cloud/waits.js'
+import { type WaitDeps, waitForInstanceIdle } from '../../cloud/waits.js'
 
 const MAX_CREATE_ATTEMPTS = 4
 
@@ -44,7 +44,7 @@ export async function createBackupOnce(
         deps.logger.info(
           `The instance is busy (${error.apiMessage}); waiting for it before asking again`
         )
-        await waitForInstanceReady(
+        await waitForInstanceIdle(
           trove,
           { id: request.instanceId, name: instanceName },
           remaining,

@@ -6,7 +6,7 @@ import { renderBackupName } from '../../inputs/backup-name.js'
 import { CheckFailure } from '../../errors.js'
 import type { CommandContext } from '../context.js'
 import { resolveInstance } from '../../cloud/resolve.js'
-import { waitForBackup, waitForInstanceReady } from '../../cloud/waits.js'
+import { waitForBackup, waitForInstanceIdle } from '../../cloud/waits.js'
 import { newestUsable } from '../../policy/index.js'
 import { formatElapsed } from '../../format/duration.js'
 import { type Backup, type Instance, type TroveClient, WaitError } from '../../openstack/index.js'
@@ -131,7 +131,7 @@ async function waitUntilIdle(
       ? `A backup of ${instance.name} is already running (perhaps the automatic one): waiting for it to finish`
       : `Instance ${instance.name} is ${current.status}: waiting until it is ACTIVE`
   )
-  const { value } = await waitForInstanceReady(
+  const { value } = await waitForInstanceIdle(
     trove,
     instance,
     deadline - context.now(),

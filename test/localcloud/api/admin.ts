@@ -53,6 +53,12 @@ export function adminHandler(state: State): Handler {
     state.nextRestore = 'ERROR'
     return json(200, { ok: true })
   })
+  r.add('POST', '/guest-late', (req) => {
+    const inst = state.instances.get(String(body(req).instanceId))
+    if (!inst) throw fail(404, 'no such instance')
+    inst.guestLate = true
+    return json(200, { ok: true })
+  })
   r.add('POST', '/corrupt-backup', async (req) => {
     const b = state.backups.get(String(body(req).backupId))
     if (!b?.objectKey) throw fail(404, 'no such backup with stored data')

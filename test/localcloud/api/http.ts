@@ -49,6 +49,14 @@ export function fault(
   return json(status, { [name]: { code: status, message, ...extra } })
 }
 
+/**
+ * webob's own error body, as trove-api's middleware sends it to a client that accepts JSON
+ * (docs/trove-api.md §2.2): `message` keeps webob's HTML line breaks.
+ */
+export function webobError(status: number, title: string, message: string): Res {
+  return json(status, { message, code: `${status} ${title}`, title })
+}
+
 /** Trove's own fault names by status (trove/common/wsgi.py Fault). */
 export const FAULT_NAMES: Record<number, string> = {
   400: 'badRequest',

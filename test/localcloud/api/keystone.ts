@@ -2,7 +2,7 @@
 // with password or application-credential auth. One user, one project, one app
 // credential (CloudInfo has them). Tokens live in State for Trove to check.
 
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { json, type Handler, type Req, type Res } from './http.ts'
 import { unauthorizedBody } from './faults.ts'
 import { keystoneTime, type State } from './state.ts'
@@ -22,24 +22,30 @@ class AuthError extends Error {
 }
 
 export function keystoneHandler(state: State): Handler {
+  // Keystone's pipeline has oslo's request_id filter: every answer names its request.
   return async (req) => {
-    const p = req.path.replace(/\/+$/, '')
-    if (req.method === 'GET' && (p === '/v3' || p === '')) return versions(state, p)
-    if (p === '/v3/auth/tokens' && req.method === 'POST') {
-      try {
-        return issueToken(state, req)
-      } catch (err) {
-        if (!(err instanceof AuthError)) throw err
-        if (err.status === 401) return json(401, unauthorizedBody(err.message))
-        return json(err.status, {
-          error: { code: err.status, title: 'Bad Request', message: err.message }
-        })
-      }
-    }
-    return json(404, {
-      error: { code: 404, title: 'Not Found', message: 'The resource could not be found.' }
-    })
+    const res = await answer(state, req)
+    return { ...res, headers: { ...res.headers, 'x-openstack-request-id': `req-${randomUUID()}` } }
   }
+}
+
+async function answer(state: State, req: Req): Promise<Res> {
+  const p = req.path.replace(/\/+$/, '')
+  if (req.method === 'GET' && (p === '/v3' || p === '')) return versions(state, p)
+  if (p === '/v3/auth/tokens' && req.method === 'POST') {
+    try {
+      return issueToken(state, req)
+    } catch (err) {
+      if (!(err instanceof AuthError)) throw err
+      if (err.status === 401) return json(401, unauthorizedBody(err.message))
+      return json(err.status, {
+        error: { code: err.status, title: 'Bad Request', message: err.message }
+      })
+    }
+  }
+  return json(404, {
+    error: { code: 404, title: 'Not Found', message: 'The resource could not be found.' }
+  })
 }
 
 function versions(state: State, p: string): Res {
@@ -175,15 +181,16 @@ function tokenResponse(state: State, appCred: boolean, scoped: boolean): Res {
 }
 
 function catalog(state: State): unknown[] {
-  const ep = (url: string, n: number) => [
-    {
-      id: `0000000000000000000000000000000${n}`,
-      interface: 'public',
+  // A cloud registers each service three times (public, internal, admin), as the upstream
+  // cloud's Keystone does; here the three lead to the same listener.
+  const ep = (url: string, n: number) =>
+    ['public', 'internal', 'admin'].map((iface, k) => ({
+      id: `000000000000000000000000000000${k}${n}`,
+      interface: iface,
       region: state.region,
       region_id: state.region,
       url
-    }
-  ]
+    }))
   return [
     { type: 'identity', name: 'keystone', id: 'a1', endpoints: ep(state.authUrl, 1) },
     { type: 'database', name: 'trove', id: 'a2', endpoints: ep(state.troveUrl, 2) },

@@ -19,9 +19,10 @@ function intParam(req: Req, name: string): number | undefined {
   return Number(raw)
 }
 
-function nextHref(req: Req, marker: string, limit: number): { rel: string; href: string } {
+// trove/common/pagination.py: the request's own query with the marker changed (no limit
+// unless the request sent one).
+function nextHref(req: Req, marker: string): { rel: string; href: string } {
   const q = new URLSearchParams(req.query)
-  q.set('limit', String(limit))
   q.set('marker', marker)
   return link(req, 'next', `${req.path}?${q.toString()}`)
 }
@@ -32,8 +33,7 @@ export function offsetPage<T>(req: Req, items: T[], key: string, mapItem: (t: T)
   const offset = intParam(req, 'marker') ?? 0
   const page = items.slice(Math.max(0, offset), Math.max(0, offset) + Math.max(0, limit))
   const body: Record<string, unknown> = { [key]: page.map(mapItem) }
-  if (page.length === limit && limit > 0)
-    body.links = [nextHref(req, String(offset + limit), limit)]
+  if (page.length === limit && limit > 0) body.links = [nextHref(req, String(offset + limit))]
   return body
 }
 
@@ -55,6 +55,6 @@ export function idPage<T extends { id: string; created: Date }>(
   const last = page[page.length - 1]
   const shown = [...page].sort((a, b) => b.created.getTime() - a.created.getTime())
   const body: Record<string, unknown> = { [key]: shown.map(mapItem) }
-  if (last && page.length === limit) body.links = [nextHref(req, last.id, limit)]
+  if (last && page.length === limit) body.links = [nextHref(req, last.id)]
   return body
 }

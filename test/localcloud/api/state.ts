@@ -49,6 +49,8 @@ export interface InstanceRec {
   status: 'BUILD' | 'ACTIVE' | 'ERROR' | 'SHUTDOWN'
   /** a delete was accepted (the status says SHUTDOWN, or still ERROR) */
   deleting?: boolean
+  /** its guest agent's heartbeat stopped (admin guest-late): operating_status ERROR */
+  guestLate?: boolean
   datastore: Datastore
   versionName: string
   flavorId: string

@@ -90,22 +90,38 @@ export function catalogRoutes(router: Router, state: State): void {
   router.add('GET', '/limits', () => {
     const q = state.config.quota
     const value = state.config.rateLimitPerMinute || 200
+    // trove/limits/views.py and common/limits.py: each rate limit with its uri and regex,
+    // and a fifth for the management API; ABSOLUTE names every quota (max_ram -1: none).
+    const nextAvailable = new Date().toISOString().slice(0, 19) + 'Z'
     const verbs = ['POST', 'PUT', 'DELETE', 'GET'].map((verb) => ({
-      verb,
-      value,
+      nextAvailable,
       remaining: rateRemaining(state, verb, p),
       unit: 'MINUTE',
-      nextAvailable: new Date().toISOString().slice(0, 19) + 'Z'
+      value,
+      verb,
+      uri: '*',
+      regex: '.*'
     }))
+    const mgmt = {
+      nextAvailable,
+      remaining: value,
+      unit: 'MINUTE',
+      value,
+      verb: 'POST',
+      uri: '*/mgmt',
+      regex: '^/mgmt'
+    }
     return json(200, {
       limits: [
         {
           verb: 'ABSOLUTE',
-          max_backups: q.backups,
           max_instances: q.instances,
+          max_ram: -1,
+          max_backups: q.backups,
           max_volumes: q.volumes
         },
-        ...verbs
+        ...verbs,
+        mgmt
       ]
     })
   })

@@ -36,7 +36,7 @@ export function instanceRoutes(router: Router, state: State): void {
   router.add('DELETE', '/instances/:id', (_req, p) => {
     const inst = mustFind(state, p.id as string)
     if (inst.status === 'BUILD') {
-      throw fail(422, `Instance ${inst.id} is not ready. (Status is BUILD)`)
+      throw fail(422, `Instance ${inst.id} is not ready. (Status is BUILD).`)
     }
     if (!inst.deleting) {
       inst.deleting = true

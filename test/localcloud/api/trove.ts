@@ -1,9 +1,18 @@
 // The Trove listener's pipeline, in api-paste.ini order: authtoken (401) →
 // tenant check (403) → rate limit (413) → routes. Errors thrown by routes become
-// their fault bodies; every answer carries an x-openstack-request-id.
+// their fault bodies. Like trove-api, no answer carries an x-openstack-request-id
+// (docs/trove-api.md §2.1).
 
-import { randomUUID } from 'node:crypto'
-import { faultFor, HttpError, json, Router, type Handler, type Req, type Res } from './http.ts'
+import {
+  faultFor,
+  HttpError,
+  json,
+  Router,
+  webobError,
+  type Handler,
+  type Req,
+  type Res
+} from './http.ts'
 import { rateLimited, unauthorizedBody } from './faults.ts'
 import type { State } from './state.ts'
 import { backupRoutes } from './trove-backups.ts'
@@ -15,10 +24,7 @@ export function troveHandler(state: State): Handler {
   instanceRoutes(router, state)
   backupRoutes(router, state)
   catalogRoutes(router, state)
-  return async (req) => {
-    const res = await dispatch(state, router, req)
-    return { ...res, headers: { ...res.headers, 'x-openstack-request-id': `req-${randomUUID()}` } }
-  }
+  return (req) => dispatch(state, router, req)
 }
 
 async function dispatch(state: State, router: Router, req: Req): Promise<Res> {
@@ -28,12 +34,18 @@ async function dispatch(state: State, router: Router, req: Req): Promise<Res> {
   const token = state.tokens.get(String(req.headers['x-auth-token'] ?? ''))
   if (!token || token.expiresAt <= Date.now()) {
     return json(401, unauthorizedBody(), {
-      'WWW-Authenticate': `Keystone uri="${state.authUrl.replace(/\/v3$/, '')}"`
+      // keystonemiddleware names www_authenticate_uri as configured (the /v3 URL).
+      'WWW-Authenticate': `Keystone uri="${state.authUrl}"`
     })
   }
   const tenant = decodeURIComponent(m[1] as string)
   if (tenant !== token.projectId) {
-    return faultFor(403, `User does not have admin privileges or tenant ${tenant} does not match.`)
+    // TenantBasedAuth raises webob's HTTPForbidden, which no Trove fault wraps.
+    return webobError(
+      403,
+      'Forbidden',
+      `Access was denied to this resource.<br /><br />\nUser with tenant id ${token.projectId} cannot access this resource.\n\n`
+    )
   }
   const limited = rateLimited(state, req.method, token.projectId)
   if (limited) return limited

@@ -2,7 +2,7 @@
 // Content-Type is application/json (a missing type silently drops it, so the
 // schema then fails with 400; another type is a 415), then JSON-schema-like checks.
 
-import { contentType, fail, HttpError, type Req } from './http.ts'
+import { contentType, fail, HttpError, webobError, type Req } from './http.ts'
 
 export type Obj = Record<string, unknown>
 
@@ -20,7 +20,10 @@ export function resourceBody(req: Req, key: string): Obj {
     try {
       body = req.body.length ? JSON.parse(req.body.toString('utf8')) : undefined
     } catch {
-      throw fail(400, 'Malformed request body')
+      // base_wsgi.Resource answers with webob's HTTPBadRequest, not a Trove fault.
+      throw new HttpError(
+        webobError(400, 'Bad Request', 'Malformed request body<br /><br />\n\n\n')
+      )
     }
   } else if (ct !== undefined) {
     // webob's own 415 page, not a Trove fault (base_wsgi.Resource answers it directly).
@@ -50,11 +53,24 @@ export function checkText(v: unknown, field: string): string {
   return v
 }
 
-/** jsonschema Draft 4 "integer": JSON true/false are not integers. */
+/**
+ * Trove's boolean_string: an integer from 0 to 1 (jsonschema Draft 4: JSON true/false are
+ * not integers), with jsonschema's messages, which show the value as Python prints it.
+ */
 export function checkZeroOne(v: unknown, field: string): number {
-  if (v !== 0 && v !== 1)
-    throw validationError(`${field} ${JSON.stringify(v)} is not one of [0, 1]`)
+  if (typeof v !== 'number' || !Number.isInteger(v))
+    throw validationError(`${field} ${pythonRepr(v)} is not of type 'integer'`)
+  if (v < 0) throw validationError(`${field} ${v} is less than the minimum of 0`)
+  if (v > 1) throw validationError(`${field} ${v} is greater than the maximum of 1`)
   return v
+}
+
+function pythonRepr(v: unknown): string {
+  if (v === true) return 'True'
+  if (v === false) return 'False'
+  if (v === null) return 'None'
+  if (typeof v === 'string') return `'${v}'`
+  return JSON.stringify(v)
 }
 
 /** volume.size: an integer >= 1 or a string of digits. */

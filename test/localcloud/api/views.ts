@@ -18,8 +18,10 @@ export function instanceView(
 ): Record<string, unknown> {
   const p = state.identity.projectId
   const status = shownStatus(state, inst)
-  // operating_status is only reported when no task runs and the server is up.
-  const operating = status === 'ACTIVE' || status === 'BACKUP' ? 'HEALTHY' : ''
+  // operating_status is only reported when no task runs and the server is up; a guest
+  // whose heartbeat is older than 90 s reads ERROR (docs/trove-api.md §4.3).
+  const up = status === 'ACTIVE' || status === 'BACKUP'
+  const operating = up ? (inst.guestLate ? 'ERROR' : 'HEALTHY') : ''
   const v: Record<string, unknown> = {
     id: inst.id,
     name: inst.name,
@@ -37,7 +39,7 @@ export function instanceView(
       ]
     },
     datastore: { type: inst.datastore, version: inst.versionName },
-    region: 'RegionOne',
+    region: state.region,
     access: { is_public: inst.isPublic, allowed_cidrs: inst.allowedCidrs },
     volume: { size: inst.volumeSize },
     ip: [inst.host],

@@ -208,6 +208,15 @@ export function upstreamAdminHandler(o: UpstreamAdminOptions): Handler {
     o.plane.setNextRestore('ERROR')
     return json(200, { ok: true })
   })
+  // The guest agent stops its heartbeat; its last one is made older than Trove's 90 s
+  // agent_heartbeat_expiry, so trove-api itself reports operating_status ERROR.
+  r.add('POST', '/guest-late', async (req) => {
+    const id = uuid(body(req).instanceId)
+    o.plane.stopHeartbeat(id)
+    await sql(`UPDATE service_statuses SET updated_at=UTC_TIMESTAMP() - INTERVAL 120 SECOND
+      WHERE instance_id=${literal(id)}`)
+    return json(200, { ok: true })
+  })
   r.add('POST', '/corrupt-backup', async (req) => {
     const id = uuid(body(req).backupId)
     const [[location] = []] = await rows(

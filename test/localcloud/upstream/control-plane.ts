@@ -55,6 +55,8 @@ export interface ControlPlane {
   releaseBackups(): number
   /** the next restore (create from a backup) ends in ERROR */
   setNextRestore(outcome: 'ERROR'): void
+  /** the instance's guest agent beats no more (admin guest-late) */
+  stopHeartbeat(instanceId: string): void
   /**
    * Waits for running jobs, stops every server and marks every instance and backup row
    * deleted (quota usage back to zero): a cloud with nothing in it, as at start.
@@ -109,6 +111,8 @@ export function startControlPlane(o: ControlPlaneOptions): ControlPlane {
   let nextBackup: 'FAILED' | 'hold' | undefined
   let nextRestore: 'ERROR' | undefined
   const held: Array<() => void> = []
+  /** instances whose guest agent no longer beats */
+  const silent = new Set<string>()
   const pause = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : undefined)
   const sql = (script: string) => o.db.sql(script, 'trove')
 
@@ -272,12 +276,14 @@ export function startControlPlane(o: ControlPlaneOptions): ControlPlane {
   }
   const loop = poll()
 
-  // The guest agent's heartbeat, for every instance whose server runs.
+  // The guest agent's heartbeat, for every live healthy instance (seeded rows too: they
+  // stand for instances whose guest runs), except those told to go silent.
   const beat = setInterval(() => {
-    if (running.size === 0) return
-    const ids = [...running.keys()].map((id) => `'${id}'`).join(',')
+    const quiet = [...silent].map((id) => `'${id}'`).join(',')
     sql(
-      `UPDATE service_statuses SET updated_at=UTC_TIMESTAMP() WHERE instance_id IN (${ids}) AND status_id=${STATUS_HEALTHY}`
+      `UPDATE service_statuses s JOIN instances i ON i.id = s.instance_id
+        SET s.updated_at=UTC_TIMESTAMP()
+        WHERE i.deleted=0 AND s.status_id=${STATUS_HEALTHY}${quiet ? ` AND s.instance_id NOT IN (${quiet})` : ''}`
     ).catch((err: unknown) => o.log(`heartbeat: ${String(err)}`))
   }, HEARTBEAT_MS)
 
@@ -295,7 +301,11 @@ export function startControlPlane(o: ControlPlaneOptions): ControlPlane {
     setNextRestore: (outcome) => {
       nextRestore = outcome
     },
+    stopHeartbeat: (id) => {
+      silent.add(id)
+    },
     async reset() {
+      silent.clear()
       nextBackup = undefined
       nextRestore = undefined
       for (const release of held.splice(0)) release()

@@ -79,6 +79,27 @@ describe('createBackupOnce never makes two backups', () => {
     ).resolves.toMatchObject({ id: 'new' })
   })
 
+  test('after a busy 422, an ACTIVE instance with a late guest (operating_status ERROR) is asked again', async () => {
+    const { trove, deps, deadline } = setup()
+    nock(TROVE)
+      .post(`${TROVE_BASE}/backups`)
+      .reply(422, {
+        unprocessableEntity: { code: 422, message: 'The instance inst-1 status was BACKUP.' }
+      })
+      .get(`${TROVE_BASE}/instances/inst-1`)
+      .reply(200, {
+        instance: instanceJson('inst-1', { status: 'ACTIVE', operating_status: 'ERROR' })
+      })
+      .get(`${TROVE_BASE}/backups`)
+      .query(true)
+      .reply(200, { backups: [] })
+      .post(`${TROVE_BASE}/backups`)
+      .reply(202, { backup: backupJson('new', { status: 'NEW' }) })
+    await expect(
+      createBackupOnce(trove, 'shop-db', request, deadline, deps)
+    ).resolves.toMatchObject({ id: 'new' })
+  })
+
   test('a 400 is final: no second attempt', async () => {
     const { trove, deps, deadline } = setup()
     nock(TROVE)
