@@ -77,7 +77,8 @@ const instanceBody = (extra: J = {}) => ({
     flavorRef: FLAVOR,
     volume: { size: 1 },
     datastore: { type: 'postgresql', version: '15' },
-    access: { is_public: true, allowed_cidrs: ['203.0.113.7/32'] },
+    // the test's own address (127.0.0.1) among them: it connects with psql
+    access: { is_public: true, allowed_cidrs: ['127.0.0.0/22'] },
     ...extra
   }
 })

@@ -150,6 +150,33 @@ describe.each<Datastore>(['postgresql', 'mariadb'])('%s', (datastore) => {
     expect(existsSync(baseDir)).toBe(false)
   })
 
+  test('allowed CIDRs: a server whose CIDRs leave out 127.0.0.1 refuses TCP; one that takes it in answers', async () => {
+    const open = await servers.start({
+      datastore,
+      host: `${NET}.${hostNo + 5}`,
+      baseDir: path.join(root, `${datastore}-open`),
+      users: [app],
+      databases: ['shop'],
+      allowedCidrs: ['203.0.113.0/24', '127.0.0.0/22']
+    })
+    const closed = await servers.start({
+      datastore,
+      host: `${NET}.${hostNo + 6}`,
+      baseDir: path.join(root, `${datastore}-closed`),
+      users: [app],
+      databases: ['shop'],
+      allowedCidrs: ['203.0.113.7/32']
+    })
+    try {
+      expect((await query(open, app.name, app.password, 'shop', 'SELECT 1')).trim()).toBe('1')
+      await expect(query(closed, app.name, app.password, 'shop', 'SELECT 1')).rejects.toThrow(
+        /refused|Can't connect/
+      )
+    } finally {
+      await Promise.all([servers.destroy(open), servers.destroy(closed)])
+    }
+  })
+
   test('destroy stops the server and removes its directory', async () => {
     expect(await servers.version(datastore)).toMatch(
       datastore === 'postgresql' ? /^15\.\d+$/ : /^10\.11\.\d+$/

@@ -47,7 +47,9 @@ export async function buildInstance(
       users: spec.users,
       databases: spec.databases,
       restoreFrom,
-      tls: state.config.serverTls
+      tls: state.config.serverTls,
+      // The Pukki profile: no allowed CIDRs lets nobody in.
+      allowedCidrs: inst.allowedCidrs
     })
     if (state.instances.get(inst.id) !== inst || signal.aborted) {
       // Reset or shutdown happened meanwhile: nobody will show this server, stop it.

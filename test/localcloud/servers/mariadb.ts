@@ -11,6 +11,7 @@ import { mkdtemp } from 'node:fs/promises'
 import type { DbUser, StartSpec } from './types.ts'
 import { run, startProcess, stopProcess, waitUntil, portOpen, type Proc } from './proc.ts'
 import { makeReachable, mkdirFor, chownTree, removeTree, checkGzip } from './fsutil.ts'
+import { admitsLocalClients } from './security-group.ts'
 import type { ServerCert } from './tls.ts'
 
 export const MARIADB_PORT = 3306
@@ -60,11 +61,18 @@ async function restoreDatadir(baseDir: string, artifact: string): Promise<void> 
   await chownTree(dataDir(baseDir), OS_USER)
 }
 
-function startServer(host: string, baseDir: string, cert: ServerCert | undefined): Proc {
+function startServer(
+  host: string,
+  baseDir: string,
+  cert: ServerCert | undefined,
+  tcp: boolean
+): Proc {
   const args = ['--no-defaults', `--user=${OS_USER}`, `--datadir=${dataDir(baseDir)}`]
   args.push(`--socket=${socket(baseDir)}`, `--pid-file=${path.join(baseDir, 'run', 'mysqld.pid')}`)
   args.push(`--tmpdir=${tmpDir(baseDir)}`)
-  args.push(`--port=${MARIADB_PORT}`, `--bind-address=${host}`, ...SERVER_OPTS)
+  // The socket only when the security group lets no local client in.
+  args.push(...(tcp ? [`--port=${MARIADB_PORT}`, `--bind-address=${host}`] : ['--skip-networking']))
+  args.push(...SERVER_OPTS)
   // TLS offered, not required, as on a Trove instance.
   if (cert) args.push(`--ssl-cert=${cert.certFile}`, `--ssl-key=${cert.keyFile}`)
   return startProcess(`mariadbd ${host}`, '/usr/sbin/mariadbd', args)
@@ -104,11 +112,12 @@ export async function startMariadb(spec: StartSpec, cert?: ServerCert): Promise<
   if (spec.restoreFrom) await restoreDatadir(spec.baseDir, spec.restoreFrom)
   else await initDatadir(spec.baseDir)
 
-  const proc = startServer(spec.host, spec.baseDir, cert)
+  const tcp = admitsLocalClients(spec.allowedCidrs)
+  const proc = startServer(spec.host, spec.baseDir, cert, tcp)
   try {
     const ready = () =>
       sqlAdmin(spec.baseDir, 'SELECT 1')
-        .then(() => portOpen(spec.host, MARIADB_PORT))
+        .then(() => !tcp || portOpen(spec.host, MARIADB_PORT))
         .catch(() => false)
     await waitUntil(`mariadbd on ${spec.host}:${MARIADB_PORT}`, ready, {
       timeoutMs: 60_000,

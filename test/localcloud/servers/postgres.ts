@@ -9,6 +9,7 @@ import path from 'node:path'
 import type { DbUser, StartSpec } from './types.ts'
 import { run, startProcess, stopProcess, waitUntil, portOpen, type Proc } from './proc.ts'
 import { makeReachable, mkdirFor, chownTree, checkGzip } from './fsutil.ts'
+import { admitsLocalClients } from './security-group.ts'
 import type { ServerCert } from './tls.ts'
 
 const BIN = '/usr/lib/postgresql/15/bin'
@@ -48,10 +49,16 @@ async function restoreCluster(baseDir: string, artifact: string): Promise<void> 
   await run(`${BIN}/pg_verifybackup`, ['--no-parse-wal', dataDir(baseDir)], { user: OS_USER })
 }
 
-function startServer(host: string, baseDir: string, cert: ServerCert | undefined): Proc {
+function startServer(
+  host: string,
+  baseDir: string,
+  cert: ServerCert | undefined,
+  tcp: boolean
+): Proc {
   const args = ['-D', dataDir(baseDir), '-p', String(PG_PORT), '-k', runDir(baseDir)]
   const settings = [
-    `listen_addresses=${host}`,
+    // No address at all: the socket only (the security group lets no local client in).
+    `listen_addresses=${tcp ? host : ''}`,
     // Test speed: nothing here must survive a machine crash.
     'fsync=off',
     'synchronous_commit=off',
@@ -117,11 +124,12 @@ export async function startPostgres(spec: StartSpec, cert?: ServerCert): Promise
   if (spec.restoreFrom) await restoreCluster(spec.baseDir, spec.restoreFrom)
   else await initCluster(spec.baseDir)
 
-  const proc = startServer(spec.host, spec.baseDir, cert)
+  const tcp = admitsLocalClients(spec.allowedCidrs)
+  const proc = startServer(spec.host, spec.baseDir, cert, tcp)
   try {
     const ready = () =>
       run(`${BIN}/pg_isready`, ['-q', '-h', runDir(spec.baseDir), '-p', String(PG_PORT)])
-        .then(() => portOpen(spec.host, PG_PORT))
+        .then(() => !tcp || portOpen(spec.host, PG_PORT))
         .catch(() => false)
     await waitUntil(`postgres on ${spec.host}:${PG_PORT}`, ready, { timeoutMs: 30_000, proc })
     await applyUsers(spec.baseDir, spec.users, spec.databases)

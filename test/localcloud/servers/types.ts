@@ -31,6 +31,12 @@ export interface StartSpec {
    * servers have a CA); false: a server without TLS, as some clouds run them.
    */
   tls?: boolean
+  /**
+   * Who may connect over TCP (the instance's security group, see security-group.ts);
+   * undefined: anyone. CIDRs that leave out this machine's clients leave the server on
+   * its unix socket only.
+   */
+  allowedCidrs?: string[]
 }
 
 export interface RunningDb {

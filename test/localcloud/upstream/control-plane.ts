@@ -95,6 +95,16 @@ function usersOf(list: unknown): DbUser[] {
   })
 }
 
+/**
+ * The security group the task manager would make: the create request's allowed_cidrs, or,
+ * without any, trove_security_group_rule_cidr's default 0.0.0.0/0 (anyone).
+ */
+function allowedCidrsOf(access: unknown): string[] | undefined {
+  const cidrs = field(access, 'allowed_cidrs')
+  if (!Array.isArray(cidrs) || cidrs.length === 0) return undefined
+  return cidrs.filter((c): c is string => typeof c === 'string')
+}
+
 async function md5(file: string): Promise<string> {
   const h = createHash('md5')
   for await (const chunk of createReadStream(file)) h.update(chunk as Buffer)
@@ -166,7 +176,8 @@ export function startControlPlane(o: ControlPlaneOptions): ControlPlane {
         users: usersOf(a.users),
         databases: names(a.databases),
         restoreFrom,
-        tls
+        tls,
+        allowedCidrs: allowedCidrsOf(a.access)
       })
       running.set(id, db)
       await sql(`UPDATE instances SET task_id=${TASK_NONE}, task_description='No tasks for the instance.',
