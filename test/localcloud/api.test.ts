@@ -151,8 +151,12 @@ describe('keystone', () => {
     expect(r.body.error).toEqual({
       code: 401,
       title: 'Unauthorized',
-      message: expect.stringContaining('cannot request a scope')
+      message: expect.stringContaining('cannot request a scope'),
+      identity: {}
     })
+    expect(r.headers.get('www-authenticate')).toBe(
+      `Keystone uri="${cloud.info.authUrl.replace(/\/v3$/, '')}"`
+    )
     const bad = appCredById() as J
     bad.auth.identity.application_credential.secret = 'nope'
     const r2 = await auth(bad)

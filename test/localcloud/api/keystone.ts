@@ -15,9 +15,12 @@ const ROLES = [
 
 class AuthError extends Error {
   status: number
-  constructor(status: number, message: string) {
+  /** an auth plugin's error (AuthPluginException): the body carries `identity: {}` */
+  plugin: boolean
+  constructor(status: number, message: string, plugin = false) {
     super(message)
     this.status = status
+    this.plugin = plugin
   }
 }
 
@@ -37,7 +40,15 @@ async function answer(state: State, req: Req): Promise<Res> {
       return issueToken(state, req)
     } catch (err) {
       if (!(err instanceof AuthError)) throw err
-      if (err.status === 401) return json(401, unauthorizedBody(err.message))
+      if (err.status === 401) {
+        // keystone/server/flask/application.py: every Unauthorized names Keystone's base
+        // URL (without the version); a plugin's error adds an empty `identity`.
+        const body = unauthorizedBody(err.message) as { error: Record<string, unknown> }
+        if (err.plugin) body.error.identity = {}
+        return json(401, body, {
+          'WWW-Authenticate': `Keystone uri="${state.authUrl.replace(/\/v3$/, '')}"`
+        })
+      }
       return json(err.status, {
         error: { code: err.status, title: 'Bad Request', message: err.message }
       })
@@ -103,7 +114,8 @@ function checkAppCred(state: State, cred: Obj | undefined, scope: unknown): void
     // keystone/auth/core.py: app credentials carry their own scope.
     throw new AuthError(
       401,
-      'Error authenticating with application credential: Application credentials cannot request a scope.'
+      'Error authenticating with application credential: Application credentials cannot request a scope.',
+      true
     )
   }
   if (typeof cred.id === 'string') {
