@@ -56,35 +56,26 @@ function isTempInstanceName(name) {
 /* harmony export */ });
 /* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(378);
 
-/** Waits for ACTIVE (+ HEALTHY where reported). ERROR and friends end the wait at once. */
-function waitForInstanceReady(trove, instance, timeoutMs, deps, stepTimeoutMs) {
-    return (0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .waitFor */ .fm)({
+/** A wait on one instance until `isDone`; ERROR and friends end it at once. */
+function instanceWait(isDone) {
+    return (trove, instance, timeoutMs, deps, stepTimeoutMs) => (0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .waitFor */ .fm)({
         ...deps,
         what: `instance ${instance.name}`,
         poll: () => trove.getInstance(instance.id),
         describe: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .describeInstance */ .xJ,
-        isDone: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isInstanceReady */ .pI,
+        isDone,
         failure: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .instanceFailure */ .i0,
         timeoutMs,
         stepTimeoutMs
     });
 }
+/** Waits for ACTIVE (+ HEALTHY where reported): ready to connect to. */
+const waitForInstanceReady = instanceWait(_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isInstanceReady */ .pI);
 /**
  * Waits until the instance is free for a backup (ACTIVE): after a running backup, or a 422
  * "busy". A late guest heartbeat does not hold it up; Trove takes the backup regardless.
  */
-function waitForInstanceIdle(trove, instance, timeoutMs, deps, stepTimeoutMs) {
-    return (0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .waitFor */ .fm)({
-        ...deps,
-        what: `instance ${instance.name}`,
-        poll: () => trove.getInstance(instance.id),
-        describe: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .describeInstance */ .xJ,
-        isDone: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isInstanceIdle */ .QZ,
-        failure: _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .instanceFailure */ .i0,
-        timeoutMs,
-        stepTimeoutMs
-    });
-}
+const waitForInstanceIdle = instanceWait(_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isInstanceIdle */ .QZ);
 function waitForBackup(trove, backup, timeoutMs, deps, stepTimeoutMs) {
     return (0,_openstack_index_js__WEBPACK_IMPORTED_MODULE_0__/* .waitFor */ .fm)({
         ...deps,

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 5332:
+/***/ 1446:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1001,6 +1001,45 @@ class OpenStackSession {
     }
 }
 
+;// CONCATENATED MODULE: ./src/openstack/status.ts
+/** Ready to use: status ACTIVE, and operating_status HEALTHY where the cloud reports one. */
+function isInstanceReady(instance) {
+    return (instance.status === 'ACTIVE' &&
+        (instance.operatingStatus === undefined || instance.operatingStatus === 'HEALTHY'));
+}
+const INSTANCE_FAILED = ['ERROR', 'FAILED', 'BLOCKED', 'SHUTDOWN'];
+/** A message when the instance can no longer become ready by waiting. */
+function instanceFailure(instance) {
+    if (!INSTANCE_FAILED.includes(instance.status))
+        return undefined;
+    const fault = instance.fault ? `: ${instance.fault}` : '';
+    return `ended in ${instance.status}${fault}`;
+}
+/**
+ * Free for an action such as a backup: ACTIVE. Trove decides from the guest status it
+ * stored, so an ACTIVE instance whose guest is late (operating_status ERROR) still takes one
+ * (docs/trove-api.md §4.3).
+ */
+function isInstanceIdle(instance) {
+    return instance.status === 'ACTIVE';
+}
+/** True when Trove shows a late guest agent heartbeat: ACTIVE with operating_status ERROR. */
+function isGuestLate(instance) {
+    return instance.status === 'ACTIVE' && instance.operatingStatus === 'ERROR';
+}
+function describeInstance(instance) {
+    if (isGuestLate(instance))
+        return `ACTIVE/ERROR (the guest agent's heartbeat is late)`;
+    return instance.operatingStatus
+        ? `${instance.status}/${instance.operatingStatus}`
+        : instance.status;
+}
+const status_BACKUP_DONE = 'COMPLETED';
+const BACKUP_FAILED = (/* unused pure expression or super */ null && (['FAILED', 'DELETE_FAILED', 'ERROR']));
+function status_backupFailure(backup) {
+    return BACKUP_FAILED.includes(backup.status) ? `ended in ${backup.status}` : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/openstack/trove-types.ts
 
 
@@ -1524,35 +1563,26 @@ function isTempInstanceName(name) {
 
 ;// CONCATENATED MODULE: ./src/cloud/waits.ts
 
-/** Waits for ACTIVE (+ HEALTHY where reported). ERROR and friends end the wait at once. */
-function waitForInstanceReady(trove, instance, timeoutMs, deps, stepTimeoutMs) {
-    return waitFor({
+/** A wait on one instance until `isDone`; ERROR and friends end it at once. */
+function instanceWait(isDone) {
+    return (trove, instance, timeoutMs, deps, stepTimeoutMs) => wait_waitFor({
         ...deps,
         what: `instance ${instance.name}`,
         poll: () => trove.getInstance(instance.id),
         describe: describeInstance,
-        isDone: isInstanceReady,
+        isDone,
         failure: instanceFailure,
         timeoutMs,
         stepTimeoutMs
     });
 }
+/** Waits for ACTIVE (+ HEALTHY where reported): ready to connect to. */
+const waitForInstanceReady = instanceWait(isInstanceReady);
 /**
  * Waits until the instance is free for a backup (ACTIVE): after a running backup, or a 422
  * "busy". A late guest heartbeat does not hold it up; Trove takes the backup regardless.
  */
-function waitForInstanceIdle(trove, instance, timeoutMs, deps, stepTimeoutMs) {
-    return waitFor({
-        ...deps,
-        what: `instance ${instance.name}`,
-        poll: () => trove.getInstance(instance.id),
-        describe: describeInstance,
-        isDone: isInstanceIdle,
-        failure: instanceFailure,
-        timeoutMs,
-        stepTimeoutMs
-    });
-}
+const waitForInstanceIdle = instanceWait(isInstanceIdle);
 function waitForBackup(trove, backup, timeoutMs, deps, stepTimeoutMs) {
     return waitFor({
         ...deps,
@@ -2328,7 +2358,7 @@ async function post() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _host_action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5332);
+/* harmony import */ var _host_action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1446);
 
 await (0,_host_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .b)();
 

@@ -21,48 +21,37 @@ export interface WaitDeps {
   now: () => number
 }
 
-/** Waits for ACTIVE (+ HEALTHY where reported). ERROR and friends end the wait at once. */
-export function waitForInstanceReady(
+type InstanceWait = (
   trove: TroveClient,
   instance: { id: string; name: string },
   timeoutMs: number,
   deps: WaitDeps,
   stepTimeoutMs?: number
-): Promise<{ value: Instance; elapsedMs: number }> {
-  return waitFor({
-    ...deps,
-    what: `instance ${instance.name}`,
-    poll: () => trove.getInstance(instance.id),
-    describe: describeInstance,
-    isDone: isInstanceReady,
-    failure: instanceFailure,
-    timeoutMs,
-    stepTimeoutMs
-  })
+) => Promise<{ value: Instance; elapsedMs: number }>
+
+/** A wait on one instance until `isDone`; ERROR and friends end it at once. */
+function instanceWait(isDone: (instance: Instance) => boolean): InstanceWait {
+  return (trove, instance, timeoutMs, deps, stepTimeoutMs) =>
+    waitFor({
+      ...deps,
+      what: `instance ${instance.name}`,
+      poll: () => trove.getInstance(instance.id),
+      describe: describeInstance,
+      isDone,
+      failure: instanceFailure,
+      timeoutMs,
+      stepTimeoutMs
+    })
 }
+
+/** Waits for ACTIVE (+ HEALTHY where reported): ready to connect to. */
+export const waitForInstanceReady = instanceWait(isInstanceReady)
 
 /**
  * Waits until the instance is free for a backup (ACTIVE): after a running backup, or a 422
  * "busy". A late guest heartbeat does not hold it up; Trove takes the backup regardless.
  */
-export function waitForInstanceIdle(
-  trove: TroveClient,
-  instance: { id: string; name: string },
-  timeoutMs: number,
-  deps: WaitDeps,
-  stepTimeoutMs?: number
-): Promise<{ value: Instance; elapsedMs: number }> {
-  return waitFor({
-    ...deps,
-    what: `instance ${instance.name}`,
-    poll: () => trove.getInstance(instance.id),
-    describe: describeInstance,
-    isDone: isInstanceIdle,
-    failure: instanceFailure,
-    timeoutMs,
-    stepTimeoutMs
-  })
-}
+export const waitForInstanceIdle = instanceWait(isInstanceIdle)
 
 export function waitForBackup(
   trove: TroveClient,

@@ -28,6 +28,25 @@ beforeEach(async () => {
 const backupCreates = async () =>
   (await cloud.admin.requests()).filter((r) => r.method === 'POST' && r.path.endsWith('/backups'))
 
+/** backup mode on shop-db while a held backup runs: released once the action waits for it. */
+const backupWhileOneRuns = () =>
+  runAction(
+    'main',
+    { ...cloudInputs(cloud.info), mode: 'backup', instance: 'shop-db', timeout: '2m' },
+    {
+      during: async (_child, stdout) => {
+        await waitUntil(stdout, {
+          what: "the action's 'already running' line",
+          until: (out) => out.includes('already running')
+        })
+        await waitUntil(() => cloud.admin.releaseBackups(), {
+          what: 'the held backup in BUILDING, to release it',
+          until: (released) => released > 0
+        })
+      }
+    }
+  )
+
 describe('backup mode', () => {
   test('takes a real backup by instance name, waits for COMPLETED and sets every output', async () => {
     const result = await runAction('main', {
@@ -81,28 +100,7 @@ describe('backup mode', () => {
     await cloud.admin.nextBackup('hold')
     const held = await trove.createBackup({ name: 'automatic-like', instanceId: db.id })
     await cloud.admin.clearRequests()
-    const result = await runAction(
-      'main',
-      {
-        ...cloudInputs(cloud.info),
-        mode: 'backup',
-        instance: 'shop-db',
-        timeout: '2m'
-      },
-      {
-        // Release the running backup once the action has seen it and waits for it.
-        during: async (_child, stdout) => {
-          await waitUntil(stdout, {
-            what: "the action's 'already running' line",
-            until: (out) => out.includes('already running')
-          })
-          await waitUntil(() => cloud.admin.releaseBackups(), {
-            what: 'the held backup in BUILDING, to release it',
-            until: (released) => released > 0
-          })
-        }
-      }
-    )
+    const result = await backupWhileOneRuns()
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toContain('already running')
     expect(result.outputs['backup-id']).not.toBe(held.id)
@@ -176,22 +174,7 @@ describe('backup mode', () => {
       until: (i) => i.operatingStatus === 'ERROR'
     })
     await cloud.admin.clearRequests()
-    const result = await runAction(
-      'main',
-      { ...cloudInputs(cloud.info), mode: 'backup', instance: 'shop-db', timeout: '2m' },
-      {
-        during: async (_child, stdout) => {
-          await waitUntil(stdout, {
-            what: "the action's 'already running' line",
-            until: (out) => out.includes('already running')
-          })
-          await waitUntil(() => cloud.admin.releaseBackups(), {
-            what: 'the held backup in BUILDING, to release it',
-            until: (released) => released > 0
-          })
-        }
-      }
-    )
+    const result = await backupWhileOneRuns()
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toContain("ACTIVE/ERROR (the guest agent's heartbeat is late)")
     expect(result.outputs['backup-id']).not.toBe(held.id)

@@ -153,7 +153,9 @@ export async function startCloud(opts: StartOptions = {}): Promise<RunningCloud>
   let stderr = ''
   child.stderr.on('data', (c: Buffer) => {
     stderr += c.toString('utf8')
-    if (opts.echoLogs || process.env.LOCALCLOUD_ECHO === '1') process.stderr.write(c)
+    // The upstream cloud's few lines say what the real servers did (and trove-api's
+    // tracebacks): always in the test output, where a failure is read.
+    if (opts.echoLogs || upstream || process.env.LOCALCLOUD_ECHO === '1') process.stderr.write(c)
   })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
 

@@ -3,7 +3,7 @@
 // control plane that builds real database servers behind Trove's rows. Returns the same
 // handle as the double (startLocalCloud) plus `kind: "upstream"`.
 
-import { chmod, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { chmod, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { CloudInfo } from '../cloud.ts'
@@ -12,7 +12,7 @@ import { createDbServers } from '../servers/db-servers.ts'
 import { freePorts, killMatching, stopProcess } from '../servers/proc.ts'
 import { startObjectStore } from '../servers/swift.ts'
 import { createTestCa } from '../servers/tls.ts'
-import { startControlDb } from './control-db.ts'
+import { literal, startControlDb } from './control-db.ts'
 import type { Handler } from '../api/http.ts'
 import { upstreamAdminHandler } from './admin.ts'
 import { startControlPlane } from './control-plane.ts'
@@ -91,8 +91,18 @@ export async function startUpstreamCloud(
     // faults); the admin API behind it answers once the control plane runs.
     const door: FrontDoorState = { faults: [], requests: [] }
     const admin: { handler?: Handler } = {}
-    const front = await startFrontDoor(door, { keystonePort, trovePort }, (req) =>
-      admin.handler ? admin.handler(req) : { status: 503, body: 'the upstream cloud is starting' }
+    const front = await startFrontDoor(
+      door,
+      { keystonePort, trovePort },
+      (req) =>
+        admin.handler
+          ? admin.handler(req)
+          : { status: 503, body: 'the upstream cloud is starting' },
+      // trove-api's own failures: its log says why, and the cloud's log is where tests look.
+      (req, status) =>
+        void lastTraceback(path.join(t.dir, 'trove-api.log')).then((tb) =>
+          log(`upstream cloud: trove-api answered ${req.method} ${req.path} with ${status}\n${tb}`)
+        )
     )
     cleanups.push(() => front.close())
     // Users' catalog entries lead to the front door; keystonemiddleware (inside trove-api)
@@ -103,6 +113,17 @@ export async function startUpstreamCloud(
         WHERE interface = 'public';
       UPDATE endpoint SET url = REPLACE(url, 'http://keystone.invalid', 'http://127.0.0.1:${keystonePort}');`,
       'keystone'
+    )
+    // Trove makes a project's quota_usages rows on its first reservation, without a lock:
+    // two creates at once in a new project can both make them and one answers 500. The
+    // project here has used Trove before, as a user's project has: its rows exist.
+    await db.sql(
+      `INSERT INTO quota_usages (id, created, updated, tenant_id, in_use, reserved, resource)
+        SELECT UUID(), UTC_TIMESTAMP(), UTC_TIMESTAMP(), ${literal(snapshot.seed.projectId)}, 0, 0, r.name
+        FROM (SELECT 'instances' AS name UNION SELECT 'ram' UNION SELECT 'volumes' UNION SELECT 'backups') r
+        WHERE NOT EXISTS (SELECT 1 FROM quota_usages u
+          WHERE u.tenant_id=${literal(snapshot.seed.projectId)} AND u.resource=r.name)`,
+      'trove'
     )
     await writeFile(path.join(k.dir, 'keystone.conf'), keystoneConf(k, db.url('keystone')))
     await writeFile(
@@ -167,6 +188,15 @@ export async function startUpstreamCloud(
     await close()
     throw err
   }
+}
+
+/** The last Python traceback in a log file (with the lines that name it), or a note. */
+async function lastTraceback(logFile: string): Promise<string> {
+  const text = await readFile(logFile, 'utf8').catch(() => '')
+  const at = text.lastIndexOf('Traceback (most recent call last)')
+  if (at < 0) return '(no traceback in trove-api.log)'
+  const from = text.lastIndexOf('\n', Math.max(0, text.lastIndexOf('\n', at - 1) - 1))
+  return text.slice(from + 1, at + 6000)
 }
 
 function infoOf(

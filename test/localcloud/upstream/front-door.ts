@@ -79,10 +79,20 @@ export function forwardTo(port: number, agent: http.Agent): Handler {
     })
 }
 
+/** Calls `onError` after passing on an answer of 500 or more (the server's own failure). */
+function noticing5xx(next: Handler, onError: (req: Req, status: number) => void): Handler {
+  return async (req) => {
+    const res = await next(req)
+    if (res.status >= 500) onError(req, res.status)
+    return res
+  }
+}
+
 export async function startFrontDoor(
   state: FrontDoorState,
   upstream: { keystonePort: number; trovePort: number },
-  admin: Handler
+  admin: Handler,
+  onTroveError: (req: Req, status: number) => void = () => {}
 ): Promise<FrontDoor> {
   const agent = new http.Agent({ keepAlive: true })
   const keystone = await listen(
@@ -91,7 +101,7 @@ export async function startFrontDoor(
   const trove = withRequestLog(
     state,
     'trove',
-    withFaults(state, forwardTo(upstream.trovePort, agent))
+    withFaults(state, noticing5xx(forwardTo(upstream.trovePort, agent), onTroveError))
   )
   const troveListener = await listen((req) =>
     req.path.startsWith('/_admin') ? admin(req) : trove(req)

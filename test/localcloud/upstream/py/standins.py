@@ -85,10 +85,17 @@ class _Flavors:
         return [self._record(f) for f in self._all().values()]
 
 
+class _ServerGroups:
+    # Trove looks up each instance's server group on show; this cloud makes none.
+    def list(self, *args, **kwargs):
+        return []
+
+
 class _Nova:
     def __init__(self):
         self.servers = _Servers()
         self.flavors = _Flavors()
+        self.server_groups = _ServerGroups()
 
 
 def nova_client(context, region_name=None, **kwargs):
