@@ -14,6 +14,7 @@ import { keystoneHandler } from './api/keystone.ts'
 import { withRequestLog } from './api/request-log.ts'
 import { clearAll, defaultConfig, type State } from './api/state.ts'
 import { troveHandler } from './api/trove.ts'
+import { claimAddressBlock } from './servers/address-block.ts'
 import { createDbServers } from './servers/db-servers.ts'
 import { startObjectStore } from './servers/swift.ts'
 import { createTestCa } from './servers/tls.ts'
@@ -68,6 +69,9 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
     }
   }
   try {
+    // This cloud's own 127.<A>.x.y addresses, freed when every server is gone.
+    const block = claimAddressBlock(10, 209)
+    cleanups.push(async () => block.release())
     // One CA per cloud (in its temp dir, gone on stop); each server gets a certificate from it.
     const ca = await createTestCa(path.join(tempDir, 'ca'))
     const db = createDbServers(ca)
@@ -108,7 +112,7 @@ export async function startLocalCloud(options: CloudOptions = {}): Promise<Local
       rate: new Map(),
       abort: new AbortController(),
       jobs: new Set(),
-      addressOctet: 10 + (process.pid % 200),
+      addressOctet: block.octet,
       nextAddress: 1
     }
     cleanups.push(() => clearAll(state))

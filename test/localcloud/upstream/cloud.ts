@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { CloudInfo } from '../cloud.ts'
 import { FLAVORS } from '../api/catalog.ts'
+import { claimAddressBlock } from '../servers/address-block.ts'
 import { createDbServers } from '../servers/db-servers.ts'
 import { freePorts, killMatching, stopProcess } from '../servers/proc.ts'
 import { startObjectStore } from '../servers/swift.ts'
@@ -56,6 +57,9 @@ export async function startUpstreamCloud(
     }
   }
   try {
+    // This cloud's own 127.<A>.x.y addresses (apart from the double's), freed at the end.
+    const block = claimAddressBlock(210, 254)
+    cleanups.push(async () => block.release())
     const dbDir = path.join(tempDir, 'control-db')
     await mkdir(dbDir)
     const k = {
@@ -166,7 +170,7 @@ export async function startUpstreamCloud(
       spool: t.spool,
       addressesFile: t.addresses,
       workDir: path.join(tempDir, 'work'),
-      addressOctet: 210 + (process.pid % 45),
+      addressOctet: block.octet,
       log
     })
     await mkdir(path.join(tempDir, 'work', 'instances'), { recursive: true })
