@@ -19,7 +19,8 @@ import { cloudEnv, parseJson, runCli } from '../e2e/helpers/run-cli.js'
 
 // The product against the REAL Keystone and trove-api (test/localcloud/upstream): real
 // validation, policy, views and paging decide, not our double. Through the committed bundle
-// (`npm run build` first). Not part of `npm test`: `npm run test:upstream`.
+// (`npm run build` first). Part of `npm test` as the `upstream` project; with the e2e suite
+// on the same cloud alone: `npm run test:upstream`.
 jest.setTimeout(600_000)
 
 let cloud: RunningCloud
