@@ -176,6 +176,16 @@ describe('the upstream cloud', () => {
     expect(left).toEqual([])
   })
 
+  test("its admin API refuses what is fixed in the real servers' configuration", async () => {
+    await expect(cloud.admin.config({ tokenTtlSeconds: 5 })).rejects.toThrow(
+      /400 .*fixed in the configuration of the real Keystone and trove-api/
+    )
+    await expect(cloud.admin.config({ rateLimitPerMinute: 1 })).rejects.toThrow(/400 /)
+    await expect(cloud.admin.expireTokens()).rejects.toThrow(/400 .*fernet tokens/)
+    // what it can change, it does: a project quota in Trove's own table, read back
+    expect((await cloud.admin.config({ quota: { backups: 77 } })).quota.backups).toBe(77)
+  })
+
   test('stop leaves no process and no temp dir behind', async () => {
     const { tempDir } = cloud.info
     expect(existsSync(tempDir)).toBe(true)

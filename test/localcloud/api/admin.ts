@@ -37,10 +37,7 @@ export function adminHandler(state: State): Handler {
     return json(200, { faults: state.faults.length })
   })
   r.add('POST', '/next-backup', (req) => {
-    const outcome = body(req).outcome
-    if (outcome !== 'FAILED' && outcome !== 'hold')
-      throw fail(400, "outcome must be 'FAILED' or 'hold'")
-    state.nextBackup = outcome
+    state.nextBackup = nextBackupOutcome(body(req))
     return json(200, { ok: true })
   })
   r.add('POST', '/release-backups', () => {
@@ -49,8 +46,7 @@ export function adminHandler(state: State): Handler {
     return json(200, { released: held.length })
   })
   r.add('POST', '/next-restore', (req) => {
-    if (body(req).outcome !== 'ERROR') throw fail(400, "outcome must be 'ERROR'")
-    state.nextRestore = 'ERROR'
+    state.nextRestore = nextRestoreOutcome(body(req))
     return json(200, { ok: true })
   })
   r.add('POST', '/guest-late', (req) => {
@@ -105,6 +101,19 @@ export function body(req: Req): Obj {
   const o = asObj(JSON.parse(req.body.toString('utf8')))
   if (!o) throw fail(400, 'body must be a JSON object')
   return o
+}
+
+/** The body of /next-backup (both clouds' admin APIs). */
+export function nextBackupOutcome(b: Obj): 'FAILED' | 'hold' {
+  if (b.outcome !== 'FAILED' && b.outcome !== 'hold')
+    throw fail(400, "outcome must be 'FAILED' or 'hold'")
+  return b.outcome
+}
+
+/** The body of /next-restore (both clouds' admin APIs). */
+export function nextRestoreOutcome(b: Obj): 'ERROR' {
+  if (b.outcome !== 'ERROR') throw fail(400, "outcome must be 'ERROR'")
+  return 'ERROR'
 }
 
 export function num(v: unknown, field: string): number | undefined {

@@ -10,7 +10,14 @@
 
 import { randomUUID } from 'node:crypto'
 import { FLAVORS } from '../api/catalog.ts'
-import { addFault, adminDispatch, body, num } from '../api/admin.ts'
+import {
+  addFault,
+  adminDispatch,
+  body,
+  nextBackupOutcome,
+  nextRestoreOutcome,
+  num
+} from '../api/admin.ts'
 import { empty, fail, json, Router, type Handler } from '../api/http.ts'
 import type { ObjectStore } from '../servers/types.ts'
 import { literal, uuid, type ControlDb } from './control-db.ts'
@@ -196,16 +203,12 @@ export function upstreamAdminHandler(o: UpstreamAdminOptions): Handler {
     return json(200, { faults: o.door.faults.length })
   })
   r.add('POST', '/next-backup', (req) => {
-    const outcome = body(req).outcome
-    if (outcome !== 'FAILED' && outcome !== 'hold')
-      throw fail(400, "outcome must be 'FAILED' or 'hold'")
-    o.plane.setNextBackup(outcome)
+    o.plane.setNextBackup(nextBackupOutcome(body(req)))
     return json(200, { ok: true })
   })
   r.add('POST', '/release-backups', () => json(200, { released: o.plane.releaseBackups() }))
   r.add('POST', '/next-restore', (req) => {
-    if (body(req).outcome !== 'ERROR') throw fail(400, "outcome must be 'ERROR'")
-    o.plane.setNextRestore('ERROR')
+    o.plane.setNextRestore(nextRestoreOutcome(body(req)))
     return json(200, { ok: true })
   })
   // The guest agent stops its heartbeat; its last one is made older than Trove's 90 s
