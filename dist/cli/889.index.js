@@ -88,10 +88,16 @@ function checkSelectionForEngine(engine, selection) {
     }
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
 ;// CONCATENATED MODULE: ./src/storage/compress.ts
+
+
 
 /** zlib's zstd arrived in Node 22.15 / 23.8; the action runs on Node 24, the CLI may not. */
 function zstdAvailable() {
@@ -100,16 +106,153 @@ function zstdAvailable() {
 // Large zlib chunks mean fewer, bigger writes through the pipeline (the default 16 KiB chunk
 // costs measurable CPU at hundreds of MB/s).
 const CHUNK = 256 * 1024;
+/** The uncompressed size of each zstd frame. */
+const FRAME_BYTES = 1024 * 1024;
+/**
+ * Frames compressed at once, each on a thread of libuv's pool (four threads unless
+ * UV_THREADPOOL_SIZE says otherwise; one stays free for file and DNS work).
+ */
+const LANES = Math.max(1, Math.min((0,external_node_os_.availableParallelism)(), 3));
 function compressor(algorithm, level) {
     if (algorithm === 'gzip')
         return external_node_zlib_default().createGzip({ level, chunkSize: CHUNK });
-    return external_node_zlib_default().createZstdCompress({
-        chunkSize: CHUNK,
-        params: {
-            [(external_node_zlib_default()).constants.ZSTD_c_compressionLevel]: level,
-            [(external_node_zlib_default()).constants.ZSTD_c_checksumFlag]: 1
+    return new ZstdFrames(level);
+}
+/**
+ * One zstd stream that compresses one whole frame at a time: the block is written and then ended
+ * as a frame (ZSTD_e_end), after which zstd starts the next frame on the same context. Given the
+ * whole block in one call, zstd knows the frame's size and sizes its tables to it; and the
+ * context (a few MB) is made once per lane, not once per frame.
+ */
+class FrameLane {
+    stream;
+    failed;
+    constructor(level, frameBytes) {
+        const options = {
+            // The whole frame fits in one output chunk.
+            chunkSize: frameBytes + Math.ceil(frameBytes / 128) + 1024,
+            // A frame's output waits here until `compress` reads it: below this mark the stream goes
+            // on to the end-of-frame write instead of waiting for a reader.
+            highWaterMark: 4 * frameBytes,
+            params: {
+                [(external_node_zlib_default()).constants.ZSTD_c_compressionLevel]: level,
+                [(external_node_zlib_default()).constants.ZSTD_c_checksumFlag]: 1
+            }
+        };
+        this.stream = external_node_zlib_default().createZstdCompress(options);
+        this.stream.on('error', (error) => this.failed?.(error));
+    }
+    /** The frame of `input`, as the chunks zlib produced. */
+    compress(input) {
+        return new Promise((resolve, reject) => {
+            this.failed = reject;
+            this.stream.write(input);
+            this.stream.flush((external_node_zlib_default()).constants.ZSTD_e_end, () => {
+                const output = [];
+                for (let chunk; (chunk = this.stream.read()) !== null;)
+                    output.push(chunk);
+                resolve(output);
+            });
+        });
+    }
+    close() {
+        this.stream.destroy();
+    }
+}
+/**
+ * zstd as a series of independent frames of FRAME_BYTES each, up to `lanes` compressed at the
+ * same time on libuv's thread pool, passed on in order. A zstd file may hold any number of
+ * frames one after another, and decompressors read them as one stream (`zstd -d`, Node's
+ * createZstdDecompress). One stream fed a chunk at a time keeps one core busy at most and pays a
+ * round trip through the pool per chunk. Each frame carries its own content checksum.
+ */
+class ZstdFrames extends external_node_stream_.Transform {
+    frameBytes;
+    lanes;
+    // Input buffers come back when their frame is done, so there are never more than lanes + 1.
+    spare = [];
+    block;
+    filled = 0;
+    jobs = [];
+    frames = 0;
+    constructor(level, frameBytes = FRAME_BYTES, lanes = LANES) {
+        super({ highWaterMark: 1024 * 1024 });
+        this.frameBytes = frameBytes;
+        this.lanes = Array.from({ length: lanes }, () => new FrameLane(level, frameBytes));
+        this.block = Buffer.allocUnsafeSlow(frameBytes);
+    }
+    _transform(chunk, _encoding, callback) {
+        this.absorb(chunk).then(() => callback(), callback);
+    }
+    _flush(callback) {
+        this.finish().then(() => callback(), callback);
+    }
+    _destroy(error, callback) {
+        for (const lane of this.lanes)
+            lane.close();
+        callback(error);
+    }
+    async absorb(chunk) {
+        let offset = 0;
+        while (offset < chunk.length) {
+            const n = Math.min(chunk.length - offset, this.frameBytes - this.filled);
+            chunk.copy(this.block, this.filled, offset, offset + n);
+            this.filled += n;
+            offset += n;
+            if (this.filled === this.frameBytes)
+                await this.start();
         }
-    });
+        this.passFinished();
+    }
+    async finish() {
+        // An empty input is still one (empty) frame: a valid zstd file.
+        if (this.filled > 0 || this.frames === 0)
+            await this.start();
+        while (this.jobs.length > 0)
+            await this.passOldest();
+        for (const lane of this.lanes)
+            lane.close();
+    }
+    /**
+     * Starts compressing the filled block once fewer than `lanes` frames are in flight. Frame k
+     * goes to lane k % lanes, whose previous frame (k − lanes) is then the oldest, already passed.
+     */
+    async start() {
+        while (this.jobs.length >= this.lanes.length)
+            await this.passOldest();
+        const input = this.block;
+        const lane = this.lanes[this.frames % this.lanes.length];
+        const job = { input, done: Promise.resolve(), settled: false, output: [] };
+        job.done = lane.compress(input.subarray(0, this.filled)).then((output) => {
+            job.output = output;
+            job.settled = true;
+        }, (error) => {
+            job.error = error;
+            job.settled = true;
+        });
+        this.jobs.push(job);
+        this.frames++;
+        this.block = this.spare.pop() ?? Buffer.allocUnsafeSlow(this.frameBytes);
+        this.filled = 0;
+    }
+    /** Waits for the oldest frame and passes it on. */
+    async passOldest() {
+        await this.jobs[0].done;
+        this.pass();
+    }
+    /** Passes on the frames already done, in order, without waiting. */
+    passFinished() {
+        while (this.jobs[0]?.settled)
+            this.pass();
+    }
+    pass() {
+        const job = this.jobs.shift();
+        if (job.error)
+            throw job.error;
+        this.spare.push(job.input);
+        for (const chunk of job.output)
+            this.push(chunk);
+    }
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -1162,8 +1305,6 @@ function urlOf(request) {
 
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:v8"
 var external_node_v8_ = __webpack_require__(8877);
 // EXTERNAL MODULE: external "node:vm"
@@ -1171,17 +1312,25 @@ var external_node_vm_ = __webpack_require__(714);
 ;// CONCATENATED MODULE: ./src/storage/garbage.ts
 
 
-/** How much of the stored copy passes between two full collections. */
+/** How much of the stored copy passes between two collections of the young generation. */
 const COLLECT_EVERY_BYTES = 2 * 1024 * 1024;
+/** Every how many collections one is a full one. */
+const FULL_EVERY = 8;
 /**
- * Full garbage collections at a steady pace while a copy streams through the process.
+ * Garbage collections at a steady pace while a copy streams through the process.
  *
  * A copy crosses the process as Buffers that each live for milliseconds: the download or the
  * dump, the cipher's output, the decompressor's or compressor's output, the upload's parts. V8
- * frees dead Buffers in a full collection, and starts one by itself only once Buffer memory has
+ * frees dead Buffers in a collection, and starts one by itself only once Buffer memory has
  * grown by about 64 MB since the last. At a copy's pace that 64 MB of dead Buffers was the
  * largest part of the process: a 1 GB restore peaked at 150–165 MB, and at 115–125 MB with a
  * collection every 2 MiB of the stored copy, in the same time (`npm run bench:restore`).
+ *
+ * Most of those Buffers die young, and a collection of the young generation (a scavenge) frees
+ * them for a fraction of a full collection's work: with a full collection every 2 MiB, V8's
+ * helper threads spent about 6 s of CPU on a 1 GB mirror, against 0.5 s with scavenges. The
+ * few that outlive two scavenges (a chunk waiting in a queue) are old by then: every
+ * FULL_EVERY-th collection is a full one, for them.
  *
  * V8 offers the collection only behind its `--expose-gc` flag, and the runner starts an action
  * with no flags: so the flag is set here, once, and V8 installs the function in the fresh
@@ -1189,9 +1338,10 @@ const COLLECT_EVERY_BYTES = 2 * 1024 * 1024;
  */
 class GarbagePacer {
     sinceCollection = 0;
+    collections = 0;
     every;
     collect;
-    constructor(every = COLLECT_EVERY_BYTES, collect = fullCollection()) {
+    constructor(every = COLLECT_EVERY_BYTES, collect = collector()) {
         this.every = every;
         this.collect = collect;
     }
@@ -1201,15 +1351,16 @@ class GarbagePacer {
         if (this.sinceCollection < this.every)
             return;
         this.sinceCollection = 0;
-        this.collect();
+        this.collections++;
+        this.collect(this.collections % FULL_EVERY === 0 ? 'major' : 'minor');
     }
 }
 let exposed;
-function fullCollection() {
+function collector() {
     if (!exposed) {
         (0,external_node_v8_.setFlagsFromString)('--expose-gc');
         const gc = (0,external_node_vm_.runInNewContext)('gc');
-        exposed = () => gc({ type: 'major', execution: 'sync' });
+        exposed = (type) => gc({ type, execution: 'sync' });
     }
     return exposed;
 }
@@ -1786,8 +1937,9 @@ async function findClientTool(candidates, missing) {
  * credentials, no inputs (tool-env.ts). A verified TLS mode gets a copy of the checked CA file,
  * removed when the tool exits, so the tool trusts exactly what our own connections trust. The
  * tail of stderr, with the password blanked, becomes the error; `hint` may add what it means.
+ * `launcher`: a program that runs the tool, with its own arguments first (outputBuffering).
  */
-function startClientTool(tool, engine, target, args, stdio, hint = () => '') {
+function startClientTool(tool, engine, target, args, stdio, hint = () => '', launcher = []) {
     const env = (0,tool_env/* toolEnv */.o)(process.env);
     const ca = (0,tls/* isVerified */.p4)(target.tls) && target.ca ? (0,tls/* caFile */.DO)(target.ca) : undefined;
     if (engine === 'postgresql') {
@@ -1805,7 +1957,8 @@ function startClientTool(tool, engine, target, args, stdio, hint = () => '') {
     }
     let child;
     try {
-        child = (0,external_node_child_process_.spawn)(tool.command, args(ca?.path), { env, stdio });
+        const [command, ...launcherArgs] = [...launcher, tool.command];
+        child = (0,external_node_child_process_.spawn)(command, [...launcherArgs, ...args(ca?.path)], { env, stdio });
     }
     catch (error) {
         ca?.remove();
@@ -1833,6 +1986,20 @@ function startClientTool(tool, engine, target, args, stdio, hint = () => '') {
     // Kept from an unhandled rejection when the pipeline fails first; callers await it.
     finished.catch(() => undefined);
     return { child, finished };
+}
+/** Output written in blocks of this size when the runner has `stdbuf`. */
+const OUTPUT_BUFFER = '1M';
+let buffering;
+/**
+ * How to run a tool whose stdout is a long stream for us to read: under coreutils' `stdbuf`,
+ * when the runner has it, so the tool's stdio writes blocks of OUTPUT_BUFFER. Without it,
+ * pg_dump writes to a pipe in 4 KiB pieces (glibc sizes the buffer by the pipe's st_blksize):
+ * 190,000 writes for 800 MB, each a wake-up and a read for Node, which cost more CPU than
+ * the compression of the same bytes. A runner without `stdbuf` runs the tool as it is.
+ */
+function outputBuffering() {
+    buffering ??= run('stdbuf', ['--version']).then(() => ['stdbuf', `--output=${OUTPUT_BUFFER}`], () => []);
+    return buffering;
 }
 
 ;// CONCATENATED MODULE: ./src/database/client-tls.ts
@@ -2973,7 +3140,11 @@ async function restoreToTarget(context, client, inputs) {
 
 
 /** Finds the dump tool on PATH and its version. */
-function findDumpTool(engine) {
+async function findDumpTool(engine) {
+    const [tool, launcher] = await Promise.all([findTool(engine), outputBuffering()]);
+    return { ...tool, launcher };
+}
+function findTool(engine) {
     return engine === 'postgresql'
         ? findClientTool(['pg_dump'], 'pg_dump is not installed on the runner: `sudo apt-get install -y postgresql-client` (GitHub’s ubuntu runners have it)')
         : findClientTool(['mariadb-dump', 'mysqldump'], 'mariadb-dump is not installed on the runner: `sudo apt-get install -y mariadb-client`');
@@ -3068,7 +3239,7 @@ function tablePattern(item) {
 function startDump(tool, engine, target, selection, snapshot) {
     const { child, finished } = startClientTool(tool, engine, target, (caPath) => dumpArgs(engine, target, selection, caPath, snapshot), ['ignore', 'pipe', 'pipe'], (stderr) => /server version mismatch/i.test(stderr)
         ? ' — the dump tool is older than the server; install the client of the server version'
-        : '');
+        : '', tool.launcher);
     return { stdout: child.stdout, finished, child };
 }
 

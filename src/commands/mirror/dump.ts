@@ -1,12 +1,20 @@
 import type { ChildProcess } from 'node:child_process'
 import type { Readable } from 'node:stream'
-import { type ClientTool, findClientTool, startClientTool } from '../../database/client-tool.js'
+import {
+  type ClientTool,
+  findClientTool,
+  outputBuffering,
+  startClientTool
+} from '../../database/client-tool.js'
 import type { DbTarget, Engine } from '../../database/types.js'
 import type { DumpSelection } from '../../inputs/dump-selection.js'
 import { mariadbClientTls } from '../../database/client-tls.js'
 import { parseToolRelease } from '../../database/tool-version.js'
 
-export type DumpTool = ClientTool
+export interface DumpTool extends ClientTool {
+  /** What runs the tool so its output comes in large writes (client-tool.ts outputBuffering). */
+  launcher: string[]
+}
 
 export interface RunningDump {
   stdout: Readable
@@ -16,7 +24,12 @@ export interface RunningDump {
 }
 
 /** Finds the dump tool on PATH and its version. */
-export function findDumpTool(engine: Engine): Promise<DumpTool> {
+export async function findDumpTool(engine: Engine): Promise<DumpTool> {
+  const [tool, launcher] = await Promise.all([findTool(engine), outputBuffering()])
+  return { ...tool, launcher }
+}
+
+function findTool(engine: Engine): Promise<ClientTool> {
   return engine === 'postgresql'
     ? findClientTool(
         ['pg_dump'],
@@ -150,7 +163,8 @@ export function startDump(
     (stderr) =>
       /server version mismatch/i.test(stderr)
         ? ' — the dump tool is older than the server; install the client of the server version'
-        : ''
+        : '',
+    tool.launcher
   )
   return { stdout: child.stdout as Readable, finished, child }
 }

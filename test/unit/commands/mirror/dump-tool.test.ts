@@ -8,6 +8,7 @@ import {
   startDump,
   toolTooOld
 } from '../../../../src/commands/mirror/dump.js'
+import { outputBuffering } from '../../../../src/database/client-tool.js'
 import type { DbTarget } from '../../../../src/database/types.js'
 import type { DumpSelection } from '../../../../src/inputs/dump-selection.js'
 import { TEST_CA_PEM } from '../../helpers/test-ca.js'
@@ -21,12 +22,14 @@ const only = (databases: string[]): DumpSelection => ({
 const pg15 = {
   command: 'pg_dump',
   version: 'pg_dump (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)',
-  release: [15, 18]
+  release: [15, 18],
+  launcher: []
 }
 const maria1011 = {
   command: 'mariadb-dump',
   version: 'mariadb-dump  Ver 10.19 Distrib 10.11.14-MariaDB, for debian-linux-gnu (x86_64)',
-  release: [10, 11, 14]
+  release: [10, 11, 14],
+  launcher: []
 }
 
 describe('the dump tool', () => {
@@ -134,7 +137,7 @@ describe('the dump tool', () => {
         ca: { pem: TEST_CA_PEM, label: 'PEM text: CN=unit test CA' }
       }
       const dump = startDump(
-        { command: tool, version: '', release: [15] },
+        { command: tool, version: '', release: [15], launcher: [] },
         'postgresql',
         target,
         only(['shop'])
@@ -215,6 +218,36 @@ describe('what is dumped: schemas and exclude-tables as argv', () => {
     expect(args.slice(args.indexOf('--databases') + 1)).toEqual(selection.databases)
   })
 
+  test('under stdbuf when the runner has it: the tool writes in 1 MiB blocks, arguments as given', async () => {
+    // This machine has coreutils. A stand-in pg_dump prints the setting stdbuf hands to its
+    // C library (_STDBUF_O) and its arguments: stdbuf ran it, and nothing else changed.
+    const launcher = await outputBuffering()
+    expect(launcher).toEqual(['stdbuf', '--output=1M'])
+    const dir = mkdtempSync(path.join(tmpdir(), 'dump-stdbuf-'))
+    const tool = path.join(dir, 'pg_dump')
+    writeFileSync(
+      tool,
+      '#!/bin/sh\necho "$_STDBUF_O"; for a in "$@"; do printf "%s\\n" "$a"; done\n'
+    )
+    chmodSync(tool, 0o755)
+    try {
+      const dump = startDump(
+        { command: tool, version: '', release: [15], launcher },
+        'postgresql',
+        pgTarget,
+        only(['shop'])
+      )
+      let out = ''
+      dump.stdout.on('data', (c: Buffer) => (out += c.toString()))
+      await dump.finished
+      const [buffer, ...args] = out.trimEnd().split('\n')
+      expect(buffer).toBe(String(1024 * 1024))
+      expect(args).toEqual(dumpArgs('postgresql', pgTarget, only(['shop'])))
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   test('the tool gets each name as one argument, untouched by any shell', async () => {
     // A stand-in pg_dump that prints its arguments one per line. A shell would expand `$tmp`
     // and the `*` of the pattern; spawn passes them as they are.
@@ -224,7 +257,7 @@ describe('what is dumped: schemas and exclude-tables as argv', () => {
     chmodSync(tool, 0o755)
     try {
       const dump = startDump(
-        { command: tool, version: '', release: [15] },
+        { command: tool, version: '', release: [15], launcher: [] },
         'postgresql',
         pgTarget,
         {
