@@ -103,8 +103,8 @@ var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_nod
 function zstdAvailable() {
     return typeof (external_node_zlib_default()).createZstdCompress === 'function';
 }
-// Large zlib chunks mean fewer, bigger writes through the pipeline (the default 16 KiB chunk
-// costs measurable CPU at hundreds of MB/s).
+// gzip's output in large chunks: fewer, bigger writes through the pipeline (the default 16 KiB
+// chunk costs measurable CPU at hundreds of MB/s).
 const CHUNK = 256 * 1024;
 /** The uncompressed size of each zstd frame. */
 const FRAME_BYTES = 1024 * 1024;
@@ -210,8 +210,7 @@ class ZstdFrames extends external_node_stream_.Transform {
             await this.start();
         while (this.jobs.length > 0)
             await this.passOldest();
-        for (const lane of this.lanes)
-            lane.close();
+        // The lanes close in _destroy, which the stream calls itself once it has ended.
     }
     /**
      * Starts compressing the filled block once fewer than `lanes` frames are in flight. Frame k

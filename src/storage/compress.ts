@@ -7,12 +7,12 @@ export function zstdAvailable(): boolean {
   return typeof (zlib as { createZstdCompress?: unknown }).createZstdCompress === 'function'
 }
 
-// Large zlib chunks mean fewer, bigger writes through the pipeline (the default 16 KiB chunk
-// costs measurable CPU at hundreds of MB/s).
+// gzip's output in large chunks: fewer, bigger writes through the pipeline (the default 16 KiB
+// chunk costs measurable CPU at hundreds of MB/s).
 const CHUNK = 256 * 1024
 
 /** The uncompressed size of each zstd frame. */
-export const FRAME_BYTES = 1024 * 1024
+const FRAME_BYTES = 1024 * 1024
 
 /**
  * Frames compressed at once, each on a thread of libuv's pool (four threads unless
@@ -131,7 +131,7 @@ export class ZstdFrames extends Transform {
     // An empty input is still one (empty) frame: a valid zstd file.
     if (this.filled > 0 || this.frames === 0) await this.start()
     while (this.jobs.length > 0) await this.passOldest()
-    for (const lane of this.lanes) lane.close()
+    // The lanes close in _destroy, which the stream calls itself once it has ended.
   }
 
   /**

@@ -70,6 +70,12 @@ describe('zstd in frames', () => {
     }
   })
 
+  test('once the stream has ended it is destroyed, and with it the lanes’ zstd contexts', async () => {
+    const frames = new ZstdFrames(3, MiB, 2)
+    await through(frames, dumpLike(MiB + 1))
+    expect(frames.destroyed).toBe(true)
+  })
+
   test('an empty input is one empty frame: a valid zstd file', async () => {
     const compressed = await through(new ZstdFrames(3, MiB, 2), Buffer.alloc(0))
     expect(compressed.length).toBeGreaterThan(0)

@@ -32,6 +32,39 @@ const maria1011 = {
   launcher: []
 }
 
+/**
+ * Runs a stand-in pg_dump (a shell script with `body`) through startDump, as `launcher` says,
+ * and returns what it printed; the stand-in is removed afterwards.
+ */
+async function standInOutput(
+  body: string,
+  target: DbTarget,
+  selection: DumpSelection,
+  launcher: string[] = []
+): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dump-stand-in-'))
+  const tool = path.join(dir, 'pg_dump')
+  writeFileSync(tool, `#!/bin/sh\n${body}\n`)
+  chmodSync(tool, 0o755)
+  try {
+    const dump = startDump(
+      { command: tool, version: '', release: [15], launcher },
+      'postgresql',
+      target,
+      selection
+    )
+    let out = ''
+    dump.stdout.on('data', (c: Buffer) => (out += c.toString()))
+    await dump.finished
+    return out
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** A stand-in's body that prints its arguments one per line. */
+const PRINT_ARGS = 'for a in "$@"; do printf "%s\\n" "$a"; done'
+
 describe('the dump tool', () => {
   test('versions are read from the tools’ own words', () => {
     expect(parseToolRelease(pg15.version)).toEqual([15, 18])
@@ -121,37 +154,25 @@ describe('the dump tool', () => {
 
   test('pg_dump, verify-full: PGSSLMODE and PGSSLROOTCERT, a CA file that lives as long as the tool', async () => {
     // A stand-in for pg_dump that prints what it was given: its TLS environment and the CA file.
-    const dir = mkdtempSync(path.join(tmpdir(), 'dump-tls-'))
-    const tool = path.join(dir, 'pg_dump')
-    writeFileSync(tool, '#!/bin/sh\necho "$PGSSLMODE $PGSSLROOTCERT"; cat "$PGSSLROOTCERT"\n')
-    chmodSync(tool, 0o755)
-    try {
-      const target: DbTarget = {
-        engine: 'postgresql',
-        host: '10.0.0.5',
-        port: 5432,
-        user: 'app',
-        password: 'pw',
-        databases: [],
-        tls: 'verify-full',
-        ca: { pem: TEST_CA_PEM, label: 'PEM text: CN=unit test CA' }
-      }
-      const dump = startDump(
-        { command: tool, version: '', release: [15], launcher: [] },
-        'postgresql',
-        target,
-        only(['shop'])
-      )
-      let out = ''
-      dump.stdout.on('data', (c: Buffer) => (out += c.toString()))
-      await dump.finished
-      const [mode, file] = (out.split('\n')[0] as string).split(' ')
-      expect(mode).toBe('verify-full')
-      expect(out.slice(out.indexOf('\n') + 1)).toBe(TEST_CA_PEM)
-      expect(existsSync(file as string)).toBe(false)
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
+    const target: DbTarget = {
+      engine: 'postgresql',
+      host: '10.0.0.5',
+      port: 5432,
+      user: 'app',
+      password: 'pw',
+      databases: [],
+      tls: 'verify-full',
+      ca: { pem: TEST_CA_PEM, label: 'PEM text: CN=unit test CA' }
     }
+    const out = await standInOutput(
+      'echo "$PGSSLMODE $PGSSLROOTCERT"; cat "$PGSSLROOTCERT"',
+      target,
+      only(['shop'])
+    )
+    const [mode, file] = (out.split('\n')[0] as string).split(' ')
+    expect(mode).toBe('verify-full')
+    expect(out.slice(out.indexOf('\n') + 1)).toBe(TEST_CA_PEM)
+    expect(existsSync(file as string)).toBe(false)
   })
 })
 
@@ -223,62 +244,32 @@ describe('what is dumped: schemas and exclude-tables as argv', () => {
     // C library (_STDBUF_O) and its arguments: stdbuf ran it, and nothing else changed.
     const launcher = await outputBuffering()
     expect(launcher).toEqual(['stdbuf', '--output=1M'])
-    const dir = mkdtempSync(path.join(tmpdir(), 'dump-stdbuf-'))
-    const tool = path.join(dir, 'pg_dump')
-    writeFileSync(
-      tool,
-      '#!/bin/sh\necho "$_STDBUF_O"; for a in "$@"; do printf "%s\\n" "$a"; done\n'
+    const out = await standInOutput(
+      `echo "$_STDBUF_O"; ${PRINT_ARGS}`,
+      pgTarget,
+      only(['shop']),
+      launcher
     )
-    chmodSync(tool, 0o755)
-    try {
-      const dump = startDump(
-        { command: tool, version: '', release: [15], launcher },
-        'postgresql',
-        pgTarget,
-        only(['shop'])
-      )
-      let out = ''
-      dump.stdout.on('data', (c: Buffer) => (out += c.toString()))
-      await dump.finished
-      const [buffer, ...args] = out.trimEnd().split('\n')
-      expect(buffer).toBe(String(1024 * 1024))
-      expect(args).toEqual(dumpArgs('postgresql', pgTarget, only(['shop'])))
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    const [buffer, ...args] = out.trimEnd().split('\n')
+    expect(buffer).toBe(String(1024 * 1024))
+    expect(args).toEqual(dumpArgs('postgresql', pgTarget, only(['shop'])))
   })
 
   test('the tool gets each name as one argument, untouched by any shell', async () => {
     // A stand-in pg_dump that prints its arguments one per line. A shell would expand `$tmp`
     // and the `*` of the pattern; spawn passes them as they are.
-    const dir = mkdtempSync(path.join(tmpdir(), 'dump-argv-'))
-    const tool = path.join(dir, 'pg_dump')
-    writeFileSync(tool, '#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a"; done\n')
-    chmodSync(tool, 0o755)
-    try {
-      const dump = startDump(
-        { command: tool, version: '', release: [15], launcher: [] },
-        'postgresql',
-        pgTarget,
-        {
-          databases: ['shop'],
-          schemas: ['app'],
-          excludeTables: ['app.big$tmp', 'audit']
-        }
-      )
-      let out = ''
-      dump.stdout.on('data', (c: Buffer) => (out += c.toString()))
-      await dump.finished
-      const args = out.trimEnd().split('\n')
-      expect(args.slice(-5)).toEqual([
-        '--strict-names',
-        '--schema="app"',
-        '--exclude-table="app"."big$tmp"',
-        '--exclude-table=*."audit"',
-        '--dbname=shop'
-      ])
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    const out = await standInOutput(PRINT_ARGS, pgTarget, {
+      databases: ['shop'],
+      schemas: ['app'],
+      excludeTables: ['app.big$tmp', 'audit']
+    })
+    const args = out.trimEnd().split('\n')
+    expect(args.slice(-5)).toEqual([
+      '--strict-names',
+      '--schema="app"',
+      '--exclude-table="app"."big$tmp"',
+      '--exclude-table=*."audit"',
+      '--dbname=shop'
+    ])
   })
 })
