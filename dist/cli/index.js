@@ -26,7 +26,7 @@ __webpack_async_result__();
 /* harmony export */   vs: () => (/* binding */ recordedInstances)
 /* harmony export */ });
 /* unused harmony exports STATE_KEYS, LEFTOVER_DELETE_TIMEOUT_MS, parseTempInstanceState */
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(378);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1656);
 /* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7595);
 /* harmony import */ var _waits_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5031);
 
@@ -185,7 +185,7 @@ function isTempInstanceName(name) {
 /* harmony export */   nB: () => (/* binding */ waitForBackup),
 /* harmony export */   yh: () => (/* binding */ waitForInstanceIdle)
 /* harmony export */ });
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(378);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1656);
 
 /** A wait on one instance until `isDone`; ERROR and friends end it at once. */
 function instanceWait(isDone) {
@@ -1056,8 +1056,8 @@ async function cleanupAfterCancel(state, context) {
     }
 }
 
-// EXTERNAL MODULE: ./src/openstack/index.ts + 12 modules
-var openstack = __nccwpck_require__(378);
+// EXTERNAL MODULE: ./src/openstack/index.ts + 13 modules
+var openstack = __nccwpck_require__(1656);
 ;// CONCATENATED MODULE: ./src/cloud/connect.ts
 
 /** Wires the typed client from validated inputs: one HTTP client, one session (one token). */
@@ -2380,7 +2380,7 @@ function checkHttpsUrl(source, input, value, insecure = readBoolean(source, 'all
 
 /***/ }),
 
-/***/ 378:
+/***/ 1656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2603,8 +2603,6 @@ const silentLogger = {
     warning: () => undefined
 };
 
-// EXTERNAL MODULE: ./src/openstack/proxy.ts
-var proxy = __nccwpck_require__(5808);
 ;// CONCATENATED MODULE: ./src/openstack/retry.ts
 /**
  * When to try a request again, and how long to wait first. Pure functions, so the rules are
@@ -2664,6 +2662,126 @@ function parseRetryAfter(value, now) {
 
 // EXTERNAL MODULE: ./src/openstack/time.ts
 var time = __nccwpck_require__(135);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: ./src/openstack/proxy.ts
+var openstack_proxy = __nccwpck_require__(5808);
+;// CONCATENATED MODULE: ./src/openstack/transport.ts
+
+
+
+
+/**
+ * node:http(s) straight, unless a proxy is configured (then the proxy-aware fetch of proxy.ts).
+ * Node's fetch costs a run its module load (~25 ms) and a web stream per body; a report of 5 000
+ * backups spends more time in that plumbing than in the cloud's answers.
+ */
+function createTransport(env) {
+    const proxy = (0,openstack_proxy/* proxyFromEnv */.k)(env);
+    if (proxy.httpProxy || proxy.httpsProxy)
+        return (0,openstack_proxy/* createFetch */.H)(env);
+    return nodeTransport;
+}
+/**
+ * One request on Node's default agents (keep-alive since Node 19: a walk's pages share their
+ * connections). Resolves once the whole body is in; the socket's own errors (with `code`) are
+ * what network-cause.ts explains.
+ */
+function nodeTransport(url, request) {
+    return new Promise((resolve, reject) => {
+        const { signal } = request;
+        if (signal.aborted)
+            return reject(signal.reason);
+        const target = new URL(url);
+        const client = target.protocol === 'https:' ? (external_node_https_default()) : target.protocol === 'http:' ? (external_node_http_default()) : undefined;
+        if (!client)
+            return reject(new TypeError(`${target.protocol} is not http: or https:`));
+        let settled = false;
+        const fail = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            signal.removeEventListener('abort', onAbort);
+            req.destroy();
+            reject(error);
+        };
+        const onAbort = () => fail(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        const headers = {
+            'Accept-Encoding': 'gzip, deflate, br',
+            ...request.headers
+        };
+        if (request.body !== undefined)
+            headers['Content-Length'] = String(Buffer.byteLength(request.body));
+        const req = client.request(target, { method: request.method, headers }, (res) => {
+            const chunks = [];
+            res.on('data', (chunk) => chunks.push(chunk));
+            res.on('error', fail);
+            res.on('close', () => {
+                if (!res.complete)
+                    fail(closedEarly());
+            });
+            res.on('end', () => {
+                if (settled)
+                    return;
+                settled = true;
+                signal.removeEventListener('abort', onAbort);
+                try {
+                    const body = decoded(Buffer.concat(chunks), res.headers['content-encoding']);
+                    resolve(answer(res.statusCode ?? 0, res.headers, body));
+                }
+                catch (error) {
+                    reject(error);
+                }
+            });
+        });
+        req.on('error', fail);
+        req.end(request.body);
+    });
+}
+function answer(status, headers, body) {
+    return {
+        status,
+        headers: {
+            get(name) {
+                const value = headers[name.toLowerCase()];
+                return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+            }
+        },
+        text: () => Promise.resolve(body.toString('utf8'))
+    };
+}
+/** The body as sent before the server (or a proxy in front of it) compressed it. */
+function decoded(body, encoding) {
+    switch (encoding?.trim().toLowerCase()) {
+        case undefined:
+        case '':
+        case 'identity':
+            return body;
+        case 'gzip':
+        case 'x-gzip':
+            return (0,external_node_zlib_.gunzipSync)(body);
+        case 'deflate':
+            return (0,external_node_zlib_.inflateSync)(body);
+        case 'br':
+            return (0,external_node_zlib_.brotliDecompressSync)(body);
+        default:
+            throw new Error(`the answer is encoded as "${encoding}", which this client cannot read`);
+    }
+}
+/** Same shape as the socket's own reset, so it reads as "the connection … was closed". */
+function closedEarly() {
+    return Object.assign(new Error('the connection closed before the whole answer arrived'), {
+        code: 'ECONNRESET'
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/openstack/http.ts
 
 
@@ -2680,7 +2798,7 @@ function defaultHttpOptions(env = process.env) {
         now: Date.now,
         logger: silentLogger,
         userAgent: 'dbaas-backup-action',
-        fetch: (0,proxy/* createFetch */.H)(env)
+        transport: createTransport(env)
     };
 }
 /** Sends JSON requests with a timeout per attempt and the retry rules of retry.ts. */
@@ -2747,17 +2865,21 @@ class HttpClient {
             'User-Agent': this.options.userAgent,
             ...request.headers
         };
-        const init = {
+        if (request.body === undefined) {
+            return this.options.transport(request.url, {
+                method: request.method,
+                headers,
+                signal: AbortSignal.timeout(this.options.timeoutMs)
+            });
+        }
+        // Trove ignores a body sent without this header and then fails validation (docs/trove-api.md §2.1).
+        headers['Content-Type'] = 'application/json';
+        return this.options.transport(request.url, {
             method: request.method,
             headers,
+            body: JSON.stringify(request.body),
             signal: AbortSignal.timeout(this.options.timeoutMs)
-        };
-        if (request.body !== undefined) {
-            // Trove ignores a body sent without this header and then fails validation (docs/trove-api.md §2.1).
-            headers['Content-Type'] = 'application/json';
-            init.body = JSON.stringify(request.body);
-        }
-        return this.options.fetch(request.url, init);
+        });
     }
 }
 async function readJson(response, request) {
@@ -3767,9 +3889,9 @@ function hostOf(inner, url) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ createFetch)
+/* harmony export */   H: () => (/* binding */ createFetch),
+/* harmony export */   k: () => (/* binding */ proxyFromEnv)
 /* harmony export */ });
-/* unused harmony export proxyFromEnv */
 /** The proxy settings self-hosted runners set, upper or lower case (lower wins, as in curl). */
 function proxyFromEnv(env) {
     const pick = (name) => env[name.toLowerCase()] || env[name.toUpperCase()] || undefined;

@@ -584,8 +584,8 @@ function escapeProperty(text) {
     return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-// EXTERNAL MODULE: ./src/openstack/index.ts + 12 modules
-var openstack = __nccwpck_require__(378);
+// EXTERNAL MODULE: ./src/openstack/index.ts + 13 modules
+var openstack = __nccwpck_require__(1656);
 ;// CONCATENATED MODULE: ./src/cloud/connect.ts
 
 /** Wires the typed client from validated inputs: one HTTP client, one session (one token). */
@@ -1592,7 +1592,7 @@ const ACTION_SPELLING = {
 
 /***/ }),
 
-/***/ 378:
+/***/ 1656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1815,8 +1815,6 @@ const silentLogger = {
     warning: () => undefined
 };
 
-// EXTERNAL MODULE: ./src/openstack/proxy.ts
-var proxy = __nccwpck_require__(5808);
 ;// CONCATENATED MODULE: ./src/openstack/retry.ts
 /**
  * When to try a request again, and how long to wait first. Pure functions, so the rules are
@@ -1876,6 +1874,126 @@ function parseRetryAfter(value, now) {
 
 // EXTERNAL MODULE: ./src/openstack/time.ts
 var time = __nccwpck_require__(135);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: ./src/openstack/proxy.ts
+var openstack_proxy = __nccwpck_require__(5808);
+;// CONCATENATED MODULE: ./src/openstack/transport.ts
+
+
+
+
+/**
+ * node:http(s) straight, unless a proxy is configured (then the proxy-aware fetch of proxy.ts).
+ * Node's fetch costs a run its module load (~25 ms) and a web stream per body; a report of 5 000
+ * backups spends more time in that plumbing than in the cloud's answers.
+ */
+function createTransport(env) {
+    const proxy = (0,openstack_proxy/* proxyFromEnv */.k)(env);
+    if (proxy.httpProxy || proxy.httpsProxy)
+        return (0,openstack_proxy/* createFetch */.H)(env);
+    return nodeTransport;
+}
+/**
+ * One request on Node's default agents (keep-alive since Node 19: a walk's pages share their
+ * connections). Resolves once the whole body is in; the socket's own errors (with `code`) are
+ * what network-cause.ts explains.
+ */
+function nodeTransport(url, request) {
+    return new Promise((resolve, reject) => {
+        const { signal } = request;
+        if (signal.aborted)
+            return reject(signal.reason);
+        const target = new URL(url);
+        const client = target.protocol === 'https:' ? (external_node_https_default()) : target.protocol === 'http:' ? (external_node_http_default()) : undefined;
+        if (!client)
+            return reject(new TypeError(`${target.protocol} is not http: or https:`));
+        let settled = false;
+        const fail = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            signal.removeEventListener('abort', onAbort);
+            req.destroy();
+            reject(error);
+        };
+        const onAbort = () => fail(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        const headers = {
+            'Accept-Encoding': 'gzip, deflate, br',
+            ...request.headers
+        };
+        if (request.body !== undefined)
+            headers['Content-Length'] = String(Buffer.byteLength(request.body));
+        const req = client.request(target, { method: request.method, headers }, (res) => {
+            const chunks = [];
+            res.on('data', (chunk) => chunks.push(chunk));
+            res.on('error', fail);
+            res.on('close', () => {
+                if (!res.complete)
+                    fail(closedEarly());
+            });
+            res.on('end', () => {
+                if (settled)
+                    return;
+                settled = true;
+                signal.removeEventListener('abort', onAbort);
+                try {
+                    const body = decoded(Buffer.concat(chunks), res.headers['content-encoding']);
+                    resolve(answer(res.statusCode ?? 0, res.headers, body));
+                }
+                catch (error) {
+                    reject(error);
+                }
+            });
+        });
+        req.on('error', fail);
+        req.end(request.body);
+    });
+}
+function answer(status, headers, body) {
+    return {
+        status,
+        headers: {
+            get(name) {
+                const value = headers[name.toLowerCase()];
+                return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+            }
+        },
+        text: () => Promise.resolve(body.toString('utf8'))
+    };
+}
+/** The body as sent before the server (or a proxy in front of it) compressed it. */
+function decoded(body, encoding) {
+    switch (encoding?.trim().toLowerCase()) {
+        case undefined:
+        case '':
+        case 'identity':
+            return body;
+        case 'gzip':
+        case 'x-gzip':
+            return (0,external_node_zlib_.gunzipSync)(body);
+        case 'deflate':
+            return (0,external_node_zlib_.inflateSync)(body);
+        case 'br':
+            return (0,external_node_zlib_.brotliDecompressSync)(body);
+        default:
+            throw new Error(`the answer is encoded as "${encoding}", which this client cannot read`);
+    }
+}
+/** Same shape as the socket's own reset, so it reads as "the connection … was closed". */
+function closedEarly() {
+    return Object.assign(new Error('the connection closed before the whole answer arrived'), {
+        code: 'ECONNRESET'
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/openstack/http.ts
 
 
@@ -1892,7 +2010,7 @@ function defaultHttpOptions(env = process.env) {
         now: Date.now,
         logger: silentLogger,
         userAgent: 'dbaas-backup-action',
-        fetch: (0,proxy/* createFetch */.H)(env)
+        transport: createTransport(env)
     };
 }
 /** Sends JSON requests with a timeout per attempt and the retry rules of retry.ts. */
@@ -1959,17 +2077,21 @@ class HttpClient {
             'User-Agent': this.options.userAgent,
             ...request.headers
         };
-        const init = {
+        if (request.body === undefined) {
+            return this.options.transport(request.url, {
+                method: request.method,
+                headers,
+                signal: AbortSignal.timeout(this.options.timeoutMs)
+            });
+        }
+        // Trove ignores a body sent without this header and then fails validation (docs/trove-api.md §2.1).
+        headers['Content-Type'] = 'application/json';
+        return this.options.transport(request.url, {
             method: request.method,
             headers,
+            body: JSON.stringify(request.body),
             signal: AbortSignal.timeout(this.options.timeoutMs)
-        };
-        if (request.body !== undefined) {
-            // Trove ignores a body sent without this header and then fails validation (docs/trove-api.md §2.1).
-            headers['Content-Type'] = 'application/json';
-            init.body = JSON.stringify(request.body);
-        }
-        return this.options.fetch(request.url, init);
+        });
     }
 }
 async function readJson(response, request) {
@@ -2979,9 +3101,9 @@ function hostOf(inner, url) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ createFetch)
+/* harmony export */   H: () => (/* binding */ createFetch),
+/* harmony export */   k: () => (/* binding */ proxyFromEnv)
 /* harmony export */ });
-/* unused harmony export proxyFromEnv */
 /** The proxy settings self-hosted runners set, upper or lower case (lower wins, as in curl). */
 function proxyFromEnv(env) {
     const pick = (name) => env[name.toLowerCase()] || env[name.toUpperCase()] || undefined;

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 1446:
+/***/ 7205:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -462,41 +462,6 @@ const silentLogger = {
     warning: () => undefined
 };
 
-;// CONCATENATED MODULE: ./src/openstack/proxy.ts
-/** The proxy settings self-hosted runners set, upper or lower case (lower wins, as in curl). */
-function proxyFromEnv(env) {
-    const pick = (name) => env[name.toLowerCase()] || env[name.toUpperCase()] || undefined;
-    const settings = {};
-    const httpProxy = pick('http_proxy');
-    const httpsProxy = pick('https_proxy');
-    const noProxy = pick('no_proxy');
-    if (httpProxy)
-        settings.httpProxy = httpProxy;
-    if (httpsProxy)
-        settings.httpsProxy = httpsProxy;
-    if (noProxy)
-        settings.noProxy = noProxy;
-    return settings;
-}
-/**
- * Node's fetch ignores HTTPS_PROXY. When a proxy is configured we send through undici's
- * EnvHttpProxyAgent, which also honours NO_PROXY; without one, the plain global fetch.
- * undici is loaded on the first proxied request only: it is a large module, and parsing it at
- * start-up would slow every run that has no proxy (most of them).
- */
-function createFetch(env) {
-    const settings = proxyFromEnv(env);
-    if (!settings.httpProxy && !settings.httpsProxy)
-        return globalThis.fetch;
-    let proxied;
-    const load = async () => {
-        const { EnvHttpProxyAgent, fetch: undiciFetch } = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
-        const dispatcher = new EnvHttpProxyAgent(settings);
-        return ((input, init) => undiciFetch(input, { ...init, dispatcher }));
-    };
-    return (async (input, init) => (await (proxied ??= load()))(input, init));
-}
-
 ;// CONCATENATED MODULE: ./src/openstack/retry.ts
 /**
  * When to try a request again, and how long to wait first. Pure functions, so the rules are
@@ -581,6 +546,159 @@ function time_formatElapsed(ms) {
     return `${seconds}s`;
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/openstack/proxy.ts
+/** The proxy settings self-hosted runners set, upper or lower case (lower wins, as in curl). */
+function proxyFromEnv(env) {
+    const pick = (name) => env[name.toLowerCase()] || env[name.toUpperCase()] || undefined;
+    const settings = {};
+    const httpProxy = pick('http_proxy');
+    const httpsProxy = pick('https_proxy');
+    const noProxy = pick('no_proxy');
+    if (httpProxy)
+        settings.httpProxy = httpProxy;
+    if (httpsProxy)
+        settings.httpsProxy = httpsProxy;
+    if (noProxy)
+        settings.noProxy = noProxy;
+    return settings;
+}
+/**
+ * Node's fetch ignores HTTPS_PROXY. When a proxy is configured we send through undici's
+ * EnvHttpProxyAgent, which also honours NO_PROXY; without one, the plain global fetch.
+ * undici is loaded on the first proxied request only: it is a large module, and parsing it at
+ * start-up would slow every run that has no proxy (most of them).
+ */
+function createFetch(env) {
+    const settings = proxyFromEnv(env);
+    if (!settings.httpProxy && !settings.httpsProxy)
+        return globalThis.fetch;
+    let proxied;
+    const load = async () => {
+        const { EnvHttpProxyAgent, fetch: undiciFetch } = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+        const dispatcher = new EnvHttpProxyAgent(settings);
+        return ((input, init) => undiciFetch(input, { ...init, dispatcher }));
+    };
+    return (async (input, init) => (await (proxied ??= load()))(input, init));
+}
+
+;// CONCATENATED MODULE: ./src/openstack/transport.ts
+
+
+
+
+/**
+ * node:http(s) straight, unless a proxy is configured (then the proxy-aware fetch of proxy.ts).
+ * Node's fetch costs a run its module load (~25 ms) and a web stream per body; a report of 5 000
+ * backups spends more time in that plumbing than in the cloud's answers.
+ */
+function createTransport(env) {
+    const proxy = proxyFromEnv(env);
+    if (proxy.httpProxy || proxy.httpsProxy)
+        return createFetch(env);
+    return nodeTransport;
+}
+/**
+ * One request on Node's default agents (keep-alive since Node 19: a walk's pages share their
+ * connections). Resolves once the whole body is in; the socket's own errors (with `code`) are
+ * what network-cause.ts explains.
+ */
+function nodeTransport(url, request) {
+    return new Promise((resolve, reject) => {
+        const { signal } = request;
+        if (signal.aborted)
+            return reject(signal.reason);
+        const target = new URL(url);
+        const client = target.protocol === 'https:' ? (external_node_https_default()) : target.protocol === 'http:' ? (external_node_http_default()) : undefined;
+        if (!client)
+            return reject(new TypeError(`${target.protocol} is not http: or https:`));
+        let settled = false;
+        const fail = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            signal.removeEventListener('abort', onAbort);
+            req.destroy();
+            reject(error);
+        };
+        const onAbort = () => fail(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        const headers = {
+            'Accept-Encoding': 'gzip, deflate, br',
+            ...request.headers
+        };
+        if (request.body !== undefined)
+            headers['Content-Length'] = String(Buffer.byteLength(request.body));
+        const req = client.request(target, { method: request.method, headers }, (res) => {
+            const chunks = [];
+            res.on('data', (chunk) => chunks.push(chunk));
+            res.on('error', fail);
+            res.on('close', () => {
+                if (!res.complete)
+                    fail(closedEarly());
+            });
+            res.on('end', () => {
+                if (settled)
+                    return;
+                settled = true;
+                signal.removeEventListener('abort', onAbort);
+                try {
+                    const body = decoded(Buffer.concat(chunks), res.headers['content-encoding']);
+                    resolve(answer(res.statusCode ?? 0, res.headers, body));
+                }
+                catch (error) {
+                    reject(error);
+                }
+            });
+        });
+        req.on('error', fail);
+        req.end(request.body);
+    });
+}
+function answer(status, headers, body) {
+    return {
+        status,
+        headers: {
+            get(name) {
+                const value = headers[name.toLowerCase()];
+                return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+            }
+        },
+        text: () => Promise.resolve(body.toString('utf8'))
+    };
+}
+/** The body as sent before the server (or a proxy in front of it) compressed it. */
+function decoded(body, encoding) {
+    switch (encoding?.trim().toLowerCase()) {
+        case undefined:
+        case '':
+        case 'identity':
+            return body;
+        case 'gzip':
+        case 'x-gzip':
+            return (0,external_node_zlib_.gunzipSync)(body);
+        case 'deflate':
+            return (0,external_node_zlib_.inflateSync)(body);
+        case 'br':
+            return (0,external_node_zlib_.brotliDecompressSync)(body);
+        default:
+            throw new Error(`the answer is encoded as "${encoding}", which this client cannot read`);
+    }
+}
+/** Same shape as the socket's own reset, so it reads as "the connection … was closed". */
+function closedEarly() {
+    return Object.assign(new Error('the connection closed before the whole answer arrived'), {
+        code: 'ECONNRESET'
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/openstack/http.ts
 
 
@@ -597,7 +715,7 @@ function defaultHttpOptions(env = process.env) {
         now: Date.now,
         logger: silentLogger,
         userAgent: 'dbaas-backup-action',
-        fetch: createFetch(env)
+        transport: createTransport(env)
     };
 }
 /** Sends JSON requests with a timeout per attempt and the retry rules of retry.ts. */
@@ -664,17 +782,21 @@ class HttpClient {
             'User-Agent': this.options.userAgent,
             ...request.headers
         };
-        const init = {
+        if (request.body === undefined) {
+            return this.options.transport(request.url, {
+                method: request.method,
+                headers,
+                signal: AbortSignal.timeout(this.options.timeoutMs)
+            });
+        }
+        // Trove ignores a body sent without this header and then fails validation (docs/trove-api.md §2.1).
+        headers['Content-Type'] = 'application/json';
+        return this.options.transport(request.url, {
             method: request.method,
             headers,
+            body: JSON.stringify(request.body),
             signal: AbortSignal.timeout(this.options.timeoutMs)
-        };
-        if (request.body !== undefined) {
-            // Trove ignores a body sent without this header and then fails validation (docs/trove-api.md §2.1).
-            headers['Content-Type'] = 'application/json';
-            init.body = JSON.stringify(request.body);
-        }
-        return this.options.fetch(request.url, init);
+        });
     }
 }
 async function readJson(response, request) {
@@ -2358,7 +2480,7 @@ async function post() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _host_action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1446);
+/* harmony import */ var _host_action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7205);
 
 await (0,_host_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .b)();
 
@@ -2643,6 +2765,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

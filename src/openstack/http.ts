@@ -1,6 +1,5 @@
 import { OpenStackHttpError, OpenStackNetworkError, parseFaultBody } from './errors.js'
 import { type Logger, silentLogger } from './logger.js'
-import { createFetch, type FetchFn } from './proxy.js'
 import {
   defaultRetryPolicy,
   isRetryable,
@@ -10,6 +9,7 @@ import {
   type RetryPolicy
 } from './retry.js'
 import { formatElapsed } from './time.js'
+import { createTransport, type Transport, type TransportResponse } from './transport.js'
 
 export interface HttpOptions {
   /** Per attempt. */
@@ -20,7 +20,7 @@ export interface HttpOptions {
   now: () => number
   logger: Logger
   userAgent: string
-  fetch: FetchFn
+  transport: Transport
 }
 
 export interface HttpRequest {
@@ -38,7 +38,7 @@ export interface HttpRequest {
 
 export interface HttpResponse {
   status: number
-  headers: Headers
+  headers: TransportResponse['headers']
   /** Parsed JSON body, or undefined for an empty body. */
   body: unknown
 }
@@ -55,7 +55,7 @@ export function defaultHttpOptions(env: NodeJS.ProcessEnv = process.env): HttpOp
     now: Date.now,
     logger: silentLogger,
     userAgent: 'dbaas-backup-action',
-    fetch: createFetch(env)
+    transport: createTransport(env)
   }
 }
 
@@ -120,27 +120,31 @@ export class HttpClient {
     }
   }
 
-  private async attempt(request: HttpRequest): Promise<Response> {
+  private async attempt(request: HttpRequest): Promise<TransportResponse> {
     const headers: Record<string, string> = {
       Accept: 'application/json',
       'User-Agent': this.options.userAgent,
       ...request.headers
     }
-    const init: RequestInit = {
+    if (request.body === undefined) {
+      return this.options.transport(request.url, {
+        method: request.method,
+        headers,
+        signal: AbortSignal.timeout(this.options.timeoutMs)
+      })
+    }
+    // Trove ignores a body sent without this header and then fails validation (docs/trove-api.md §2.1).
+    headers['Content-Type'] = 'application/json'
+    return this.options.transport(request.url, {
       method: request.method,
       headers,
+      body: JSON.stringify(request.body),
       signal: AbortSignal.timeout(this.options.timeoutMs)
-    }
-    if (request.body !== undefined) {
-      // Trove ignores a body sent without this header and then fails validation (docs/trove-api.md §2.1).
-      headers['Content-Type'] = 'application/json'
-      init.body = JSON.stringify(request.body)
-    }
-    return this.options.fetch(request.url, init)
+    })
   }
 }
 
-async function readJson(response: Response, request: HttpRequest): Promise<unknown> {
+async function readJson(response: TransportResponse, request: HttpRequest): Promise<unknown> {
   const text = await response.text()
   if (text.trim() === '') return undefined
   try {

@@ -1,4 +1,5 @@
 import nock from 'nock'
+import { nodeTransport } from '../../../src/openstack/transport.js'
 import {
   HttpClient,
   type HttpOptions,
@@ -97,7 +98,7 @@ export function makeClient(
     random: () => 0.5,
     logger: silentLogger,
     timeoutMs: 2000,
-    fetch: globalThis.fetch,
+    transport: nodeTransport,
     ...http
   })
   const session = new OpenStackSession(httpClient, config)

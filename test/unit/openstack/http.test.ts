@@ -6,6 +6,7 @@ import {
   OpenStackNetworkError,
   silentLogger
 } from '../../../src/openstack/index.js'
+import { nodeTransport } from '../../../src/openstack/transport.js'
 import { FakeClock } from '../helpers/fake-cloud.js'
 
 const HOST = 'https://api.test'
@@ -17,7 +18,7 @@ function client(clock = new FakeClock(), timeoutMs = 2000): HttpClient {
     random: () => 0.5,
     logger: silentLogger,
     timeoutMs,
-    fetch: globalThis.fetch
+    transport: nodeTransport
   })
 }
 
@@ -191,7 +192,7 @@ describe('HttpClient', () => {
         init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))
       })
     }) as typeof fetch
-    const http = new HttpClient({ ...client().options, timeoutMs: 50, fetch: hangingFetch })
+    const http = new HttpClient({ ...client().options, timeoutMs: 50, transport: hangingFetch })
     const response = await http.send({
       method: 'GET',
       url: `${HOST}/slow`,
@@ -210,7 +211,7 @@ describe('HttpClient', () => {
         init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))
       })
     }) as typeof fetch
-    const http = new HttpClient({ ...client().options, timeoutMs: 50, fetch: hangingFetch })
+    const http = new HttpClient({ ...client().options, timeoutMs: 50, transport: hangingFetch })
     await expect(
       http.send({
         method: 'POST',

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import nock from 'nock'
 import { HttpClient, OpenStackNetworkError, silentLogger } from '../../../src/openstack/index.js'
 import { describeNetworkCause } from '../../../src/openstack/network-cause.js'
+import { nodeTransport, type Transport } from '../../../src/openstack/transport.js'
 import { s3Client, S3NetworkError } from '../../../src/storage/s3-client.js'
 import { FakeClock } from '../helpers/fake-cloud.js'
 
@@ -76,7 +77,7 @@ afterAll(async () => {
   nock.disableNetConnect()
 })
 
-function client(timeoutMs = 5000): HttpClient {
+function client(transport: Transport, timeoutMs: number): HttpClient {
   const clock = new FakeClock()
   return new HttpClient({
     sleep: clock.sleep,
@@ -87,75 +88,83 @@ function client(timeoutMs = 5000): HttpClient {
     userAgent: 'test',
     // One attempt: the retries are retry.test.ts's business.
     retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 },
-    fetch: globalThis.fetch
+    transport
   })
 }
 
-async function failure(url: string, timeoutMs?: number): Promise<Error> {
-  const error = await client(timeoutMs)
+async function failure(transport: Transport, url: string, timeoutMs = 5000): Promise<Error> {
+  const error = await client(transport, timeoutMs)
     .send({ method: 'GET', url, expected: [200], context: 'Keystone: discover' })
     .catch((e: unknown) => e)
   expect(error).toBeInstanceOf(OpenStackNetworkError)
   return error as Error
 }
 
-describe('network failures name their cause (Keystone and Trove through fetch)', () => {
-  test('a closed port: connection refused, with host and port', async () => {
-    const error = await failure(`http://127.0.0.1:${closedPort}/v3`)
-    expect(error.message).toBe(
-      `Keystone: discover: GET http://127.0.0.1:${closedPort}/v3 failed: connection refused by ` +
-        `127.0.0.1:${closedPort} (ECONNREFUSED): nothing listens there, or a firewall rejects it`
-    )
-    expect(error.message).not.toContain('fetch failed')
-  })
-
-  test('an unresolvable name: DNS name not found', async () => {
-    const error = await failure('https://keystone.dbaas-backup.invalid:5000/v3')
-    // ENOTFOUND from a resolver that answers; EAI_AGAIN where none is reachable.
-    expect(error.message).toMatch(
-      /failed: DNS (name not found:|lookup failed for) keystone\.dbaas-backup\.invalid.* \((ENOTFOUND|EAI_AGAIN)\)/
-    )
-  })
-
-  test('a self-signed certificate: a TLS certificate problem, with host and port', async () => {
-    const error = await failure(`https://127.0.0.1:${tlsPort}/v3`)
-    expect(error.message).toMatch(
-      new RegExp(
-        `failed: TLS certificate problem with 127\\.0\\.0\\.1:${tlsPort}: self-signed certificate.* \\(DEPTH_ZERO_SELF_SIGNED_CERT\\)$`
+// Both ways a request leaves: node:http (no proxy set) and fetch (the proxy path's undici).
+describe.each([
+  { via: 'node:http', transport: nodeTransport as Transport, hangUpCode: 'ECONNRESET' },
+  { via: 'fetch', transport: globalThis.fetch as Transport, hangUpCode: 'UND_ERR_SOCKET' }
+])(
+  'network failures name their cause (Keystone and Trove through $via)',
+  ({ transport, hangUpCode }) => {
+    test('a closed port: connection refused, with host and port', async () => {
+      const error = await failure(transport, `http://127.0.0.1:${closedPort}/v3`)
+      expect(error.message).toBe(
+        `Keystone: discover: GET http://127.0.0.1:${closedPort}/v3 failed: connection refused by ` +
+          `127.0.0.1:${closedPort} (ECONNREFUSED): nothing listens there, or a firewall rejects it`
       )
-    )
-  })
-
-  test('a server that accepts and never answers: the request timeout', async () => {
-    const error = await failure(`http://127.0.0.1:${silentPort}/v3`, 300)
-    expect(error.message).toMatch(/failed: no answer within the request timeout$/)
-  })
-
-  test('a server that hangs up: the connection was closed, with host and port', async () => {
-    const error = await failure(`http://127.0.0.1:${hangUpPort}/v3`)
-    expect(error.message).toMatch(
-      new RegExp(
-        `failed: the connection to 127\\.0\\.0\\.1:${hangUpPort} was closed before an answer \\(UND_ERR_SOCKET\\)$`
-      )
-    )
-  })
-
-  test('a port fetch refuses to use says so', async () => {
-    const error = await failure('http://127.0.0.1:9/v3')
-    expect(error.message).toMatch(/failed: port 9 is one fetch never connects to \("bad port"\)/)
-  })
-
-  test('an AggregateError (both addresses of a name refused) is read through', () => {
-    const refused = Object.assign(new Error('connect ECONNREFUSED ::1:5000'), {
-      code: 'ECONNREFUSED',
-      address: '::1',
-      port: 5000
+      expect(error.message).not.toContain('fetch failed')
     })
-    const error = new TypeError('fetch failed', { cause: new AggregateError([refused], '') })
-    expect(describeNetworkCause(error, 'http://localhost:5000/v3')).toMatch(
-      /^connection refused by \[::1\]:5000 \(ECONNREFUSED\)/
-    )
-  })
+
+    test('an unresolvable name: DNS name not found', async () => {
+      const error = await failure(transport, 'https://keystone.dbaas-backup.invalid:5000/v3')
+      // ENOTFOUND from a resolver that answers; EAI_AGAIN where none is reachable.
+      expect(error.message).toMatch(
+        /failed: DNS (name not found:|lookup failed for) keystone\.dbaas-backup\.invalid.* \((ENOTFOUND|EAI_AGAIN)\)/
+      )
+    })
+
+    test('a self-signed certificate: a TLS certificate problem, with host and port', async () => {
+      const error = await failure(transport, `https://127.0.0.1:${tlsPort}/v3`)
+      expect(error.message).toMatch(
+        new RegExp(
+          `failed: TLS certificate problem with 127\\.0\\.0\\.1:${tlsPort}: self-signed certificate.* \\(DEPTH_ZERO_SELF_SIGNED_CERT\\)$`
+        )
+      )
+    })
+
+    test('a server that accepts and never answers: the request timeout', async () => {
+      const error = await failure(transport, `http://127.0.0.1:${silentPort}/v3`, 300)
+      expect(error.message).toMatch(/failed: no answer within the request timeout$/)
+    })
+
+    test('a server that hangs up: the connection was closed, with host and port', async () => {
+      const error = await failure(transport, `http://127.0.0.1:${hangUpPort}/v3`)
+      expect(error.message).toMatch(
+        new RegExp(
+          `failed: the connection to 127\\.0\\.0\\.1:${hangUpPort} was closed before an answer \\(${hangUpCode}\\)$`
+        )
+      )
+    })
+
+    test('an AggregateError (both addresses of a name refused) is read through', () => {
+      const refused = Object.assign(new Error('connect ECONNREFUSED ::1:5000'), {
+        code: 'ECONNREFUSED',
+        address: '::1',
+        port: 5000
+      })
+      const error = new TypeError('fetch failed', { cause: new AggregateError([refused], '') })
+      expect(describeNetworkCause(error, 'http://localhost:5000/v3')).toMatch(
+        /^connection refused by \[::1\]:5000 \(ECONNREFUSED\)/
+      )
+    })
+  }
+)
+
+// WHATWG fetch (the proxy path) refuses some ports before connecting; node:http just connects.
+test('a port fetch refuses to use says so', async () => {
+  const error = await failure(globalThis.fetch as Transport, 'http://127.0.0.1:9/v3')
+  expect(error.message).toMatch(/failed: port 9 is one fetch never connects to \("bad port"\)/)
 })
 
 describe('network failures of the S3 client name their cause', () => {

@@ -4,6 +4,7 @@ import net from 'node:net'
 import type { AddressInfo } from 'node:net'
 import nock from 'nock'
 import { createFetch, proxyFromEnv } from '../../../src/openstack/proxy.js'
+import { createTransport } from '../../../src/openstack/transport.js'
 
 // A real target server and a real forward proxy on loopback: proves requests really go through
 // HTTPS_PROXY/HTTP_PROXY and that NO_PROXY bypasses it.
@@ -100,5 +101,21 @@ describe('proxy support for self-hosted runners', () => {
     const response = await fetch(`http://127.0.0.1:${targetPort}/direct`)
     expect(await response.json()).toEqual({ path: '/direct' })
     expect(proxied).toEqual([])
+  })
+
+  test('the wire client’s transport goes through HTTPS_PROXY too', async () => {
+    proxied.length = 0
+    const transport = createTransport({
+      HTTPS_PROXY: `http://127.0.0.1:${proxyPort}`,
+      HTTP_PROXY: `http://127.0.0.1:${proxyPort}`
+    })
+    const response = await transport(`http://db.example.test:${targetPort}/v1.0/p/backups`, {
+      method: 'GET',
+      headers: {},
+      signal: AbortSignal.timeout(5000)
+    })
+    expect(JSON.parse(await response.text())).toEqual({ path: '/v1.0/p/backups' })
+    expect(proxied).toHaveLength(1)
+    expect(proxied[0]).toContain(`db.example.test:${targetPort}`)
   })
 })
