@@ -659,12 +659,18 @@ function nodeTransport(url, request) {
         const client = target.protocol === 'https:' ? (external_node_https_default()) : target.protocol === 'http:' ? (external_node_http_default()) : undefined;
         if (!client)
             return reject(new TypeError(`${target.protocol} is not http: or https:`));
+        // The first of answer, error and abort decides; the rest find it settled.
         let settled = false;
-        const fail = (error) => {
+        const settle = () => {
             if (settled)
-                return;
+                return false;
             settled = true;
             signal.removeEventListener('abort', onAbort);
+            return true;
+        };
+        const fail = (error) => {
+            if (!settle())
+                return;
             req.destroy();
             reject(error);
         };
@@ -685,10 +691,8 @@ function nodeTransport(url, request) {
                     fail(closedEarly());
             });
             res.on('end', () => {
-                if (settled)
+                if (!settle())
                     return;
-                settled = true;
-                signal.removeEventListener('abort', onAbort);
                 try {
                     const body = decoded(Buffer.concat(chunks), res.headers['content-encoding']);
                     resolve(answer(res.statusCode ?? 0, res.headers, body));
@@ -822,19 +826,14 @@ class HttpClient {
             'User-Agent': this.options.userAgent,
             ...request.headers
         };
-        if (request.body === undefined) {
-            return this.options.transport(request.url, {
-                method: request.method,
-                headers,
-                signal: AbortSignal.timeout(this.options.timeoutMs)
-            });
-        }
+        const body = request.body === undefined ? undefined : JSON.stringify(request.body);
         // Trove ignores a body sent without this header and then fails validation (docs/trove-api.md §2.1).
-        headers['Content-Type'] = 'application/json';
+        if (body !== undefined)
+            headers['Content-Type'] = 'application/json';
         return this.options.transport(request.url, {
             method: request.method,
             headers,
-            body: JSON.stringify(request.body),
+            ...(body !== undefined && { body }),
             signal: AbortSignal.timeout(this.options.timeoutMs)
         });
     }

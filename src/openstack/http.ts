@@ -126,19 +126,13 @@ export class HttpClient {
       'User-Agent': this.options.userAgent,
       ...request.headers
     }
-    if (request.body === undefined) {
-      return this.options.transport(request.url, {
-        method: request.method,
-        headers,
-        signal: AbortSignal.timeout(this.options.timeoutMs)
-      })
-    }
+    const body = request.body === undefined ? undefined : JSON.stringify(request.body)
     // Trove ignores a body sent without this header and then fails validation (docs/trove-api.md §2.1).
-    headers['Content-Type'] = 'application/json'
+    if (body !== undefined) headers['Content-Type'] = 'application/json'
     return this.options.transport(request.url, {
       method: request.method,
       headers,
-      body: JSON.stringify(request.body),
+      ...(body !== undefined && { body }),
       signal: AbortSignal.timeout(this.options.timeoutMs)
     })
   }

@@ -48,11 +48,16 @@ export function nodeTransport(url: string, request: TransportRequest): Promise<T
       target.protocol === 'https:' ? https : target.protocol === 'http:' ? http : undefined
     if (!client) return reject(new TypeError(`${target.protocol} is not http: or https:`))
 
+    // The first of answer, error and abort decides; the rest find it settled.
     let settled = false
-    const fail = (error: unknown): void => {
-      if (settled) return
+    const settle = (): boolean => {
+      if (settled) return false
       settled = true
       signal.removeEventListener('abort', onAbort)
+      return true
+    }
+    const fail = (error: unknown): void => {
+      if (!settle()) return
       req.destroy()
       reject(error)
     }
@@ -73,9 +78,7 @@ export function nodeTransport(url: string, request: TransportRequest): Promise<T
         if (!res.complete) fail(closedEarly())
       })
       res.on('end', () => {
-        if (settled) return
-        settled = true
-        signal.removeEventListener('abort', onAbort)
+        if (!settle()) return
         try {
           const body = decoded(Buffer.concat(chunks), res.headers['content-encoding'])
           resolve(answer(res.statusCode ?? 0, res.headers, body))
