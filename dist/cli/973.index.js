@@ -143,15 +143,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: EVIDENCE_FILE, EVIDENCE_SCHEMA_VERSION, renderEvidence, writeFileAtomic
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/evidence/atomic-write.ts
-
 
 
 /**
@@ -166,7 +163,10 @@ async function writeFileAtomic(file, text, options = {}) {
     const folder = external_node_path_default().dirname(external_node_path_default().resolve(file));
     if (options.createFolder)
         await (0,promises_.mkdir)(folder, { recursive: true });
-    const temp = external_node_path_default().join(folder, `.${external_node_path_default().basename(file)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    // node:crypto loads here, not with the module: the report imports this module's neighbours
+    // on every run but writes a file like this only when asked to (metrics-file).
+    const suffix = process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex');
+    const temp = external_node_path_default().join(folder, `.${external_node_path_default().basename(file)}.${process.pid}.${suffix}.tmp`);
     try {
         const handle = await (0,promises_.open)(temp, 'wx', 0o644);
         try {

@@ -2665,16 +2665,9 @@ var time = __nccwpck_require__(135);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: ./src/openstack/proxy.ts
 var openstack_proxy = __nccwpck_require__(5808);
 ;// CONCATENATED MODULE: ./src/openstack/transport.ts
-
-
 
 
 /**
@@ -2699,7 +2692,13 @@ function nodeTransport(url, request) {
         if (signal.aborted)
             return reject(signal.reason);
         const target = new URL(url);
-        const client = target.protocol === 'https:' ? (external_node_https_default()) : target.protocol === 'http:' ? (external_node_http_default()) : undefined;
+        // node:https (and TLS with it) and node:zlib load when first needed: a run against an
+        // http: endpoint, or one whose answers are not compressed, does not pay their start-up.
+        const client = target.protocol === 'https:'
+            ? process.getBuiltinModule('node:https')
+            : target.protocol === 'http:'
+                ? (external_node_http_default())
+                : undefined;
         if (!client)
             return reject(new TypeError(`${target.protocol} is not http: or https:`));
         // The first of answer, error and abort decides; the rest find it settled.
@@ -2770,11 +2769,11 @@ function decoded(body, encoding) {
             return body;
         case 'gzip':
         case 'x-gzip':
-            return (0,external_node_zlib_.gunzipSync)(body);
+            return process.getBuiltinModule('node:zlib').gunzipSync(body);
         case 'deflate':
-            return (0,external_node_zlib_.inflateSync)(body);
+            return process.getBuiltinModule('node:zlib').inflateSync(body);
         case 'br':
-            return (0,external_node_zlib_.brotliDecompressSync)(body);
+            return process.getBuiltinModule('node:zlib').brotliDecompressSync(body);
         default:
             throw new Error(`the answer is encoded as "${encoding}", which this client cannot read`);
     }

@@ -347,14 +347,18 @@ function preview(names) {
 /* harmony export */   n0: () => (/* binding */ setOutputs),
 /* harmony export */   oh: () => (/* binding */ failureMessage)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _evidence_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5);
-/* harmony import */ var _metrics_output_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3057);
+/* unused harmony export reportJsonPieces */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _evidence_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5);
+/* harmony import */ var _metrics_output_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3057);
+
 
 
 
@@ -364,11 +368,31 @@ const REPORT_FILE = 'dbaas-backup-report.json';
 const FLEET_REPORT_FILE = 'dbaas-backup-fleet-report.json';
 /** Writes the report JSON (compact: thousands of backups; `jq .` makes it readable). */
 async function writeReportFile(context, doc, chosen, defaultName) {
-    const file = chosen ?? node_path__WEBPACK_IMPORTED_MODULE_2___default().join(context.inputs.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), defaultName);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(file)), { recursive: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, JSON.stringify(doc) + '\n');
+    const file = chosen ?? node_path__WEBPACK_IMPORTED_MODULE_3___default().join(context.inputs.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), defaultName);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(file)), { recursive: true });
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, 'w');
+    try {
+        for (const piece of reportJsonPieces(doc))
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, piece);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
     context.logger.info(`Report JSON: ${file}`);
     return file;
+}
+/**
+ * `JSON.stringify(doc)` and a newline, byte for byte, in one piece per instance. A report of
+ * thousands of backups is megabytes of JSON: as one string it would be built, copied into a
+ * buffer of the same size and dropped, where the pieces of each instance reuse the same memory.
+ * `instances` comes last, as buildDocument and mergeReport order the document.
+ */
+function* reportJsonPieces(doc) {
+    const { instances, ...head } = doc;
+    yield JSON.stringify(head).slice(0, -1) + ',"instances":[';
+    for (let i = 0; i < instances.length; i++)
+        yield (i === 0 ? '' : ',') + JSON.stringify(instances[i]);
+    yield ']}\n';
 }
 /** status is the worst verdict; latest-backup-* describe the worst instance (listed first). */
 function setOutputs(context, doc, reportPath) {
@@ -409,13 +433,13 @@ async function writeReportMetrics(context, doc, file) {
     if (!file)
         return;
     const figures = doc.instances.map((i) => ({
-        labels: (0,_evidence_index_js__WEBPACK_IMPORTED_MODULE_3__/* .instanceLabels */ .jh)(i.name, i.id),
+        labels: (0,_evidence_index_js__WEBPACK_IMPORTED_MODULE_4__/* .instanceLabels */ .jh)(i.name, i.id),
         verdict: i.verdict,
         ...(i.latestBackup && { newestCreatedMs: Date.parse(i.latestBackup.created) }),
         backups: i.counts.total,
         usableBackups: i.counts.usable
     }));
-    await (0,_metrics_output_js__WEBPACK_IMPORTED_MODULE_4__/* .publishMetrics */ .v)(context, file, () => (0,_evidence_index_js__WEBPACK_IMPORTED_MODULE_3__/* .reportGauges */ .DM)(figures, Date.parse(doc.generatedAt)));
+    await (0,_metrics_output_js__WEBPACK_IMPORTED_MODULE_5__/* .publishMetrics */ .v)(context, file, () => (0,_evidence_index_js__WEBPACK_IMPORTED_MODULE_4__/* .reportGauges */ .DM)(figures, Date.parse(doc.generatedAt)));
 }
 
 

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7205:
+/***/ 7007:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10,8 +10,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   b: () => (/* binding */ post)
 });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -19,7 +17,6 @@ var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/host/action/runner.ts
-
 
 
 
@@ -106,7 +103,7 @@ function writeKeyValue(file, command, name, value) {
     }
     if (!(0,external_node_fs_namespaceObject.existsSync)(path))
         throw new Error(`Missing file at path: ${path}`);
-    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    const delimiter = `ghadelimiter_${randomUuid()}`;
     if (name.includes(delimiter) || value.includes(delimiter)) {
         throw new Error(`Unexpected input: the ${file.toLowerCase()} contains its delimiter`);
     }
@@ -130,6 +127,29 @@ function escapeData(text) {
 }
 function escapeProperty(text) {
     return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/**
+ * A random (version 4) UUID, as crypto.randomUUID() makes one, from the kernel's random source
+ * where there is one: loading node:crypto for 16 random bytes costs 5–7 ms of every step's
+ * start-up on these machines, reading /dev/urandom a tenth of a millisecond. Windows has no
+ * /dev/urandom; it takes node:crypto's.
+ */
+function randomUuid() {
+    if (process.platform === 'win32')
+        return process.getBuiltinModule('node:crypto').randomUUID();
+    const bytes = Buffer.alloc(16);
+    const fd = (0,external_node_fs_namespaceObject.openSync)('/dev/urandom', 'r');
+    try {
+        if ((0,external_node_fs_namespaceObject.readSync)(fd, bytes, 0, 16, null) !== 16)
+            throw new Error('/dev/urandom gave too few bytes');
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
+    bytes[8] = (bytes[8] & 0x3f) | 0x80; // the RFC 9562 variant
+    const hex = bytes.toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/openstack/network-cause.ts
@@ -589,11 +609,6 @@ function time_formatElapsed(ms) {
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./src/openstack/proxy.ts
 /** The proxy settings self-hosted runners set, upper or lower case (lower wins, as in curl). */
 function proxyFromEnv(env) {
@@ -632,8 +647,6 @@ function createFetch(env) {
 ;// CONCATENATED MODULE: ./src/openstack/transport.ts
 
 
-
-
 /**
  * node:http(s) straight, unless a proxy is configured (then the proxy-aware fetch of proxy.ts).
  * Node's fetch costs a run its module load (~25 ms) and a web stream per body; a report of 5 000
@@ -656,7 +669,13 @@ function nodeTransport(url, request) {
         if (signal.aborted)
             return reject(signal.reason);
         const target = new URL(url);
-        const client = target.protocol === 'https:' ? (external_node_https_default()) : target.protocol === 'http:' ? (external_node_http_default()) : undefined;
+        // node:https (and TLS with it) and node:zlib load when first needed: a run against an
+        // http: endpoint, or one whose answers are not compressed, does not pay their start-up.
+        const client = target.protocol === 'https:'
+            ? process.getBuiltinModule('node:https')
+            : target.protocol === 'http:'
+                ? (external_node_http_default())
+                : undefined;
         if (!client)
             return reject(new TypeError(`${target.protocol} is not http: or https:`));
         // The first of answer, error and abort decides; the rest find it settled.
@@ -727,11 +746,11 @@ function decoded(body, encoding) {
             return body;
         case 'gzip':
         case 'x-gzip':
-            return (0,external_node_zlib_.gunzipSync)(body);
+            return process.getBuiltinModule('node:zlib').gunzipSync(body);
         case 'deflate':
-            return (0,external_node_zlib_.inflateSync)(body);
+            return process.getBuiltinModule('node:zlib').inflateSync(body);
         case 'br':
-            return (0,external_node_zlib_.brotliDecompressSync)(body);
+            return process.getBuiltinModule('node:zlib').brotliDecompressSync(body);
         default:
             throw new Error(`the answer is encoded as "${encoding}", which this client cannot read`);
     }
@@ -2519,7 +2538,7 @@ async function post() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _host_action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7205);
+/* harmony import */ var _host_action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7007);
 
 await (0,_host_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .b)();
 

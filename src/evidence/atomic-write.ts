@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -17,10 +16,10 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const folder = path.dirname(path.resolve(file))
   if (options.createFolder) await mkdir(folder, { recursive: true })
-  const temp = path.join(
-    folder,
-    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-  )
+  // node:crypto loads here, not with the module: the report imports this module's neighbours
+  // on every run but writes a file like this only when asked to (metrics-file).
+  const suffix = process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex')
+  const temp = path.join(folder, `.${path.basename(file)}.${process.pid}.${suffix}.tmp`)
   try {
     const handle = await open(temp, 'wx', 0o644)
     try {

@@ -1,6 +1,4 @@
 import http from 'node:http'
-import https from 'node:https'
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
 import { createFetch, proxyFromEnv } from './proxy.js'
 
 /**
@@ -44,8 +42,14 @@ export function nodeTransport(url: string, request: TransportRequest): Promise<T
     const { signal } = request
     if (signal.aborted) return reject(signal.reason)
     const target = new URL(url)
+    // node:https (and TLS with it) and node:zlib load when first needed: a run against an
+    // http: endpoint, or one whose answers are not compressed, does not pay their start-up.
     const client =
-      target.protocol === 'https:' ? https : target.protocol === 'http:' ? http : undefined
+      target.protocol === 'https:'
+        ? process.getBuiltinModule('node:https')
+        : target.protocol === 'http:'
+          ? http
+          : undefined
     if (!client) return reject(new TypeError(`${target.protocol} is not http: or https:`))
 
     // The first of answer, error and abort decides; the rest find it settled.
@@ -118,11 +122,11 @@ function decoded(body: Buffer, encoding: string | undefined): Buffer {
       return body
     case 'gzip':
     case 'x-gzip':
-      return gunzipSync(body)
+      return process.getBuiltinModule('node:zlib').gunzipSync(body)
     case 'deflate':
-      return inflateSync(body)
+      return process.getBuiltinModule('node:zlib').inflateSync(body)
     case 'br':
-      return brotliDecompressSync(body)
+      return process.getBuiltinModule('node:zlib').brotliDecompressSync(body)
     default:
       throw new Error(`the answer is encoded as "${encoding}", which this client cannot read`)
   }

@@ -189,3 +189,30 @@ test('without GITHUB_STEP_SUMMARY there is no summary: nothing is written, nothi
   await expect(runner.appendSummary('# lost')).resolves.toBeUndefined()
   expect(stdout).toBe('')
 })
+
+test('the delimiter is a fresh random version-4 UUID each time, as crypto.randomUUID makes', () => {
+  const seen = new Set<string>()
+  for (let i = 0; i < 200; i++) {
+    const uuid = runner.randomUuid()
+    expect(uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    seen.add(uuid)
+  }
+  expect(seen.size).toBe(200)
+  // Every random nibble takes more than one value over 200 draws: no byte is stuck.
+  const nibbles = [...seen].map((u) => u.replace(/-/g, ''))
+  for (const position of [0, 11, 13, 17, 31]) {
+    expect(new Set(nibbles.map((n) => n[position])).size).toBeGreaterThan(1)
+  }
+})
+
+test('two outputs of one step use different delimiters', () => {
+  process.env.GITHUB_OUTPUT = path.join(dir, 'output')
+  writeFileSync(process.env.GITHUB_OUTPUT, '')
+  runner.setOutput('a', 'one')
+  runner.setOutput('b', 'two')
+  const delimiters = readFileSync(process.env.GITHUB_OUTPUT, 'utf8').match(
+    /ghadelimiter_[0-9a-f-]{36}/g
+  )
+  expect(delimiters?.length).toBe(4)
+  expect(new Set(delimiters).size).toBe(2)
+})
