@@ -206,10 +206,10 @@ describe('report mode on the local cloud', () => {
     expect(error).toContain('stale-db-0')
     expect(result.summary).toMatch(/\| new-db-0 \| ❌ none \|/)
     expect(result.summary).toContain('[!CAUTION]')
-    // "all": one project-wide walk (one 1000-page plus a re-read of the head), not one per instance.
+    // "all": one project-wide walk (one page of 250 plus a re-read of the head), not one per instance.
     expect(result.stdout).toContain('64 backup(s) in the project, 64 of the 5 instance(s)')
     const walks = (await cloud.admin.requests()).filter((r) => r.path.endsWith('/backups'))
-    expect(walks.map((r) => r.query)).toEqual([{ limit: '1000' }, { limit: '100' }])
+    expect(walks.map((r) => r.query)).toEqual([{ limit: '250' }, { limit: '100' }])
     expect(empty).toBeDefined()
   })
 

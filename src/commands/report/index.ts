@@ -2,7 +2,7 @@ import { CheckFailure } from '../../errors.js'
 import type { CommandContext } from '../context.js'
 import type { Backup, TroveClient } from '../../openstack/index.js'
 import { evaluate } from '../../policy/index.js'
-import { BACKUP_PAGE_SIZE, collect } from './collect.js'
+import { collect, PROJECT_PAGE_SIZE } from './collect.js'
 import { formatElapsedPrecise } from '../../format/duration.js'
 import { buildDocument } from './document.js'
 import { mergesReportFiles, readReportInputs } from '../../inputs/report.js'
@@ -94,14 +94,14 @@ function walkProject(
   context: CommandContext,
   concurrency: number
 ): Promise<Backup[]> {
-  const walk = listProjectBackups(trove, BACKUP_PAGE_SIZE, context.now, concurrency)
+  const walk = listProjectBackups(trove, PROJECT_PAGE_SIZE, context.now, concurrency)
   // Awaited later; a failure must not count as unhandled before then.
   walk.catch(() => undefined)
   return walk
 }
 
 /**
- * One project-wide walk (~backups/1000 requests) beats one request per instance once the report
+ * One project-wide walk (~backups/250 requests) beats one request per instance once the report
  * covers several instances and most of the project; a few instances of a big project are cheaper
  * one by one.
  */

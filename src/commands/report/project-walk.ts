@@ -4,8 +4,8 @@ import type { Backup, TroveClient } from '../../openstack/index.js'
 const CLOCK_MARGIN_MS = 10 * 60_000
 
 /**
- * Every backup of the project in a few large pages, for reports over most of its instances:
- * ~total/1000 requests instead of one per instance.
+ * Every backup of the project in pages of `pageSize`, for reports over most of its instances:
+ * ~total/pageSize requests instead of one per instance.
  *
  * Backups are paged by OFFSET in `updated DESC` order (docs/trove-api.md §2.4). A backup updated during
  * the walk (an automatic backup finishing) jumps to the head and the rest shift: the client's
@@ -15,7 +15,7 @@ const CLOCK_MARGIN_MS = 10 * 60_000
  * and let those fresher copies win.
  *
  * The pages are read `concurrency` at a time (offsets are known ahead, see TroveClient.listBackups):
- * the walk takes about total/1000/concurrency round trips instead of total/1000.
+ * the walk takes about total/pageSize/concurrency round trips instead of total/pageSize.
  */
 export async function listProjectBackups(
   trove: TroveClient,

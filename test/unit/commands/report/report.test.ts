@@ -194,7 +194,7 @@ describe('report on several instances', () => {
         ]
       })
       .get(`${TROVE_BASE}/backups`)
-      .query({ limit: '1000' })
+      .query({ limit: '250' })
       .reply(200, {
         backups: [...history(SHOP, [1, 25]), ...history(BLOG, [2]), ...history(gone, [3])]
       })
