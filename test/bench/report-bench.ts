@@ -1,7 +1,10 @@
 // npm run bench:report — our report over 50 instances × 100 backups on the local cloud, through
 // the committed bundle as GitHub runs it, next to the real `openstack database backup list`
-// listing the same 5 000 backups. Run by Node 24 directly (type stripping): erasable syntax only,
-// relative imports end in .ts. Prints figures only; it asserts nothing about speed.
+// listing the same 5 000 backups, and next to the floor: a bare Node process that only fetches
+// and parses the same pages (report-floor.mjs). One warm-up round first (the local cloud's own
+// code is cold when it starts), then the median of five. Run by Node 24 directly (type
+// stripping): erasable syntax only, relative imports end in .ts. Prints figures only; it
+// asserts nothing about speed.
 
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -13,7 +16,7 @@ const INSTANCES = 50
 const BACKUPS_PER_INSTANCE = 100
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const OPENSTACK = '/usr/bin/openstack'
-const ROUNDS = 3
+const ROUNDS = 5
 
 interface Run {
   seconds: number
@@ -80,6 +83,18 @@ function runCli(info: CloudInfo): Promise<Run> {
   return timed(OPENSTACK, ['database', 'backup', 'list', '-f', 'value', '-c', 'ID'], env)
 }
 
+/** The floor: token and pages, JSON.parse only, in a fresh Node process like ours. */
+function runFloor(info: CloudInfo): Promise<Run> {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    OS_AUTH_URL: info.authUrl,
+    OS_TROVE_URL: info.troveUrl,
+    OS_APPLICATION_CREDENTIAL_ID: info.appCredId,
+    OS_APPLICATION_CREDENTIAL_SECRET: info.appCredSecret
+  }
+  return timed(process.execPath, [path.join(ROOT, 'test/bench/report-floor.mjs')], env)
+}
+
 async function seed(cloud: RunningCloud): Promise<void> {
   const ids = await cloud.admin.seedInstances(INSTANCES, { namePrefix: 'bench-db-' })
   // A realistic history: one backup a day for 100 days (the oldest ones past retention).
@@ -107,10 +122,11 @@ async function main(): Promise<void> {
     await seed(cloud)
     const total = INSTANCES * BACKUPS_PER_INSTANCE
 
-    // Median of three runs each, alternating, so a busy moment of the machine hits both alike.
+    // Alternating, so a busy moment of the machine hits all three alike; round 0 warms up.
     const oursRuns: number[] = []
     const cliRuns: number[] = []
-    for (let round = 1; round <= ROUNDS; round++) {
+    const floorRuns: number[] = []
+    for (let round = 0; round <= ROUNDS; round++) {
       const ours = await runOurs(cloud.info, dir)
       const counted = outputValue(ours.outputs, 'backups-count')
       if (ours.code !== 0 || counted !== String(total)) {
@@ -119,25 +135,44 @@ async function main(): Promise<void> {
         )
       }
       if (process.env.BENCH_VERBOSE === '1' && round === 1) process.stdout.write(ours.stdout)
-      oursRuns.push(ours.seconds)
 
       const cli = await runCli(cloud.info)
       const listed = cli.stdout.split('\n').filter((l) => l.trim() !== '').length
       if (cli.code !== 0 || listed !== total) {
         throw new Error(`openstack CLI failed (exit ${cli.code}, ${listed} lines):\n${cli.stderr}`)
       }
+
+      const floor = await runFloor(cloud.info)
+      if (floor.code !== 0 || floor.stdout.trim() !== String(total)) {
+        throw new Error(
+          `the floor failed (exit ${floor.code}, "${floor.stdout.trim()}"):\n${floor.stderr}`
+        )
+      }
+      if (round === 0) {
+        console.log(
+          `warm-up: ours ${ours.seconds.toFixed(2)} s, openstack-cli ${cli.seconds.toFixed(2)} s, floor ${floor.seconds.toFixed(2)} s (not counted)`
+        )
+        continue
+      }
+      oursRuns.push(ours.seconds)
       cliRuns.push(cli.seconds)
+      floorRuns.push(floor.seconds)
       console.log(
         `round ${round}: ours ${ours.seconds.toFixed(2)} s (${counted} backups of ${INSTANCES} instances, report + JSON + summary), ` +
-          `openstack-cli ${cli.seconds.toFixed(2)} s (${listed} backups listed)`
+          `openstack-cli ${cli.seconds.toFixed(2)} s (${listed} backups listed), floor ${floor.seconds.toFixed(2)} s (pages fetched and parsed)`
       )
     }
     const ours = median(oursRuns)
     const cli = median(cliRuns)
+    const floor = median(floorRuns)
 
     const requests = await cloud.admin.requests()
     const trove = requests.filter((r) => r.service === 'trove' && r.path.endsWith('/backups'))
-    console.log(`backup list requests (both clients, ${ROUNDS} rounds): ${trove.length}`)
+    console.log(`backup list requests (all three, ${ROUNDS + 1} rounds): ${trove.length}`)
+    console.log(
+      `floor (node, token + the same pages, JSON.parse only): ${floor.toFixed(2)} s, ` +
+        `ratio ${(floor / cli).toFixed(2)} of openstack-cli; ours is ${(ours / floor).toFixed(2)}x the floor`
+    )
     console.log(
       `bench:report instances=${INSTANCES} backups=${total} ours=${ours.toFixed(2)} ` +
         `openstack-cli=${cli.toFixed(2)} ratio=${(ours / cli).toFixed(2)}`
