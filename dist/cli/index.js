@@ -2762,18 +2762,18 @@ function answer(status, headers, body) {
 }
 /** The body as sent before the server (or a proxy in front of it) compressed it. */
 function decoded(body, encoding) {
-    switch (encoding?.trim().toLowerCase()) {
-        case undefined:
-        case '':
-        case 'identity':
-            return body;
+    const name = encoding?.trim().toLowerCase();
+    if (name === undefined || name === '' || name === 'identity')
+        return body;
+    const zlib = process.getBuiltinModule('node:zlib');
+    switch (name) {
         case 'gzip':
         case 'x-gzip':
-            return process.getBuiltinModule('node:zlib').gunzipSync(body);
+            return zlib.gunzipSync(body);
         case 'deflate':
-            return process.getBuiltinModule('node:zlib').inflateSync(body);
+            return zlib.inflateSync(body);
         case 'br':
-            return process.getBuiltinModule('node:zlib').brotliDecompressSync(body);
+            return zlib.brotliDecompressSync(body);
         default:
             throw new Error(`the answer is encoded as "${encoding}", which this client cannot read`);
     }

@@ -83,10 +83,35 @@ function runCli(info: CloudInfo): Promise<Run> {
   return timed(OPENSTACK, ['database', 'backup', 'list', '-f', 'value', '-c', 'ID'], env)
 }
 
+/** The walk's shape the floor copies: ours' page size and pages in flight. */
+interface WalkShape {
+  pageSize: string
+  inFlight: string
+}
+
+/**
+ * Read from what ours did (its first run, alone in the request log), not restated: the page size is the `limit` of the walk's pages after
+ * the first (the head re-read has no marker), the pages in flight max-concurrency's default.
+ */
+async function walkShapeOf(cloud: RunningCloud): Promise<WalkShape> {
+  const page = (await cloud.admin.requests()).find(
+    (r) => r.service === 'trove' && r.path.endsWith('/backups') && r.query.marker !== undefined
+  )
+  if (!page?.query.limit) throw new Error('our report made no project-wide walk of backup pages')
+  const catalog = JSON.parse(readFileSync(path.join(ROOT, 'src/inputs/catalog.json'), 'utf8')) as {
+    inputs: { name: string; default?: string }[]
+  }
+  const inFlight = catalog.inputs.find((i) => i.name === 'max-concurrency')?.default
+  if (!inFlight) throw new Error('the input catalogue has no default for max-concurrency')
+  return { pageSize: page.query.limit, inFlight }
+}
+
 /** The floor: token and pages, JSON.parse only, in a fresh Node process like ours. */
-function runFloor(info: CloudInfo): Promise<Run> {
+function runFloor(info: CloudInfo, shape: WalkShape): Promise<Run> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
+    FLOOR_PAGE_SIZE: shape.pageSize,
+    FLOOR_IN_FLIGHT: shape.inFlight,
     OS_AUTH_URL: info.authUrl,
     OS_TROVE_URL: info.troveUrl,
     OS_APPLICATION_CREDENTIAL_ID: info.appCredId,
@@ -126,6 +151,7 @@ async function main(): Promise<void> {
     const oursRuns: number[] = []
     const cliRuns: number[] = []
     const floorRuns: number[] = []
+    let shape: WalkShape | undefined
     for (let round = 0; round <= ROUNDS; round++) {
       const ours = await runOurs(cloud.info, dir)
       const counted = outputValue(ours.outputs, 'backups-count')
@@ -135,6 +161,8 @@ async function main(): Promise<void> {
         )
       }
       if (process.env.BENCH_VERBOSE === '1' && round === 1) process.stdout.write(ours.stdout)
+      // Read before any other client's requests are in the log.
+      shape ??= await walkShapeOf(cloud)
 
       const cli = await runCli(cloud.info)
       const listed = cli.stdout.split('\n').filter((l) => l.trim() !== '').length
@@ -142,7 +170,7 @@ async function main(): Promise<void> {
         throw new Error(`openstack CLI failed (exit ${cli.code}, ${listed} lines):\n${cli.stderr}`)
       }
 
-      const floor = await runFloor(cloud.info)
+      const floor = await runFloor(cloud.info, shape)
       if (floor.code !== 0 || floor.stdout.trim() !== String(total)) {
         throw new Error(
           `the floor failed (exit ${floor.code}, "${floor.stdout.trim()}"):\n${floor.stderr}`
@@ -170,7 +198,7 @@ async function main(): Promise<void> {
     const trove = requests.filter((r) => r.service === 'trove' && r.path.endsWith('/backups'))
     console.log(`backup list requests (all three, ${ROUNDS + 1} rounds): ${trove.length}`)
     console.log(
-      `floor (node, token + the same pages, JSON.parse only): ${floor.toFixed(2)} s, ` +
+      `floor (node, token + the same pages of ${shape?.pageSize}, JSON.parse only): ${floor.toFixed(2)} s, ` +
         `ratio ${(floor / cli).toFixed(2)} of openstack-cli; ours is ${(ours / floor).toFixed(2)}x the floor`
     )
     console.log(

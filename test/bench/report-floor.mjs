@@ -1,16 +1,13 @@
 // The floor of bench:report: a bare Node process that asks Keystone for a token, then reads
-// every backup of the project in the same pages as the report's project walk (250 a page, four
-// in flight) and JSON.parses each answer, nothing else: no checks, no policy, no report, no
-// summary. What is left of our time above this is the product's own work. Run by the
+// every backup of the project in the same pages as the report's project walk (FLOOR_PAGE_SIZE a
+// page, FLOOR_IN_FLIGHT at a time, both given by the benchmark) and JSON.parses each answer,
+// nothing else: no checks, no policy, no report, no summary. What is left of our time above this is the product's own work. Run by the
 // benchmark as `node report-floor.mjs` (plain JavaScript: type stripping would add its own
 // start-up to the floor) with OS_AUTH_URL, OS_TROVE_URL,
 // OS_APPLICATION_CREDENTIAL_ID and OS_APPLICATION_CREDENTIAL_SECRET set; prints the count.
 
 import { Buffer } from 'node:buffer'
 import http from 'node:http'
-
-const PAGE = 250
-const IN_FLIGHT = 4
 
 /** One request; resolves with the headers and the whole body as text. */
 function request(url, options) {
@@ -35,6 +32,9 @@ const env = (name) => {
   if (!value) throw new Error(`${name} is not set`)
   return value
 }
+
+const PAGE = Number(env('FLOOR_PAGE_SIZE'))
+const IN_FLIGHT = Number(env('FLOOR_IN_FLIGHT'))
 
 const auth = await request(`${env('OS_AUTH_URL')}/auth/tokens`, {
   method: 'POST',

@@ -44,7 +44,8 @@ test('the default collections are real collections of this Node: dead Buffers ar
   // Scavenges go through the same V8 function. What they free depends on whether V8 has already
   // moved the Buffers to the old generation, so that figure belongs to `npm run bench:mirror`
   // (peak RSS), not here.
-  await expect(alive(0, 2)).resolves.toBeLessThanOrEqual(32)
+  // (V8 accepts a scavenge request: it must not throw.)
+  await alive(0, 2)
   // The FULL_EVERY-th collection is a full one, which collects every one of them at once. (Their
   // memory is returned by V8's sweeper thread soon after; process.memoryUsage() reading it at
   // once was a race on a loaded machine.)

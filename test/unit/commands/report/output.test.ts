@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
@@ -99,5 +99,22 @@ describe('writeReportFile', () => {
     const file = await writeReportFile(rec.context, doc, undefined, 'dbaas-backup-report.json')
     expect(file).toBe(path.join(dir, 'dbaas-backup-report.json'))
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(doc)
+  })
+
+  test('a write that fails (a full disk) fails the call and leaves no file descriptor open', async () => {
+    const doc = buildDocument(
+      [evaluated(instance('i-1', 'shop-db'), backups('i-1', 90))],
+      NOW,
+      policy,
+      'stale'
+    )
+    const rec = fakeContext({}, { RUNNER_TEMP: dir })
+    const open = () => readdirSync('/proc/self/fd').length
+    const before = open()
+    // Linux's /dev/full opens for writing and refuses every write with ENOSPC.
+    await expect(writeReportFile(rec.context, doc, '/dev/full', 'unused.json')).rejects.toThrow(
+      /ENOSPC/
+    )
+    expect(open()).toBe(before)
   })
 })
