@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { expect, test } from '@jest/globals'
 import {
   COLLECT_EVERY_BYTES,
@@ -5,6 +7,8 @@ import {
   FULL_EVERY,
   GarbagePacer
 } from '../../../src/storage/garbage.js'
+
+const execFileAsync = promisify(execFile)
 
 test('collects once each time another interval of bytes has passed', () => {
   const collections: Collection[] = []
@@ -51,3 +55,33 @@ test('the default collections are real collections of this Node: dead Buffers ar
   // once was a race on a loaded machine.)
   await expect(alive(FULL_EVERY - 1, 1)).resolves.toBe(0)
 })
+
+test("the default pacer turns V8's incremental marking off", async () => {
+  // A child process, so the flag is that Node's own and the trace its output. It keeps the last
+  // few batches of objects alive, long enough to be promoted, then drops them: the old generation
+  // fills with garbage and V8 marks it; the control run proves that it does.
+  const source = new URL('../../../src/storage/garbage.ts', import.meta.url).href
+  const markingStarts = async (withPacer: boolean): Promise<number> => {
+    const script = [
+      withPacer
+        ? `const { GarbagePacer } = await import(${JSON.stringify(source)}); new GarbagePacer()`
+        : '',
+      'const kept = []',
+      'const batch = (n) => Array.from({ length: n }, (_, i) => ({ i, s: "x" + i }))',
+      'for (let round = 0; round < 150; round++) {',
+      '  kept.push(batch(50_000))',
+      '  if (kept.length > 4) kept.shift()',
+      '}'
+    ].join('\n')
+    const { stdout } = await execFileAsync(process.execPath, [
+      '--trace-incremental-marking',
+      '--input-type=module',
+      '--eval',
+      script
+    ])
+    return stdout.split('\n').filter((line) => line.includes('[IncrementalMarking] Start marking'))
+      .length
+  }
+  expect(await markingStarts(false)).toBeGreaterThan(0)
+  expect(await markingStarts(true)).toBe(0)
+}, 30_000)
