@@ -119,8 +119,8 @@ function compressor(algorithm, level) {
     return new ZstdFrames(level);
 }
 /**
- * One zstd stream that compresses one whole frame at a time: the block is written and then ended
- * as a frame (ZSTD_e_end), after which zstd starts the next frame on the same context. Given the
+ * One zstd stream that compresses one whole frame at a time: each block is written with
+ * ZSTD_e_end, which ends it as a frame, after which zstd starts the next frame on the same context. Given the
  * whole block in one call, zstd knows the frame's size and sizes its tables to it; and the
  * context (a few MB) is made once per lane, not once per frame.
  */
@@ -129,11 +129,17 @@ class FrameLane {
     failed;
     constructor(level, frameBytes) {
         const options = {
-            // The whole frame fits in one output chunk.
+            // A whole frame fits in one output buffer (zlib starts the next frame in what is left of
+            // it, so a frame may still span two).
             chunkSize: frameBytes + Math.ceil(frameBytes / 128) + 1024,
-            // A frame's output waits here until `compress` reads it: below this mark the stream goes
-            // on to the end-of-frame write instead of waiting for a reader.
-            highWaterMark: 4 * frameBytes,
+            writableHighWaterMark: 4 * frameBytes,
+            // Every write is a whole frame: zstd ends it in the same call, one trip through the pool.
+            flush: (external_node_zlib_default()).constants.ZSTD_e_end,
+            // The output chunks as zlib made them: a byte stream's read() joins all that is buffered
+            // into one new Buffer, a copy of every compressed byte. A frame is one or two chunks; the
+            // mark is far above that, so the stream never waits for `compress` to read.
+            readableObjectMode: true,
+            readableHighWaterMark: 16,
             params: {
                 [(external_node_zlib_default()).constants.ZSTD_c_compressionLevel]: level,
                 [(external_node_zlib_default()).constants.ZSTD_c_checksumFlag]: 1
@@ -146,8 +152,7 @@ class FrameLane {
     compress(input) {
         return new Promise((resolve, reject) => {
             this.failed = reject;
-            this.stream.write(input);
-            this.stream.flush((external_node_zlib_default()).constants.ZSTD_e_end, () => {
+            this.stream.write(input, () => {
                 const output = [];
                 for (let chunk; (chunk = this.stream.read()) !== null;)
                     output.push(chunk);
@@ -1377,15 +1382,29 @@ function collector() {
 
 
 
+/** Chunks the hasher holds for its reader, at most (its output side counts chunks, not bytes). */
+const CHUNKS_AHEAD = 16;
 /**
  * Counts and hashes the bytes that pass, i.e. exactly the bytes stored; keeps the dead Buffers
  * of the stream few while it does (garbage.ts).
+ *
+ * Its reader gets the chunks one by one, as they came: the output side is in object mode. A
+ * byte stream's read(), which its async iterator calls, joins everything buffered into one new
+ * Buffer, and the upload reads the hasher that way: a copy of every stored byte, in fresh memory.
  */
 class HashingCounter extends external_node_stream_.Transform {
     bytes = 0;
     hash = (0,external_node_crypto_.createHash)('sha256');
     pacer = new GarbagePacer();
     digest;
+    /** `bytesAhead`: how much of the input may wait to be hashed. */
+    constructor(bytesAhead) {
+        super({
+            ...(bytesAhead !== undefined && { writableHighWaterMark: bytesAhead }),
+            readableObjectMode: true,
+            readableHighWaterMark: CHUNKS_AHEAD
+        });
+    }
     _transform(chunk, _encoding, callback) {
         this.bytes += chunk.length;
         this.hash.update(chunk);
@@ -3500,7 +3519,7 @@ async function dumpToStore(request) {
 async function dumpInSnapshot(request, snapshotId) {
     const dump = startDump(request.tool, request.engine, request.target, request.selection, snapshotId);
     const dumped = new Counter();
-    const hasher = new HashingCounter({ highWaterMark: 1024 * 1024 });
+    const hasher = new HashingCounter(1024 * 1024);
     let uploaded;
     const stages = [dump.stdout, dumped, compressor(request.compression, request.level)];
     // Native age (node:crypto's ChaCha20-Poly1305) as one more Transform: no Web-stream bridge,

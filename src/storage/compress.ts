@@ -26,8 +26,8 @@ export function compressor(algorithm: 'zstd' | 'gzip', level: number): Transform
 }
 
 /**
- * One zstd stream that compresses one whole frame at a time: the block is written and then ended
- * as a frame (ZSTD_e_end), after which zstd starts the next frame on the same context. Given the
+ * One zstd stream that compresses one whole frame at a time: each block is written with
+ * ZSTD_e_end, which ends it as a frame, after which zstd starts the next frame on the same context. Given the
  * whole block in one call, zstd knows the frame's size and sizes its tables to it; and the
  * context (a few MB) is made once per lane, not once per frame.
  */
@@ -36,12 +36,22 @@ class FrameLane {
   private failed: ((error: unknown) => void) | undefined
 
   constructor(level: number, frameBytes: number) {
-    const options: zlib.ZstdOptions & { highWaterMark: number } = {
-      // The whole frame fits in one output chunk.
+    const options: zlib.ZstdOptions & {
+      writableHighWaterMark: number
+      readableObjectMode: boolean
+      readableHighWaterMark: number
+    } = {
+      // A whole frame fits in one output buffer (zlib starts the next frame in what is left of
+      // it, so a frame may still span two).
       chunkSize: frameBytes + Math.ceil(frameBytes / 128) + 1024,
-      // A frame's output waits here until `compress` reads it: below this mark the stream goes
-      // on to the end-of-frame write instead of waiting for a reader.
-      highWaterMark: 4 * frameBytes,
+      writableHighWaterMark: 4 * frameBytes,
+      // Every write is a whole frame: zstd ends it in the same call, one trip through the pool.
+      flush: zlib.constants.ZSTD_e_end,
+      // The output chunks as zlib made them: a byte stream's read() joins all that is buffered
+      // into one new Buffer, a copy of every compressed byte. A frame is one or two chunks; the
+      // mark is far above that, so the stream never waits for `compress` to read.
+      readableObjectMode: true,
+      readableHighWaterMark: 16,
       params: {
         [zlib.constants.ZSTD_c_compressionLevel]: level,
         [zlib.constants.ZSTD_c_checksumFlag]: 1
@@ -55,8 +65,7 @@ class FrameLane {
   compress(input: Buffer): Promise<Buffer[]> {
     return new Promise((resolve, reject) => {
       this.failed = reject
-      this.stream.write(input)
-      this.stream.flush(zlib.constants.ZSTD_e_end, () => {
+      this.stream.write(input, () => {
         const output: Buffer[] = []
         for (let chunk: Buffer | null; (chunk = this.stream.read() as Buffer | null) !== null;)
           output.push(chunk)

@@ -90,7 +90,7 @@ async function dumpInSnapshot(
     snapshotId
   )
   const dumped = new Counter()
-  const hasher = new HashingCounter({ highWaterMark: 1024 * 1024 })
+  const hasher = new HashingCounter(1024 * 1024)
   let uploaded: Awaited<ReturnType<typeof uploadStream>> | undefined
   const stages: unknown[] = [dump.stdout, dumped, compressor(request.compression, request.level)]
   // Native age (node:crypto's ChaCha20-Poly1305) as one more Transform: no Web-stream bridge,
