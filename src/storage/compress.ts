@@ -27,9 +27,9 @@ export function compressor(algorithm: 'zstd' | 'gzip', level: number): Transform
 
 /**
  * One zstd stream that compresses one whole frame at a time: each block is written with
- * ZSTD_e_end, which ends it as a frame, after which zstd starts the next frame on the same context. Given the
- * whole block in one call, zstd knows the frame's size and sizes its tables to it; and the
- * context (a few MB) is made once per lane, not once per frame.
+ * ZSTD_e_end, which ends it as a frame, after which zstd starts the next frame on the same
+ * context. Given the whole block in one call, zstd knows the frame's size and sizes its tables to
+ * it; and the context (a few MB) is made once per lane, not once per frame.
  */
 class FrameLane {
   private readonly stream: zlib.ZstdCompress
