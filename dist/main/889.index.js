@@ -152,7 +152,11 @@ class FrameLane {
     compress(input) {
         return new Promise((resolve, reject) => {
             this.failed = reject;
-            this.stream.write(input, () => {
+            // A failed write calls back with its error before the stream emits it: the frame is not
+            // whole then, and what was read of it must not be passed on.
+            this.stream.write(input, (error) => {
+                if (error)
+                    return reject(error);
                 const output = [];
                 for (let chunk; (chunk = this.stream.read()) !== null;)
                     output.push(chunk);

@@ -65,7 +65,10 @@ class FrameLane {
   compress(input: Buffer): Promise<Buffer[]> {
     return new Promise((resolve, reject) => {
       this.failed = reject
-      this.stream.write(input, () => {
+      // A failed write calls back with its error before the stream emits it: the frame is not
+      // whole then, and what was read of it must not be passed on.
+      this.stream.write(input, (error) => {
+        if (error) return reject(error)
         const output: Buffer[] = []
         for (let chunk: Buffer | null; (chunk = this.stream.read() as Buffer | null) !== null;)
           output.push(chunk)

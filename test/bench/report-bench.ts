@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { defaultOf } from '../../src/inputs/catalog.ts'
 import { type CloudInfo, type RunningCloud, startCloud } from '../localcloud/harness.ts'
 
 const INSTANCES = 50
@@ -90,18 +91,16 @@ interface WalkShape {
 }
 
 /**
- * Read from what ours did (its first run, alone in the request log), not restated: the page size is the `limit` of the walk's pages after
- * the first (the head re-read has no marker), the pages in flight max-concurrency's default.
+ * Read from what ours did (its first run, alone in the request log), not restated: the page size
+ * is the `limit` of the walk's pages after the first (the head re-read has no marker), the pages
+ * in flight max-concurrency's default.
  */
 async function walkShapeOf(cloud: RunningCloud): Promise<WalkShape> {
   const page = (await cloud.admin.requests()).find(
     (r) => r.service === 'trove' && r.path.endsWith('/backups') && r.query.marker !== undefined
   )
   if (!page?.query.limit) throw new Error('our report made no project-wide walk of backup pages')
-  const catalog = JSON.parse(readFileSync(path.join(ROOT, 'src/inputs/catalog.json'), 'utf8')) as {
-    inputs: { name: string; default?: string }[]
-  }
-  const inFlight = catalog.inputs.find((i) => i.name === 'max-concurrency')?.default
+  const inFlight = defaultOf('max-concurrency')
   if (!inFlight) throw new Error('the input catalogue has no default for max-concurrency')
   return { pageSize: page.query.limit, inFlight }
 }

@@ -1,8 +1,8 @@
 // The floor of bench:report: a bare Node process that asks Keystone for a token, then reads
 // every backup of the project in the same pages as the report's project walk (FLOOR_PAGE_SIZE a
 // page, FLOOR_IN_FLIGHT at a time, both given by the benchmark) and JSON.parses each answer,
-// nothing else: no checks, no policy, no report, no summary. What is left of our time above this is the product's own work. Run by the
-// benchmark as `node report-floor.mjs` (plain JavaScript: type stripping would add its own
+// nothing else: no checks, no policy, no report, no summary. What is left of our time above this
+// is the product's own work. Run by the benchmark as `node report-floor.mjs` (plain JavaScript: type stripping would add its own
 // start-up to the floor) with OS_AUTH_URL, OS_TROVE_URL,
 // OS_APPLICATION_CREDENTIAL_ID and OS_APPLICATION_CREDENTIAL_SECRET set; prints the count.
 

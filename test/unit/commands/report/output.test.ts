@@ -68,6 +68,8 @@ describe('the report JSON in pieces', () => {
 })
 
 describe('writeReportFile', () => {
+  const ninetyBackups = () =>
+    buildDocument([evaluated(instance('i-1', 'shop-db'), backups('i-1', 90))], NOW, policy, 'stale')
   let dir: string
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'report-file-'))
@@ -77,12 +79,7 @@ describe('writeReportFile', () => {
   })
 
   test('writes the whole document to the chosen path, creating its folder, and replaces an old one', async () => {
-    const big = buildDocument(
-      [evaluated(instance('i-1', 'shop-db'), backups('i-1', 90))],
-      NOW,
-      policy,
-      'stale'
-    )
+    const big = ninetyBackups()
     const small = buildDocument([], NOW, policy, 'stale')
     const rec = fakeContext({}, { RUNNER_TEMP: dir })
     const chosen = path.join(dir, 'nested', 'report.json')
@@ -102,12 +99,7 @@ describe('writeReportFile', () => {
   })
 
   test('a write that fails (a full disk) fails the call and leaves no file descriptor open', async () => {
-    const doc = buildDocument(
-      [evaluated(instance('i-1', 'shop-db'), backups('i-1', 90))],
-      NOW,
-      policy,
-      'stale'
-    )
+    const doc = ninetyBackups()
     const rec = fakeContext({}, { RUNNER_TEMP: dir })
     const open = () => readdirSync('/proc/self/fd').length
     const before = open()
