@@ -64,7 +64,7 @@ __webpack_unused_export__ = {
 }
 
 __webpack_unused_export__ = {
-  MemoryCacheStore: __webpack_require__(7270)
+  MemoryCacheStore: __webpack_require__(4889)
 }
 
 const SqliteCacheStore = __webpack_require__(1522)
@@ -1842,7 +1842,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7270:
+/***/ 4889:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -14731,7 +14731,7 @@ const assert = __webpack_require__(4589)
 const { Readable } = __webpack_require__(7075)
 const util = __webpack_require__(3440)
 const CacheHandler = __webpack_require__(9976)
-const MemoryCacheStore = __webpack_require__(7270)
+const MemoryCacheStore = __webpack_require__(4889)
 const CacheRevalidationHandler = __webpack_require__(7133)
 const {
   assertCacheStore,

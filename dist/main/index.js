@@ -890,7 +890,7 @@ const COMMANDS = {
     verify: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(139), __nccwpck_require__.e(591), __nccwpck_require__.e(973), __nccwpck_require__.e(860), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7676))).verify(c),
     restore: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(591), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 816))).restore(c),
     sweep: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(591), __nccwpck_require__.e(1)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7001))).sweep(c),
-    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(139), __nccwpck_require__.e(711), __nccwpck_require__.e(591), __nccwpck_require__.e(973), __nccwpck_require__.e(860), __nccwpck_require__.e(889)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7270))).mirror(c),
+    mirror: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(139), __nccwpck_require__.e(591), __nccwpck_require__.e(973), __nccwpck_require__.e(860), __nccwpck_require__.e(865)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3865))).mirror(c),
     list: async (c) => (await __nccwpck_require__.e(/* import() */ 664).then(__nccwpck_require__.bind(__nccwpck_require__, 9664))).list(c)
 };
 
@@ -2979,7 +2979,7 @@ async function waitFor(options) {
 /**
  * Why a request got no answer, in words: fetch says only "fetch failed" and keeps the reason
  * in `cause` (undici's or the socket's error with a `code`); the S3 SDK throws the socket's
- * error itself. Both the wire client (errors.ts) and the S3 client (storage/s3-client.ts) use
+ * error itself. Both the wire client (errors.ts) and the S3 client (storage/s3-store.ts) use
  * this, so a refused port, an unknown name, a bad certificate and a timeout read the same.
  */
 const REFUSED = new Set(['ECONNREFUSED']);
@@ -3456,6 +3456,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 

@@ -156,7 +156,7 @@ function randomUuid() {
 /**
  * Why a request got no answer, in words: fetch says only "fetch failed" and keeps the reason
  * in `cause` (undici's or the socket's error with a `code`); the S3 SDK throws the socket's
- * error itself. Both the wire client (errors.ts) and the S3 client (storage/s3-client.ts) use
+ * error itself. Both the wire client (errors.ts) and the S3 client (storage/s3-store.ts) use
  * this, so a refused port, an unknown name, a bad certificate and a timeout read the same.
  */
 const REFUSED = new Set(['ECONNREFUSED']);

@@ -11,7 +11,7 @@ import {
   splitList
 } from './source.js'
 import { MAX_PART_BYTES, MIN_PART_BYTES } from '../storage/part-size.js'
-import type { S3Settings } from '../storage/s3-client.js'
+import type { S3Settings } from '../storage/s3-store.js'
 import { parseS3Uri, type S3Location } from '../storage/s3-uri.js'
 import {
   type NewInstanceSettings,

@@ -1,11 +1,5 @@
-import {
-  AbortMultipartUploadCommand,
-  CompleteMultipartUploadCommand,
-  CreateMultipartUploadCommand,
-  type S3Client,
-  UploadPartCommand
-} from '@aws-sdk/client-s3'
 import { partsInFlight, partSizeFor } from './part-size.js'
+import type { S3Store } from './s3-store.js'
 
 export interface UploadTarget {
   bucket: string
@@ -44,22 +38,18 @@ export interface UploadResult {
  * the store or a lifecycle rule cleans up — never an object under the key.)
  */
 export async function uploadStream(
-  client: S3Client,
+  client: S3Store,
   target: UploadTarget,
   body: AsyncIterable<Buffer>,
   options: UploadOptions
 ): Promise<UploadResult> {
-  const created = await client.send(
-    new CreateMultipartUploadCommand({
-      Bucket: target.bucket,
-      Key: target.key,
-      ContentType: target.contentType,
-      Metadata: target.metadata
-    }),
-    { abortSignal: options.signal }
+  const uploadId = await client.createUpload(
+    target.bucket,
+    target.key,
+    target.contentType,
+    target.metadata,
+    options.signal
   )
-  const uploadId = created.UploadId
-  if (!uploadId) throw new Error(`S3: CreateMultipartUpload of ${target.key} returned no UploadId`)
   options.onStarted?.(uploadId)
   try {
     return await sendParts(client, target, uploadId, body, options)
@@ -70,31 +60,25 @@ export async function uploadStream(
 }
 
 export async function abortUpload(
-  client: S3Client,
+  client: S3Store,
   target: { bucket: string; key: string },
   uploadId: string
 ): Promise<void> {
   try {
-    await client.send(
-      new AbortMultipartUploadCommand({
-        Bucket: target.bucket,
-        Key: target.key,
-        UploadId: uploadId
-      })
-    )
+    await client.abortUpload(target.bucket, target.key, uploadId)
   } catch {
     // Best effort: the parts are invisible either way, and the caller reports the first error.
   }
 }
 
 async function sendParts(
-  client: S3Client,
+  client: S3Store,
   target: UploadTarget,
   uploadId: string,
   body: AsyncIterable<Buffer>,
   options: UploadOptions
 ): Promise<UploadResult> {
-  const done: { PartNumber: number; ETag: string }[] = []
+  const done: { partNumber: number; etag: string }[] = []
   // Part buffers are reused once their upload settles: a fresh 8 MiB buffer per part would leave
   // hundreds of MB of garbage for the collector, and the process's peak memory would show it.
   let spare: Buffer[] = []
@@ -131,20 +115,9 @@ async function sendParts(
     options.signal?.throwIfAborted()
     largest = Math.max(largest, part.length)
     const request = client
-      .send(
-        new UploadPartCommand({
-          Bucket: target.bucket,
-          Key: target.key,
-          UploadId: uploadId,
-          PartNumber: partNumber,
-          Body: part,
-          ContentLength: part.length
-        }),
-        { abortSignal: options.signal }
-      )
-      .then((answer) => {
-        if (!answer.ETag) throw new Error(`S3: part ${partNumber} of ${target.key} has no ETag`)
-        done.push({ PartNumber: partNumber, ETag: answer.ETag })
+      .uploadPart(target.bucket, target.key, uploadId, partNumber, part, options.signal)
+      .then((etag) => {
+        done.push({ partNumber, etag })
         stored += part.length
         options.onPart?.(partNumber, stored)
       })
@@ -188,15 +161,7 @@ async function sendParts(
   await options.beforeComplete?.()
   options.signal?.throwIfAborted()
 
-  done.sort((a, b) => a.PartNumber - b.PartNumber)
-  await client.send(
-    new CompleteMultipartUploadCommand({
-      Bucket: target.bucket,
-      Key: target.key,
-      UploadId: uploadId,
-      MultipartUpload: { Parts: done }
-    }),
-    { abortSignal: options.signal }
-  )
+  done.sort((a, b) => a.partNumber - b.partNumber)
+  await client.completeUpload(target.bucket, target.key, uploadId, done, options.signal)
   return { uploadId, parts: done.length, bytes: stored, largestPartBytes: largest }
 }

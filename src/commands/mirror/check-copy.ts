@@ -1,4 +1,4 @@
-import type { S3Client } from '@aws-sdk/client-s3'
+import type { S3Store } from '../../storage/s3-store.js'
 import { pipeline } from 'node:stream/promises'
 import { Writable } from 'node:stream'
 import { HashingCounter } from '../../storage/hash.js'
@@ -24,7 +24,7 @@ export interface CopyCheck {
 /** mirror-action: verify — the stored copy (given, or the newest) against its manifest. */
 export async function checkCopy(
   context: CommandContext,
-  client: S3Client,
+  client: S3Store,
   inputs: VerifyCopyInputs
 ): Promise<void> {
   const { bucket, prefix } = inputs.location
@@ -55,7 +55,7 @@ export async function checkCopy(
 
 /** Downloads the dump (streaming, nothing kept), hashes it and compares with its manifest. */
 export async function verifyCopy(
-  client: S3Client,
+  client: S3Store,
   bucket: string,
   objectKey: string
 ): Promise<CopyCheck> {

@@ -1,4 +1,4 @@
-import type { S3Client } from '@aws-sdk/client-s3'
+import type { S3Store } from '../../storage/s3-store.js'
 import {
   allPassed,
   type CheckPlan,
@@ -29,7 +29,7 @@ import { type CopyDrillReport, copyDrillSummary } from './restore-summary.js'
  */
 export async function drillCopy(
   context: CommandContext,
-  client: S3Client,
+  client: S3Store,
   inputs: DrillCopyInputs
 ): Promise<void> {
   const startedAt = context.now()

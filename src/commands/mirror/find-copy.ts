@@ -1,4 +1,4 @@
-import type { S3Client } from '@aws-sdk/client-s3'
+import type { S3Store } from '../../storage/s3-store.js'
 import { CheckFailure } from '../../errors.js'
 import { getText } from '../../storage/objects.js'
 import { formatS3Uri } from '../../storage/s3-uri.js'
@@ -15,7 +15,7 @@ export interface FoundCopy {
  * prefix (of `instance`, by name or id, when given).
  */
 export async function findCopy(
-  client: S3Client,
+  client: S3Store,
   bucket: string,
   prefix: string,
   objectKey: string,

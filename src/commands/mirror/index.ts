@@ -1,4 +1,3 @@
-import type { S3Client } from '@aws-sdk/client-s3'
 import { resolveInstance } from '../../cloud/resolve.js'
 import { failureOf, withTemporaryInstance } from '../../cloud/temporary-instance.js'
 import { engineOf } from '../../database/target.js'
@@ -8,7 +7,7 @@ import { checkSelectionForEngine, dependsOnEngine } from '../../inputs/dump-sele
 import { readMirrorInputs, type UploadInputs } from '../../inputs/mirror.js'
 import { abortUpload } from '../../storage/multipart.js'
 import { probe } from '../../storage/objects.js'
-import { s3Client } from '../../storage/s3-client.js'
+import { S3Store } from '../../storage/s3-store.js'
 import { formatS3Uri } from '../../storage/s3-uri.js'
 import type { CommandContext } from '../context.js'
 import { checkCopy } from './check-copy.js'
@@ -28,7 +27,7 @@ import { uploadCopy, type UploadInFlight } from './upload.js'
  */
 export async function mirror(context: CommandContext): Promise<void> {
   const inputs = readMirrorInputs(context.inputs)
-  const client = s3Client(inputs.s3)
+  const client = new S3Store(inputs.s3)
   if (inputs.action === 'verify') return checkCopy(context, client, inputs)
   if (inputs.action === 'drill') return drillCopy(context, client, inputs)
   if (inputs.action === 'restore') return restoreToTarget(context, client, inputs)
@@ -101,7 +100,7 @@ export async function mirror(context: CommandContext): Promise<void> {
 
 async function mirrorLive(
   context: CommandContext,
-  client: S3Client,
+  client: S3Store,
   inputs: UploadInputs,
   upload: UploadInFlight,
   controller: AbortController,

@@ -1,4 +1,4 @@
-import type { S3Client } from '@aws-sdk/client-s3'
+import type { S3Store } from '../../storage/s3-store.js'
 import { resolveAllowedCidrs } from '../../cloud/allow-list.js'
 import { planEmptyInstance } from '../../cloud/empty-instance-plan.js'
 import {
@@ -37,7 +37,7 @@ export interface RestoredIntoNewInstance {
  */
 export async function restoreIntoNewInstance(
   context: CommandContext,
-  client: S3Client,
+  client: S3Store,
   inputs: RestoreCopyInputs,
   target: NewInstanceTarget,
   found: FoundCopy

@@ -1,4 +1,4 @@
-import type { S3Client } from '@aws-sdk/client-s3'
+import type { S3Store } from '../../storage/s3-store.js'
 import { pipeline } from 'node:stream/promises'
 import { RestoreServer } from '../../database/restore-target.js'
 import { findRestoreTool, restoreCompatibility, startRestore } from '../../database/restore-tool.js'
@@ -76,7 +76,7 @@ export function checkCopyFits(
  */
 export async function restoreCopy(
   context: CommandContext,
-  client: S3Client,
+  client: S3Store,
   inputs: CopyReadInputs,
   found: FoundCopy,
   into: RestoreInto
@@ -233,7 +233,7 @@ function databasesFor(server: TargetServer, found: FoundCopy): string[] {
 }
 
 async function streamRestore(
-  client: S3Client,
+  client: S3Store,
   inputs: CopyReadInputs,
   found: FoundCopy,
   target: DbTarget,

@@ -1,4 +1,4 @@
-import type { S3Client } from '@aws-sdk/client-s3'
+import type { S3Store } from '../../storage/s3-store.js'
 import type { RestoreCopyInputs } from '../../inputs/mirror.js'
 import type { CommandContext } from '../context.js'
 import { findCopy } from './find-copy.js'
@@ -12,7 +12,7 @@ import { restoreSummary } from './restore-summary.js'
  */
 export async function restoreToTarget(
   context: CommandContext,
-  client: S3Client,
+  client: S3Store,
   inputs: RestoreCopyInputs
 ): Promise<void> {
   for (const warning of inputs.dbTlsWarnings) context.warn(warning, 'Deprecated input value')

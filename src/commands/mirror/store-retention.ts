@@ -1,4 +1,4 @@
-import type { S3Client } from '@aws-sdk/client-s3'
+import type { S3Store } from '../../storage/s3-store.js'
 import type { Logger } from '../../openstack/index.js'
 import { deleteKey, getText, listKeys } from '../../storage/objects.js'
 import { MANIFEST_SUFFIX, type MirrorManifest, parseManifest } from './manifest.js'
@@ -16,7 +16,7 @@ export interface ManifestEntry {
 
 /** Our manifests under the prefix (any other object is ignored, never touched). */
 export async function listManifests(
-  client: S3Client,
+  client: S3Store,
   bucket: string,
   prefix: string
 ): Promise<ManifestEntry[]> {
@@ -36,7 +36,7 @@ export async function listManifests(
  * keys (with `dryRun`, those it would delete; none is touched).
  */
 export async function applyRetention(
-  client: S3Client,
+  client: S3Store,
   bucket: string,
   prefix: string,
   instanceId: string,

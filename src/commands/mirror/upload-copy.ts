@@ -1,4 +1,4 @@
-import type { S3Client } from '@aws-sdk/client-s3'
+import type { S3Store } from '../../storage/s3-store.js'
 import { Transform, type TransformCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { DbTarget, Engine } from '../../database/types.js'
@@ -16,7 +16,7 @@ import {
 } from '../../database/dump-snapshot.js'
 
 export interface CopyRequest {
-  client: S3Client
+  client: S3Store
   bucket: string
   objectKey: string
   metadata: Record<string, string>

@@ -1,4 +1,4 @@
-import type { S3Client } from '@aws-sdk/client-s3'
+import type { S3Store } from '../../storage/s3-store.js'
 import { dbTarget, engineOf } from '../../database/target.js'
 import { CheckFailure } from '../../errors.js'
 import { formatBytes } from '../../format/bytes.js'
@@ -42,7 +42,7 @@ export interface UploadInFlight {
  */
 export async function uploadCopy(
   context: CommandContext,
-  client: S3Client,
+  client: S3Store,
   inputs: UploadInputs,
   upload: UploadInFlight,
   signal: AbortSignal,
@@ -189,12 +189,12 @@ export async function uploadCopy(
     await context.group('Check the stored copy and write its manifest', async () => {
       const stored = await head(client, bucket, objectKey)
       const problems: string[] = []
-      if (stored.ContentLength !== copy.storedBytes) {
-        problems.push(`size ${stored.ContentLength} bytes, we sent ${copy.storedBytes}`)
+      if (stored.bytes !== copy.storedBytes) {
+        problems.push(`size ${stored.bytes} bytes, we sent ${copy.storedBytes}`)
       }
       for (const [name, value] of Object.entries(metadata)) {
-        if (stored.Metadata?.[name] !== value)
-          problems.push(`metadata ${name} is ${stored.Metadata?.[name] ?? 'missing'}`)
+        if (stored.metadata[name] !== value)
+          problems.push(`metadata ${name} is ${stored.metadata[name] ?? 'missing'}`)
       }
       if (problems.length > 0)
         throw new CheckFailure(`The stored copy ${objectKey} is wrong: ${problems.join('; ')}`)

@@ -4,13 +4,12 @@ import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import tls from 'node:tls'
-import { HeadBucketCommand } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import nock from 'nock'
 import { HttpClient, OpenStackNetworkError, silentLogger } from '../../../src/openstack/index.js'
 import { describeNetworkCause } from '../../../src/openstack/network-cause.js'
 import { nodeTransport, type Transport } from '../../../src/openstack/transport.js'
-import { s3Client, S3NetworkError } from '../../../src/storage/s3-client.js'
+import { S3NetworkError, S3Store } from '../../../src/storage/s3-store.js'
 import { FakeClock } from '../helpers/fake-cloud.js'
 
 // Real sockets on loopback, not mocks: the error shapes are undici's and the socket's own, and
@@ -169,30 +168,33 @@ test('a port fetch refuses to use says so', async () => {
 
 describe('network failures of the S3 client name their cause', () => {
   const send = (endpoint: string): Promise<unknown> =>
-    s3Client({
-      endpoint,
-      region: 'us-east-1',
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'a', secretAccessKey: 'b' }
-    })
-      .send(new HeadBucketCommand({ Bucket: 'backups' }))
+    new S3Store(
+      {
+        endpoint,
+        region: 'us-east-1',
+        forcePathStyle: true,
+        credentials: { accessKeyId: 'a', secretAccessKey: 'b' }
+      },
+      1
+    )
+      .listPage('backups', '', undefined, 1)
       .catch((e: unknown) => e)
 
   test('a closed port', async () => {
     const error = await send(`http://127.0.0.1:${closedPort}`)
     expect(error).toBeInstanceOf(S3NetworkError)
     expect((error as Error).message).toBe(
-      `S3 HeadBucket failed: connection refused by 127.0.0.1:${closedPort} (ECONNREFUSED): ` +
+      `S3 ListObjectsV2 failed: connection refused by 127.0.0.1:${closedPort} (ECONNREFUSED): ` +
         'nothing listens there, or a firewall rejects it'
     )
   })
 
-  test('a self-signed certificate names the endpoint the SDK error leaves out', async () => {
+  test('a self-signed certificate names the endpoint the socket’s error leaves out', async () => {
     const error = await send(`https://127.0.0.1:${tlsPort}`)
     expect(error).toBeInstanceOf(S3NetworkError)
     expect((error as Error).message).toMatch(
       new RegExp(
-        `^S3 HeadBucket failed: TLS certificate problem with 127\\.0\\.0\\.1:${tlsPort}: .*\\(DEPTH_ZERO_SELF_SIGNED_CERT\\)$`
+        `^S3 ListObjectsV2 failed: TLS certificate problem with 127\\.0\\.0\\.1:${tlsPort}: .*\\(DEPTH_ZERO_SELF_SIGNED_CERT\\)$`
       )
     )
   })
@@ -200,7 +202,7 @@ describe('network failures of the S3 client name their cause', () => {
   test('an unresolvable name', async () => {
     const error = await send('https://s3.dbaas-backup.invalid')
     expect((error as Error).message).toMatch(
-      /^S3 HeadBucket failed: DNS (name not found:|lookup failed for) s3\.dbaas-backup\.invalid/
+      /^S3 ListObjectsV2 failed: DNS (name not found:|lookup failed for) s3\.dbaas-backup\.invalid/
     )
   })
 })

@@ -1,36 +1,47 @@
 import { describe, expect, test } from '@jest/globals'
-import type { S3Client } from '@aws-sdk/client-s3'
 import { Readable } from 'node:stream'
 import { uploadStream } from '../../../src/storage/multipart.js'
+import type { S3Store } from '../../../src/storage/s3-store.js'
 
 const MiB = 1024 * 1024
 
-/** A store double: records every command; `failPart` makes that part's upload fail. */
+/** A store double: records every call; `failPart` makes that part's upload fail. */
 function fakeStore(failPart?: number) {
   const calls: { name: string; input: Record<string, unknown> }[] = []
   const bodies = new Map<number, Buffer>()
   let inFlight = 0
   let maxInFlight = 0
   const client = {
-    async send(command: { constructor: { name: string }; input: Record<string, unknown> }) {
-      const name = command.constructor.name.replace(/Command$/, '')
-      calls.push({ name, input: command.input })
-      if (name === 'CreateMultipartUpload') return { UploadId: 'u-1' }
-      if (name === 'UploadPart') {
-        inFlight++
-        maxInFlight = Math.max(maxInFlight, inFlight)
-        await new Promise((r) => setTimeout(r, 5))
-        // Read the body at the end of the request, as a slow socket would.
-        bodies.set(command.input.PartNumber as number, Buffer.from(command.input.Body as Buffer))
-        inFlight--
-        if (command.input.PartNumber === failPart) throw new Error('503 SlowDown')
-        return { ETag: `"e${String(command.input.PartNumber)}"` }
-      }
-      return {}
+    async createUpload(bucket: string, key: string) {
+      calls.push({ name: 'CreateMultipartUpload', input: { bucket, key } })
+      return 'u-1'
+    },
+    async uploadPart(
+      _bucket: string,
+      _key: string,
+      uploadId: string,
+      partNumber: number,
+      body: Buffer
+    ) {
+      calls.push({ name: 'UploadPart', input: { uploadId, partNumber, bytes: body.length } })
+      inFlight++
+      maxInFlight = Math.max(maxInFlight, inFlight)
+      await new Promise((r) => setTimeout(r, 5))
+      // Read the body at the end of the request, as a slow socket would.
+      bodies.set(partNumber, Buffer.from(body))
+      inFlight--
+      if (partNumber === failPart) throw new Error('503 SlowDown')
+      return `"e${String(partNumber)}"`
+    },
+    async completeUpload(_bucket: string, _key: string, uploadId: string, parts: unknown) {
+      calls.push({ name: 'CompleteMultipartUpload', input: { uploadId, parts } })
+    },
+    async abortUpload(_bucket: string, _key: string, uploadId: string) {
+      calls.push({ name: 'AbortMultipartUpload', input: { uploadId } })
     }
   }
   return {
-    client: client as unknown as S3Client,
+    client: client as unknown as S3Store,
     calls,
     maxInFlight: () => maxInFlight,
     stored: () => Buffer.concat([...bodies.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]))
@@ -62,13 +73,13 @@ describe('uploadStream', () => {
       concurrency: 2
     })
     const parts = store.calls.filter((c) => c.name === 'UploadPart')
-    expect(parts.map((p) => p.input.ContentLength)).toEqual([5 * MiB, 5 * MiB, 2 * MiB + 5])
+    expect(parts.map((p) => p.input.bytes)).toEqual([5 * MiB, 5 * MiB, 2 * MiB + 5])
     expect(result).toMatchObject({ parts: 3, bytes: 12 * MiB + 5 })
     const complete = store.calls.at(-1)
     expect(complete?.name).toBe('CompleteMultipartUpload')
-    expect(complete?.input.MultipartUpload).toEqual({
-      Parts: [1, 2, 3].map((n) => ({ PartNumber: n, ETag: `"e${n}"` }))
-    })
+    expect(complete?.input.parts).toEqual(
+      [1, 2, 3].map((n) => ({ partNumber: n, etag: `"e${n}"` }))
+    )
     expect(store.maxInFlight()).toBeLessThanOrEqual(2)
   })
 
@@ -96,9 +107,7 @@ describe('uploadStream', () => {
       maxParts: 4,
       concurrency: 1
     })
-    const sizes = store.calls
-      .filter((c) => c.name === 'UploadPart')
-      .map((p) => p.input.ContentLength)
+    const sizes = store.calls.filter((c) => c.name === 'UploadPart').map((p) => p.input.bytes)
     expect(sizes).toEqual([5 * MiB, 5 * MiB, 10 * MiB, 20 * MiB])
   })
 
