@@ -1310,6 +1310,7 @@ function hmac(key, data) {
 
 
 
+
 /** The store answered with an error: its status, S3's error code and message. */
 class S3Error extends Error {
     status;
@@ -1330,6 +1331,8 @@ class S3NetworkError extends Error {
         this.code = code;
     }
 }
+/** An error's body is read this far: S3's are a few hundred bytes, a proxy's page may not be. */
+const ERROR_BODY_BYTES = 64 * 1024;
 /** Attempts of a request that may be repeated: the first and three more. */
 const MAX_ATTEMPTS = 4;
 /** Statuses and codes that say "try again" rather than "no". */
@@ -1482,7 +1485,7 @@ class S3Store {
         });
         // S3 may answer 200 and still fail: the error is then in the body.
         if (/<Error>/.test(xml))
-            throw this.errorOf('CompleteMultipartUpload', key, 200, xml);
+            throw this.errorOf('CompleteMultipartUpload', formatS3Uri(bucket, key), 200, xml);
     }
     async abortUpload(bucket, key, uploadId) {
         await this.text({
@@ -1522,8 +1525,8 @@ class S3Store {
             const status = answer.statusCode ?? 0;
             if (call.expected.includes(status))
                 return answer;
-            const body = call.method === 'HEAD' ? '' : await readText(answer);
-            const error = this.errorOf(call.operation, call.key ?? call.bucket, status, body);
+            const body = call.method === 'HEAD' ? '' : await readText(answer, ERROR_BODY_BYTES);
+            const error = this.errorOf(call.operation, formatS3Uri(call.bucket, call.key ?? ''), status, body);
             if (last || !(RETRY_STATUSES.has(status) || RETRY_CODES.has(error.code)))
                 throw error;
             await this.pause(attempt, call.signal);
@@ -1607,12 +1610,19 @@ function metaHeaders(metadata) {
         headers[`x-amz-meta-${name}`] = value;
     return headers;
 }
-/** Reads an answer's body as UTF-8 text. */
-async function readText(answer) {
+/** Reads an answer's body as UTF-8 text, or its first `limit` bytes (the rest is dropped). */
+async function readText(answer, limit = Infinity) {
     const chunks = [];
-    for await (const chunk of answer)
+    let bytes = 0;
+    for await (const chunk of answer) {
         chunks.push(chunk);
-    return Buffer.concat(chunks).toString('utf8');
+        bytes += chunk.length;
+        if (bytes >= limit) {
+            answer.destroy();
+            break;
+        }
+    }
+    return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
 }
 /** The text of every <tag>…</tag> (S3's answers are flat enough for this). */
 function xmlValues(xml, tag) {

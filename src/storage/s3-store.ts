@@ -4,6 +4,7 @@ import https from 'node:https'
 import type { Readable } from 'node:stream'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describeNetworkCause, isNetworkCode } from '../openstack/network-cause.js'
+import { formatS3Uri } from './s3-uri.js'
 import { EMPTY_PAYLOAD_SHA256, s3Path, type SigningCredentials, signRequest } from './sigv4.js'
 
 // The S3 calls a copy makes, on node:http with our own signer: list, get, head, put, delete and
@@ -47,6 +48,9 @@ export class S3NetworkError extends Error {
     this.code = code
   }
 }
+
+/** An error's body is read this far: S3's are a few hundred bytes, a proxy's page may not be. */
+const ERROR_BODY_BYTES = 64 * 1024
 
 /** Attempts of a request that may be repeated: the first and three more. */
 export const MAX_ATTEMPTS = 4
@@ -258,7 +262,8 @@ export class S3Store {
       ...(signal && { signal })
     })
     // S3 may answer 200 and still fail: the error is then in the body.
-    if (/<Error>/.test(xml)) throw this.errorOf('CompleteMultipartUpload', key, 200, xml)
+    if (/<Error>/.test(xml))
+      throw this.errorOf('CompleteMultipartUpload', formatS3Uri(bucket, key), 200, xml)
   }
 
   async abortUpload(bucket: string, key: string, uploadId: string): Promise<void> {
@@ -298,8 +303,13 @@ export class S3Store {
       }
       const status = answer.statusCode ?? 0
       if (call.expected.includes(status)) return answer
-      const body = call.method === 'HEAD' ? '' : await readText(answer)
-      const error = this.errorOf(call.operation, call.key ?? call.bucket, status, body)
+      const body = call.method === 'HEAD' ? '' : await readText(answer, ERROR_BODY_BYTES)
+      const error = this.errorOf(
+        call.operation,
+        formatS3Uri(call.bucket, call.key ?? ''),
+        status,
+        body
+      )
       if (last || !(RETRY_STATUSES.has(status) || RETRY_CODES.has(error.code))) throw error
       await this.pause(attempt, call.signal)
     }
@@ -396,11 +406,19 @@ function metaHeaders(metadata: Record<string, string>): Record<string, string> {
   return headers
 }
 
-/** Reads an answer's body as UTF-8 text. */
-async function readText(answer: Readable): Promise<string> {
+/** Reads an answer's body as UTF-8 text, or its first `limit` bytes (the rest is dropped). */
+async function readText(answer: Readable, limit = Infinity): Promise<string> {
   const chunks: Buffer[] = []
-  for await (const chunk of answer) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
+  let bytes = 0
+  for await (const chunk of answer) {
+    chunks.push(chunk as Buffer)
+    bytes += (chunk as Buffer).length
+    if (bytes >= limit) {
+      answer.destroy()
+      break
+    }
+  }
+  return Buffer.concat(chunks).subarray(0, limit).toString('utf8')
 }
 
 /** The text of every <tag>…</tag> (S3's answers are flat enough for this). */

@@ -117,9 +117,33 @@ test('wrong keys are refused by the store, and said so', async () => {
   })
   try {
     await expect(wrong.listPage(BUCKET, '')).rejects.toThrow(
-      /^S3 ListObjectsV2 of store-test: 403 SignatureDoesNotMatch/
+      /^S3 ListObjectsV2 of s3:\/\/store-test\/: 403 SignatureDoesNotMatch/
     )
   } finally {
     wrong.close()
+  }
+})
+
+test('without keys, the AWS default chain finds them (here in the environment)', async () => {
+  const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY }
+  process.env.AWS_ACCESS_KEY_ID = swift.s3.accessKeyId
+  process.env.AWS_SECRET_ACCESS_KEY = swift.s3.secretAccessKey
+  const chained = new S3Store({
+    endpoint: swift.s3.endpoint,
+    region: swift.s3.region,
+    forcePathStyle: true
+  })
+  try {
+    await store.put(BUCKET, 'chain/probe', Buffer.from('x'), 'text/plain', {})
+    expect((await chained.listPage(BUCKET, 'chain/')).keys).toEqual(['chain/probe'])
+  } finally {
+    chained.close()
+    for (const [name, value] of [
+      ['AWS_ACCESS_KEY_ID', saved.id],
+      ['AWS_SECRET_ACCESS_KEY', saved.secret]
+    ] as const) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
   }
 })

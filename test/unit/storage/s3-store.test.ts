@@ -106,7 +106,7 @@ describe('requests', () => {
     expect(error).toMatchObject({
       status: 404,
       code: 'NotFound',
-      message: 'S3 HeadObject of gone: 404 NotFound'
+      message: 'S3 HeadObject of s3://b/gone: 404 NotFound'
     })
   })
 })
@@ -129,7 +129,7 @@ describe('errors and repeats', () => {
 
     nock(ENDPOINT).put('/b/k').query(true).times(4).reply(503, slowDown)
     await expect(store().uploadPart('b', 'k', 'u-1', 3, Buffer.from('part'))).rejects.toThrow(
-      'S3 UploadPart of k: 503 SlowDown (Reduce your request rate.)'
+      'S3 UploadPart of s3://b/k: 503 SlowDown (Reduce your request rate.)'
     )
     expect(nock.pendingMocks()).toEqual([])
   })
@@ -154,9 +154,21 @@ describe('errors and repeats', () => {
       .get('/b/k')
       .reply(403, '<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>')
     await expect(store().get('b', 'k')).rejects.toThrow(
-      'S3 GetObject of k: 403 AccessDenied (Access Denied)'
+      'S3 GetObject of s3://b/k: 403 AccessDenied (Access Denied)'
     )
     expect(scope.isDone()).toBe(true)
+  })
+
+  test('a huge error page is read only so far, and the answer is still an error', async () => {
+    nock(ENDPOINT)
+      .get('/b/k')
+      .times(4)
+      .reply(502, `<html>${'x'.repeat(1024 * 1024)}</html>`)
+    const error = await store()
+      .get('b', 'k')
+      .catch((e: unknown) => e)
+    expect(error).toMatchObject({ status: 502, code: 'HTTP 502' })
+    expect(nock.pendingMocks()).toEqual([])
   })
 
   test('completing fails on an error in a 200 answer', async () => {
