@@ -110,8 +110,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/policy/index.ts + 6 modules
 var policy = __webpack_require__(467);
-// EXTERNAL MODULE: ./src/openstack/index.ts + 13 modules
-var openstack = __webpack_require__(1656);
+// EXTERNAL MODULE: ./src/openstack/index.ts + 12 modules
+var openstack = __webpack_require__(5222);
 // EXTERNAL MODULE: ./src/format/duration.ts
 var duration = __webpack_require__(447);
 ;// CONCATENATED MODULE: ./src/commands/report/pool.ts

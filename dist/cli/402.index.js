@@ -1127,7 +1127,7 @@ async function checkQuota(trove, plan) {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7595);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1656);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5222);
 /* harmony import */ var _waits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5031);
 
 
@@ -1204,7 +1204,7 @@ async function refuseTakenName(trove, name, hint = '') {
 /* harmony export */   g: () => (/* binding */ failureOf)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1656);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5222);
 /* harmony import */ var _allow_list_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6701);
 /* harmony import */ var _leftovers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5161);
 /* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7595);

@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export globToRegExp */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1656);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5222);
 
 
 /**
@@ -230,8 +230,8 @@ function backupSummary(outcome, now) {
     return [`### ${(0,markdown/* cell */.Hn)(verdict)}: ${(0,markdown/* cell */.Hn)(instance.name)}`, '', (0,markdown/* table */.tp)(['', ''], rows)].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/openstack/index.ts + 13 modules
-var openstack = __webpack_require__(1656);
+// EXTERNAL MODULE: ./src/openstack/index.ts + 12 modules
+var openstack = __webpack_require__(5222);
 // EXTERNAL MODULE: ./src/cloud/waits.ts
 var waits = __webpack_require__(5031);
 ;// CONCATENATED MODULE: ./src/commands/backup/create-backup.ts

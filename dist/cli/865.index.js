@@ -1184,22 +1184,9 @@ async function getText(client, bucket, key) {
         chunks.push(chunk);
     return Buffer.concat(chunks).toString('utf8');
 }
-async function getStream(client, bucket, key) {
-    return client.get(bucket, key);
-}
 async function putJson(client, bucket, key, value, metadata = {}) {
     const body = Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
     await client.put(bucket, key, body, 'application/json', metadata);
-}
-async function head(client, bucket, key) {
-    return client.head(bucket, key);
-}
-/**
- * One key at a time: Swift's s3api (and others) reject DeleteObjects without Content-MD5.
- * Retention deletes a handful of keys, so this costs nothing.
- */
-async function deleteKey(client, bucket, key) {
-    await client.delete(bucket, key);
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -1212,6 +1199,8 @@ var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_no
 var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./src/openstack/network-cause.ts
 var network_cause = __webpack_require__(2844);
+// EXTERNAL MODULE: ./src/openstack/retry.ts
+var retry = __webpack_require__(8582);
 ;// CONCATENATED MODULE: ./src/storage/sigv4.ts
 
 // AWS Signature Version 4 for S3, in the Authorization header: what an S3-compatible store
@@ -1311,6 +1300,7 @@ function hmac(key, data) {
 
 
 
+
 /** The store answered with an error: its status, S3's error code and message. */
 class S3Error extends Error {
     status;
@@ -1333,24 +1323,29 @@ class S3NetworkError extends Error {
 }
 /** An error's body is read this far: S3's are a few hundred bytes, a proxy's page may not be. */
 const ERROR_BODY_BYTES = 64 * 1024;
-/** Attempts of a request that may be repeated: the first and three more. */
-const MAX_ATTEMPTS = 4;
-/** Statuses and codes that say "try again" rather than "no". */
-const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
-const RETRY_CODES = new Set(['SlowDown', 'InternalError', 'RequestTimeout', 'ServiceUnavailable']);
+/**
+ * The retry rules of the OpenStack client (openstack/retry.ts), with S3's shorter waits: four
+ * attempts in all, from about 0.2 s. S3 asks to slow down with 503 SlowDown, a server error.
+ */
+const S3_RETRY = {
+    maxAttempts: 4,
+    baseDelayMs: 200,
+    maxDelayMs: 10_000,
+    maxRetryAfterMs: 60_000
+};
 class S3Store {
     settings;
     base;
     agent;
     chain;
-    /** Waits between attempts, in ms (the tests make them short). */
-    backoffMs;
-    constructor(settings, backoffMs = 200) {
+    retry;
+    /** `retry` is S3_RETRY but in tests, which make the waits short. */
+    constructor(settings, retry = S3_RETRY) {
         this.settings = settings;
         this.base = new URL(settings.endpoint || `https://s3.${settings.region}.amazonaws.com`);
         const Agent = this.base.protocol === 'http:' ? (external_node_http_default()).Agent : (external_node_https_default()).Agent;
         this.agent = new Agent({ keepAlive: true });
-        this.backoffMs = backoffMs;
+        this.retry = retry;
     }
     /** One page of keys under `prefix`; `next` is the token of the page after it. */
     async listPage(bucket, prefix, token, maxKeys) {
@@ -1368,7 +1363,7 @@ class S3Store {
             bucket,
             query,
             expected: [200],
-            repeatable: true
+            idempotent: true
         });
         const truncated = xmlValue(xml, 'IsTruncated') === 'true';
         return {
@@ -1384,7 +1379,7 @@ class S3Store {
             bucket,
             key,
             expected: [200],
-            repeatable: true,
+            idempotent: true,
             ...(signal && { signal })
         });
     }
@@ -1395,7 +1390,7 @@ class S3Store {
             bucket,
             key,
             expected: [200],
-            repeatable: true
+            idempotent: true
         });
         answer.resume();
         const metadata = {};
@@ -1414,9 +1409,13 @@ class S3Store {
             headers: { 'content-type': contentType, ...metaHeaders(metadata) },
             body,
             expected: [200],
-            repeatable: true
+            idempotent: true
         });
     }
+    /**
+     * One key: Swift's s3api (and others) reject DeleteObjects without Content-MD5. Retention
+     * deletes a handful of keys, so this costs nothing.
+     */
     async delete(bucket, key) {
         await this.text({
             operation: 'DeleteObject',
@@ -1424,7 +1423,7 @@ class S3Store {
             bucket,
             key,
             expected: [200, 204],
-            repeatable: true
+            idempotent: true
         });
     }
     /** Starts a multipart upload; sent once (see Call.repeatable). */
@@ -1437,7 +1436,7 @@ class S3Store {
             query: [['uploads', '']],
             headers: { 'content-type': contentType, ...metaHeaders(metadata) },
             expected: [200],
-            repeatable: false,
+            idempotent: false,
             ...(signal && { signal })
         });
         const uploadId = xmlValue(xml, 'UploadId');
@@ -1458,7 +1457,7 @@ class S3Store {
             ],
             body,
             expected: [200],
-            repeatable: true,
+            idempotent: true,
             ...(signal && { signal })
         });
         answer.resume();
@@ -1480,7 +1479,7 @@ class S3Store {
             headers: { 'content-type': 'application/xml' },
             body: Buffer.from(`<CompleteMultipartUpload>${listed}</CompleteMultipartUpload>`),
             expected: [200],
-            repeatable: true,
+            idempotent: true,
             ...(signal && { signal })
         });
         // S3 may answer 200 and still fail: the error is then in the body.
@@ -1495,7 +1494,7 @@ class S3Store {
             key,
             query: [['uploadId', uploadId]],
             expected: [204, 200],
-            repeatable: true
+            idempotent: true
         });
     }
     /** Closes the kept-alive connections, so the process can end. */
@@ -1508,33 +1507,39 @@ class S3Store {
     /** Sends the call, again after a failure worth repeating; the answer when it is expected. */
     async send(call) {
         for (let attempt = 1;; attempt++) {
-            const last = !call.repeatable || attempt >= MAX_ATTEMPTS;
-            let answer;
+            let outcome;
+            let failure;
             try {
-                answer = await this.once(call);
+                const answer = await this.once(call);
+                const status = answer.statusCode ?? 0;
+                if (call.expected.includes(status))
+                    return answer;
+                const body = call.method === 'HEAD' ? '' : await readText(answer, ERROR_BODY_BYTES);
+                failure = this.errorOf(call.operation, formatS3Uri(call.bucket, call.key ?? ''), status, body);
+                const retryAfterSeconds = (0,retry/* parseRetryAfter */.mu)(answer.headers['retry-after'] ?? null, Date.now());
+                outcome = {
+                    kind: 'status',
+                    status,
+                    ...(retryAfterSeconds !== undefined && { retryAfterSeconds })
+                };
             }
             catch (error) {
                 const code = error.code;
                 if (typeof code !== 'string' || !(0,network_cause/* isNetworkCode */.O)(code))
                     throw error;
-                if (last)
-                    throw new S3NetworkError(this.networkMessage(call, error), code, error);
-                await this.pause(attempt, call.signal);
-                continue;
+                failure = new S3NetworkError(this.networkMessage(call, error), code, error);
+                outcome = { kind: 'network' };
             }
-            const status = answer.statusCode ?? 0;
-            if (call.expected.includes(status))
-                return answer;
-            const body = call.method === 'HEAD' ? '' : await readText(answer, ERROR_BODY_BYTES);
-            const error = this.errorOf(call.operation, formatS3Uri(call.bucket, call.key ?? ''), status, body);
-            if (last || !(RETRY_STATUSES.has(status) || RETRY_CODES.has(error.code)))
-                throw error;
-            await this.pause(attempt, call.signal);
+            if (!(0,retry/* isRetryable */.r3)(outcome, call.idempotent) || attempt >= this.retry.maxAttempts)
+                throw failure;
+            const delay = (0,retry/* retryDelayMs */.qO)(attempt, outcome, this.retry, Math.random);
+            if (delay > this.retry.maxRetryAfterMs)
+                throw failure;
+            await (0,promises_.setTimeout)(delay, undefined, call.signal ? { signal: call.signal } : {});
         }
     }
     async once(call) {
-        const virtual = this.virtualHosted(call.bucket);
-        const host = virtual ? `${call.bucket}.${this.base.host}` : this.base.host;
+        const { host, hostname, virtual } = this.address(call.bucket);
         const prefix = this.base.pathname.replace(/\/+$/, '');
         const path = prefix + s3Path(virtual ? undefined : call.bucket, call.key ?? '');
         const query = call.query ?? [];
@@ -1552,17 +1557,14 @@ class S3Store {
             region: this.settings.region,
             now: new Date()
         }, await this.credentials());
-        const search = query
-            .map(([name, value]) => value === ''
-            ? encodeURIComponent(name)
-            : `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
-            .join('&');
+        // The query as signed: the store reads it back the same way.
+        const search = canonicalQuery(query);
         const transport = this.base.protocol === 'http:' ? (external_node_http_default()) : (external_node_https_default());
         return new Promise((resolve, reject) => {
             const request = transport.request({
                 method: call.method,
                 protocol: this.base.protocol,
-                hostname: virtual ? `${call.bucket}.${this.base.hostname}` : this.base.hostname,
+                hostname,
                 port: this.base.port || undefined,
                 path: search ? `${path}?${search}` : path,
                 headers: signed,
@@ -1575,11 +1577,14 @@ class S3Store {
         });
     }
     /**
-     * Virtual-hosted style (bucket.host) unless path style is asked for, or the bucket's name
-     * cannot be a host name (a certificate for *.host does not cover dots in it either).
+     * Where a bucket's requests go: virtual-hosted style (bucket.host) unless path style is asked
+     * for, or the bucket's name cannot be a host name (a certificate for *.host does not cover dots
+     * in it either). `host` is the Host header, with the port; `hostname` the name to connect to.
      */
-    virtualHosted(bucket) {
-        return !this.settings.forcePathStyle && /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(bucket);
+    address(bucket) {
+        const virtual = !this.settings.forcePathStyle && /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(bucket);
+        const sub = virtual ? `${bucket}.` : '';
+        return { host: sub + this.base.host, hostname: sub + this.base.hostname, virtual };
     }
     credentials() {
         const given = this.settings.credentials;
@@ -1595,13 +1600,8 @@ class S3Store {
         return new S3Error(`S3 ${operation} of ${target}: ${status} ${code}${message ? ` (${message})` : ''}`, status, code);
     }
     networkMessage(call, error) {
-        const where = `${this.base.protocol}//${this.virtualHosted(call.bucket) ? `${call.bucket}.` : ''}${this.base.host}/`;
+        const where = `${this.base.protocol}//${this.address(call.bucket).host}/`;
         return `S3 ${call.operation} failed: ${(0,network_cause/* describeNetworkCause */.j)(error, where)}`;
-    }
-    async pause(attempt, signal) {
-        // Exponential, with jitter so parts failing together do not come back together.
-        const ms = this.backoffMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2);
-        await (0,promises_.setTimeout)(ms, undefined, signal ? { signal } : {});
     }
 }
 function metaHeaders(metadata) {
@@ -1973,8 +1973,8 @@ async function applyRetention(client, bucket, prefix, instanceId, policy, now, l
             logger.info(`Retention: would delete ${copy.objectKey} (created ${copy.created.toISOString()}; dry-run)`);
             continue;
         }
-        await deleteKey(client, bucket, copy.objectKey);
-        await deleteKey(client, bucket, copy.manifestKey);
+        await client.delete(bucket, copy.objectKey);
+        await client.delete(bucket, copy.manifestKey);
         logger.info(`Retention: deleted ${copy.objectKey} (created ${copy.created.toISOString()})`);
     }
     logger.info(`Retention: ${copies.length} cop${copies.length === 1 ? 'y' : 'ies'} of this instance, ${expired.length} ${dryRun ? 'would be deleted (dry-run)' : 'deleted'}`);
@@ -2095,7 +2095,7 @@ async function verifyCopy(client, bucket, objectKey) {
     if (!manifest)
         throw new errors/* CheckFailure */.jU(`${manifestKey} is not a manifest of this action`);
     const hasher = new HashingCounter();
-    await (0,external_node_stream_promises_.pipeline)(await getStream(client, bucket, objectKey), hasher, new external_node_stream_.Writable({ write: (_chunk, _encoding, callback) => callback() }));
+    await (0,external_node_stream_promises_.pipeline)(await client.get(bucket, objectKey), hasher, new external_node_stream_.Writable({ write: (_chunk, _encoding, callback) => callback() }));
     const sha256 = hasher.sha256();
     const problems = [];
     if (hasher.bytes !== manifest.sizes.storedBytes) {
@@ -2809,7 +2809,6 @@ function decompressor(algorithm) {
 
 
 
-
 const restore_copy_LABEL = { postgresql: 'PostgreSQL', mariadb: 'MariaDB' };
 /** The checks that need nothing but the copy and the inputs: run before anything is created. */
 function checkCopyFits(found, identities, engine) {
@@ -2986,7 +2985,7 @@ async function streamRestore(client, inputs, found, target, databases, tool, can
     }, inputs.identities);
     let bodyEnded = false;
     try {
-        const body = await getStream(client, inputs.location.bucket, objectKey);
+        const body = await client.get(inputs.location.bucket, objectKey);
         body.once('end', () => {
             bodyEnded = true;
         });
@@ -4080,7 +4079,7 @@ async function uploadCopy(context, client, inputs, upload, signal, source) {
     };
     try {
         await context.group('Check the stored copy and write its manifest', async () => {
-            const stored = await head(client, bucket, objectKey);
+            const stored = await client.head(bucket, objectKey);
             const problems = [];
             if (stored.bytes !== copy.storedBytes) {
                 problems.push(`size ${stored.bytes} bytes, we sent ${copy.storedBytes}`);
@@ -4100,7 +4099,7 @@ async function uploadCopy(context, client, inputs, upload, signal, source) {
     }
     catch (error) {
         // Without its manifest the copy is neither checkable nor ever removed by retention.
-        await deleteKey(client, bucket, objectKey).catch(() => undefined);
+        await client.delete(bucket, objectKey).catch(() => undefined);
         throw error;
     }
     context.setOutput('object-key', objectKey);

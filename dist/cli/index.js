@@ -26,7 +26,7 @@ __webpack_async_result__();
 /* harmony export */   vs: () => (/* binding */ recordedInstances)
 /* harmony export */ });
 /* unused harmony exports STATE_KEYS, LEFTOVER_DELETE_TIMEOUT_MS, parseTempInstanceState */
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1656);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5222);
 /* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7595);
 /* harmony import */ var _waits_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5031);
 
@@ -185,7 +185,7 @@ function isTempInstanceName(name) {
 /* harmony export */   nB: () => (/* binding */ waitForBackup),
 /* harmony export */   yh: () => (/* binding */ waitForInstanceIdle)
 /* harmony export */ });
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1656);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5222);
 
 /** A wait on one instance until `isDone`; ERROR and friends end it at once. */
 function instanceWait(isDone) {
@@ -1056,8 +1056,8 @@ async function cleanupAfterCancel(state, context) {
     }
 }
 
-// EXTERNAL MODULE: ./src/openstack/index.ts + 13 modules
-var openstack = __nccwpck_require__(1656);
+// EXTERNAL MODULE: ./src/openstack/index.ts + 12 modules
+var openstack = __nccwpck_require__(5222);
 ;// CONCATENATED MODULE: ./src/cloud/connect.ts
 
 /** Wires the typed client from validated inputs: one HTTP client, one session (one token). */
@@ -2380,7 +2380,7 @@ function checkHttpsUrl(source, input, value, insecure = readBoolean(source, 'all
 
 /***/ }),
 
-/***/ 1656:
+/***/ 5222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2603,63 +2603,8 @@ const silentLogger = {
     warning: () => undefined
 };
 
-;// CONCATENATED MODULE: ./src/openstack/retry.ts
-/**
- * When to try a request again, and how long to wait first. Pure functions, so the rules are
- * tested with tables and no test ever sleeps.
- */
-const defaultRetryPolicy = {
-    maxAttempts: 5,
-    baseDelayMs: 500,
-    maxDelayMs: 30_000,
-    maxRetryAfterMs: 5 * 60_000
-};
-/**
- * Rate-limit answers (429, or Trove's 413 overLimit that carries Retry-After) mean the server
- * refused the request before acting on it, so any request may be sent again.
- * Server errors and lost connections leave it unknown whether the request took effect: only
- * idempotent requests are retried then. A create (POST) is never retried blindly, because a
- * second create could make a second backup or instance. A quota 413 (no Retry-After) is final.
- */
-function isRetryable(outcome, idempotent) {
-    if (outcome.kind === 'network')
-        return idempotent;
-    if (isRateLimited(outcome))
-        return true;
-    return idempotent && [500, 502, 503, 504].includes(outcome.status);
-}
-function isRateLimited(outcome) {
-    if (outcome.kind !== 'status')
-        return false;
-    if (outcome.status === 429)
-        return true;
-    return outcome.status === 413 && outcome.retryAfterSeconds !== undefined;
-}
-/**
- * Delay before attempt number `attempt + 1` (attempt counts from 1). A server's Retry-After is
- * honoured as given; otherwise exponential backoff with "equal jitter" (half fixed, half random),
- * so many runners hitting one API do not retry in lockstep.
- */
-function retryDelayMs(attempt, outcome, policy, random) {
-    if (outcome.kind === 'status' && outcome.retryAfterSeconds !== undefined) {
-        return Math.max(0, outcome.retryAfterSeconds * 1000);
-    }
-    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(exponential / 2 + (random() * exponential) / 2);
-}
-/** Retry-After is either delta-seconds or an HTTP date. */
-function parseRetryAfter(value, now) {
-    if (value === null || value.trim() === '')
-        return undefined;
-    const seconds = Number(value);
-    if (Number.isFinite(seconds))
-        return Math.max(0, seconds);
-    const date = Date.parse(value);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, Math.ceil((date - now) / 1000));
-}
-
+// EXTERNAL MODULE: ./src/openstack/retry.ts
+var openstack_retry = __nccwpck_require__(8582);
 // EXTERNAL MODULE: ./src/openstack/time.ts
 var time = __nccwpck_require__(135);
 // EXTERNAL MODULE: external "node:http"
@@ -2795,7 +2740,7 @@ const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function defaultHttpOptions(env = process.env) {
     return {
         timeoutMs: 30_000,
-        retry: defaultRetryPolicy,
+        retry: openstack_retry/* defaultRetryPolicy */.ur,
         sleep: defaultSleep,
         random: Math.random,
         now: Date.now,
@@ -2827,7 +2772,7 @@ class HttpClient {
                 }
                 const text = await response.text().catch(() => '');
                 const fault = parseFaultBody(text);
-                const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'), this.options.now()) ??
+                const retryAfterSeconds = (0,openstack_retry/* parseRetryAfter */.mu)(response.headers.get('retry-after'), this.options.now()) ??
                     fault.retryAfterSeconds;
                 failure = new OpenStackHttpError({
                     method: request.method,
@@ -2853,9 +2798,9 @@ class HttpClient {
                 failure = new OpenStackNetworkError(request.method, request.url, error, request.context);
                 outcome = { kind: 'network' };
             }
-            if (!isRetryable(outcome, idempotent) || attempt >= retry.maxAttempts)
+            if (!(0,openstack_retry/* isRetryable */.r3)(outcome, idempotent) || attempt >= retry.maxAttempts)
                 throw failure;
-            const delay = retryDelayMs(attempt, outcome, retry, this.options.random);
+            const delay = (0,openstack_retry/* retryDelayMs */.qO)(attempt, outcome, retry, this.options.random);
             if (delay > retry.maxRetryAfterMs)
                 throw failure;
             logger.info(`${failure.message} — retrying in ${(0,time/* formatElapsed */.C)(delay)} (attempt ${attempt + 1} of ${retry.maxAttempts})`);
@@ -3922,6 +3867,75 @@ function createFetch(env) {
         return ((input, init) => undiciFetch(input, { ...init, dispatcher }));
     };
     return (async (input, init) => (await (proxied ??= load()))(input, init));
+}
+
+
+/***/ }),
+
+/***/ 8582:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   qO: () => (/* binding */ retryDelayMs),
+/* harmony export */   r3: () => (/* binding */ isRetryable),
+/* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
+/* harmony export */ });
+/* unused harmony export isRateLimited */
+/**
+ * When to try a request again, and how long to wait first. Pure functions, so the rules are
+ * tested with tables and no test ever sleeps.
+ */
+const defaultRetryPolicy = {
+    maxAttempts: 5,
+    baseDelayMs: 500,
+    maxDelayMs: 30_000,
+    maxRetryAfterMs: 5 * 60_000
+};
+/**
+ * Rate-limit answers (429, or Trove's 413 overLimit that carries Retry-After) mean the server
+ * refused the request before acting on it, so any request may be sent again.
+ * Server errors and lost connections leave it unknown whether the request took effect: only
+ * idempotent requests are retried then. A create (POST) is never retried blindly, because a
+ * second create could make a second backup or instance. A quota 413 (no Retry-After) is final.
+ */
+function isRetryable(outcome, idempotent) {
+    if (outcome.kind === 'network')
+        return idempotent;
+    if (isRateLimited(outcome))
+        return true;
+    return idempotent && [500, 502, 503, 504].includes(outcome.status);
+}
+function isRateLimited(outcome) {
+    if (outcome.kind !== 'status')
+        return false;
+    if (outcome.status === 429)
+        return true;
+    return outcome.status === 413 && outcome.retryAfterSeconds !== undefined;
+}
+/**
+ * Delay before attempt number `attempt + 1` (attempt counts from 1). A server's Retry-After is
+ * honoured as given; otherwise exponential backoff with "equal jitter" (half fixed, half random),
+ * so many runners hitting one API do not retry in lockstep.
+ */
+function retryDelayMs(attempt, outcome, policy, random) {
+    if (outcome.kind === 'status' && outcome.retryAfterSeconds !== undefined) {
+        return Math.max(0, outcome.retryAfterSeconds * 1000);
+    }
+    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+/** Retry-After is either delta-seconds or an HTTP date. */
+function parseRetryAfter(value, now) {
+    if (value === null || value.trim() === '')
+        return undefined;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds);
+    const date = Date.parse(value);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, Math.ceil((date - now) / 1000));
 }
 
 

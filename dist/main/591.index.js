@@ -54,7 +54,7 @@ function isTempInstanceName(name) {
 /* harmony export */   nB: () => (/* binding */ waitForBackup),
 /* harmony export */   yh: () => (/* binding */ waitForInstanceIdle)
 /* harmony export */ });
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1656);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5222);
 
 /** A wait on one instance until `isDone`; ERROR and friends end it at once. */
 function instanceWait(isDone) {
@@ -630,7 +630,7 @@ function readConcurrency(source) {
 /* unused harmony export checkCidr */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3976);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1656);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5222);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _database_tool_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9189);

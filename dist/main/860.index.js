@@ -1127,7 +1127,7 @@ async function checkQuota(trove, plan) {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7595);
-/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1656);
+/* harmony import */ var _openstack_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5222);
 /* harmony import */ var _waits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5031);
 
 
@@ -1208,8 +1208,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/openstack/index.ts + 13 modules
-var openstack = __webpack_require__(1656);
+// EXTERNAL MODULE: ./src/openstack/index.ts + 12 modules
+var openstack = __webpack_require__(5222);
 // EXTERNAL MODULE: ./src/cloud/allow-list.ts
 var allow_list = __webpack_require__(6701);
 // EXTERNAL MODULE: ./src/cloud/marker.ts

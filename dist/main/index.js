@@ -604,8 +604,8 @@ function randomUuid() {
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-// EXTERNAL MODULE: ./src/openstack/index.ts + 13 modules
-var openstack = __nccwpck_require__(1656);
+// EXTERNAL MODULE: ./src/openstack/index.ts + 12 modules
+var openstack = __nccwpck_require__(5222);
 ;// CONCATENATED MODULE: ./src/cloud/connect.ts
 
 /** Wires the typed client from validated inputs: one HTTP client, one session (one token). */
@@ -1612,7 +1612,7 @@ const ACTION_SPELLING = {
 
 /***/ }),
 
-/***/ 1656:
+/***/ 5222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1835,63 +1835,8 @@ const silentLogger = {
     warning: () => undefined
 };
 
-;// CONCATENATED MODULE: ./src/openstack/retry.ts
-/**
- * When to try a request again, and how long to wait first. Pure functions, so the rules are
- * tested with tables and no test ever sleeps.
- */
-const defaultRetryPolicy = {
-    maxAttempts: 5,
-    baseDelayMs: 500,
-    maxDelayMs: 30_000,
-    maxRetryAfterMs: 5 * 60_000
-};
-/**
- * Rate-limit answers (429, or Trove's 413 overLimit that carries Retry-After) mean the server
- * refused the request before acting on it, so any request may be sent again.
- * Server errors and lost connections leave it unknown whether the request took effect: only
- * idempotent requests are retried then. A create (POST) is never retried blindly, because a
- * second create could make a second backup or instance. A quota 413 (no Retry-After) is final.
- */
-function isRetryable(outcome, idempotent) {
-    if (outcome.kind === 'network')
-        return idempotent;
-    if (isRateLimited(outcome))
-        return true;
-    return idempotent && [500, 502, 503, 504].includes(outcome.status);
-}
-function isRateLimited(outcome) {
-    if (outcome.kind !== 'status')
-        return false;
-    if (outcome.status === 429)
-        return true;
-    return outcome.status === 413 && outcome.retryAfterSeconds !== undefined;
-}
-/**
- * Delay before attempt number `attempt + 1` (attempt counts from 1). A server's Retry-After is
- * honoured as given; otherwise exponential backoff with "equal jitter" (half fixed, half random),
- * so many runners hitting one API do not retry in lockstep.
- */
-function retryDelayMs(attempt, outcome, policy, random) {
-    if (outcome.kind === 'status' && outcome.retryAfterSeconds !== undefined) {
-        return Math.max(0, outcome.retryAfterSeconds * 1000);
-    }
-    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(exponential / 2 + (random() * exponential) / 2);
-}
-/** Retry-After is either delta-seconds or an HTTP date. */
-function parseRetryAfter(value, now) {
-    if (value === null || value.trim() === '')
-        return undefined;
-    const seconds = Number(value);
-    if (Number.isFinite(seconds))
-        return Math.max(0, seconds);
-    const date = Date.parse(value);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, Math.ceil((date - now) / 1000));
-}
-
+// EXTERNAL MODULE: ./src/openstack/retry.ts
+var openstack_retry = __nccwpck_require__(8582);
 // EXTERNAL MODULE: ./src/openstack/time.ts
 var time = __nccwpck_require__(135);
 // EXTERNAL MODULE: external "node:http"
@@ -2027,7 +1972,7 @@ const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function defaultHttpOptions(env = process.env) {
     return {
         timeoutMs: 30_000,
-        retry: defaultRetryPolicy,
+        retry: openstack_retry/* defaultRetryPolicy */.ur,
         sleep: defaultSleep,
         random: Math.random,
         now: Date.now,
@@ -2059,7 +2004,7 @@ class HttpClient {
                 }
                 const text = await response.text().catch(() => '');
                 const fault = parseFaultBody(text);
-                const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'), this.options.now()) ??
+                const retryAfterSeconds = (0,openstack_retry/* parseRetryAfter */.mu)(response.headers.get('retry-after'), this.options.now()) ??
                     fault.retryAfterSeconds;
                 failure = new OpenStackHttpError({
                     method: request.method,
@@ -2085,9 +2030,9 @@ class HttpClient {
                 failure = new OpenStackNetworkError(request.method, request.url, error, request.context);
                 outcome = { kind: 'network' };
             }
-            if (!isRetryable(outcome, idempotent) || attempt >= retry.maxAttempts)
+            if (!(0,openstack_retry/* isRetryable */.r3)(outcome, idempotent) || attempt >= retry.maxAttempts)
                 throw failure;
-            const delay = retryDelayMs(attempt, outcome, retry, this.options.random);
+            const delay = (0,openstack_retry/* retryDelayMs */.qO)(attempt, outcome, retry, this.options.random);
             if (delay > retry.maxRetryAfterMs)
                 throw failure;
             logger.info(`${failure.message} — retrying in ${(0,time/* formatElapsed */.C)(delay)} (attempt ${attempt + 1} of ${retry.maxAttempts})`);
@@ -3154,6 +3099,75 @@ function createFetch(env) {
         return ((input, init) => undiciFetch(input, { ...init, dispatcher }));
     };
     return (async (input, init) => (await (proxied ??= load()))(input, init));
+}
+
+
+/***/ }),
+
+/***/ 8582:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   qO: () => (/* binding */ retryDelayMs),
+/* harmony export */   r3: () => (/* binding */ isRetryable),
+/* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
+/* harmony export */ });
+/* unused harmony export isRateLimited */
+/**
+ * When to try a request again, and how long to wait first. Pure functions, so the rules are
+ * tested with tables and no test ever sleeps.
+ */
+const defaultRetryPolicy = {
+    maxAttempts: 5,
+    baseDelayMs: 500,
+    maxDelayMs: 30_000,
+    maxRetryAfterMs: 5 * 60_000
+};
+/**
+ * Rate-limit answers (429, or Trove's 413 overLimit that carries Retry-After) mean the server
+ * refused the request before acting on it, so any request may be sent again.
+ * Server errors and lost connections leave it unknown whether the request took effect: only
+ * idempotent requests are retried then. A create (POST) is never retried blindly, because a
+ * second create could make a second backup or instance. A quota 413 (no Retry-After) is final.
+ */
+function isRetryable(outcome, idempotent) {
+    if (outcome.kind === 'network')
+        return idempotent;
+    if (isRateLimited(outcome))
+        return true;
+    return idempotent && [500, 502, 503, 504].includes(outcome.status);
+}
+function isRateLimited(outcome) {
+    if (outcome.kind !== 'status')
+        return false;
+    if (outcome.status === 429)
+        return true;
+    return outcome.status === 413 && outcome.retryAfterSeconds !== undefined;
+}
+/**
+ * Delay before attempt number `attempt + 1` (attempt counts from 1). A server's Retry-After is
+ * honoured as given; otherwise exponential backoff with "equal jitter" (half fixed, half random),
+ * so many runners hitting one API do not retry in lockstep.
+ */
+function retryDelayMs(attempt, outcome, policy, random) {
+    if (outcome.kind === 'status' && outcome.retryAfterSeconds !== undefined) {
+        return Math.max(0, outcome.retryAfterSeconds * 1000);
+    }
+    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+/** Retry-After is either delta-seconds or an HTTP date. */
+function parseRetryAfter(value, now) {
+    if (value === null || value.trim() === '')
+        return undefined;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds);
+    const date = Date.parse(value);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, Math.ceil((date - now) / 1000));
 }
 
 

@@ -1,5 +1,4 @@
-import type { Readable } from 'node:stream'
-import type { ObjectInfo, S3Store } from './s3-store.js'
+import type { S3Store } from './s3-store.js'
 
 /** Every key under `prefix`, following continuation tokens to the end. */
 export async function listKeys(client: S3Store, bucket: string, prefix: string): Promise<string[]> {
@@ -24,10 +23,6 @@ export async function getText(client: S3Store, bucket: string, key: string): Pro
   return Buffer.concat(chunks).toString('utf8')
 }
 
-export async function getStream(client: S3Store, bucket: string, key: string): Promise<Readable> {
-  return client.get(bucket, key)
-}
-
 export async function putJson(
   client: S3Store,
   bucket: string,
@@ -37,16 +32,4 @@ export async function putJson(
 ): Promise<void> {
   const body = Buffer.from(`${JSON.stringify(value, null, 2)}\n`)
   await client.put(bucket, key, body, 'application/json', metadata)
-}
-
-export async function head(client: S3Store, bucket: string, key: string): Promise<ObjectInfo> {
-  return client.head(bucket, key)
-}
-
-/**
- * One key at a time: Swift's s3api (and others) reject DeleteObjects without Content-MD5.
- * Retention deletes a handful of keys, so this costs nothing.
- */
-export async function deleteKey(client: S3Store, bucket: string, key: string): Promise<void> {
-  await client.delete(bucket, key)
 }

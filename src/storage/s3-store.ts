@@ -4,8 +4,21 @@ import https from 'node:https'
 import type { Readable } from 'node:stream'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describeNetworkCause, isNetworkCode } from '../openstack/network-cause.js'
+import {
+  isRetryable,
+  type Outcome,
+  parseRetryAfter,
+  retryDelayMs,
+  type RetryPolicy
+} from '../openstack/retry.js'
 import { formatS3Uri } from './s3-uri.js'
-import { EMPTY_PAYLOAD_SHA256, s3Path, type SigningCredentials, signRequest } from './sigv4.js'
+import {
+  canonicalQuery,
+  EMPTY_PAYLOAD_SHA256,
+  s3Path,
+  type SigningCredentials,
+  signRequest
+} from './sigv4.js'
 
 // The S3 calls a copy makes, on node:http with our own signer: list, get, head, put, delete and
 // the four of a multipart upload. Swift's s3api, Ceph, MinIO and AWS all answer them alike.
@@ -52,12 +65,16 @@ export class S3NetworkError extends Error {
 /** An error's body is read this far: S3's are a few hundred bytes, a proxy's page may not be. */
 const ERROR_BODY_BYTES = 64 * 1024
 
-/** Attempts of a request that may be repeated: the first and three more. */
-export const MAX_ATTEMPTS = 4
-
-/** Statuses and codes that say "try again" rather than "no". */
-const RETRY_STATUSES = new Set([429, 500, 502, 503, 504])
-const RETRY_CODES = new Set(['SlowDown', 'InternalError', 'RequestTimeout', 'ServiceUnavailable'])
+/**
+ * The retry rules of the OpenStack client (openstack/retry.ts), with S3's shorter waits: four
+ * attempts in all, from about 0.2 s. S3 asks to slow down with 503 SlowDown, a server error.
+ */
+export const S3_RETRY: RetryPolicy = {
+  maxAttempts: 4,
+  baseDelayMs: 200,
+  maxDelayMs: 10_000,
+  maxRetryAfterMs: 60_000
+}
 
 interface Call {
   /** The S3 API's name for it, for messages: GetObject, UploadPart… */
@@ -71,10 +88,11 @@ interface Call {
   /** Statuses that are an answer; anything else is an error. */
   expected: number[]
   /**
-   * Whether it may be sent again after a failure. Every call is, but the one that creates a
-   * multipart upload: a second one would leave the first's parts behind unseen.
+   * Whether sending it twice does no harm. Every call's does, but the one that creates a
+   * multipart upload: a second one would leave the first's parts behind unseen. It is sent again
+   * only when the store refused it before acting (429).
    */
-  repeatable: boolean
+  idempotent: boolean
   signal?: AbortSignal
 }
 
@@ -83,15 +101,15 @@ export class S3Store {
   private readonly base: URL
   private readonly agent: http.Agent
   private chain: Promise<() => Promise<SigningCredentials>> | undefined
-  /** Waits between attempts, in ms (the tests make them short). */
-  private readonly backoffMs: number
+  private readonly retry: RetryPolicy
 
-  constructor(settings: S3Settings, backoffMs = 200) {
+  /** `retry` is S3_RETRY but in tests, which make the waits short. */
+  constructor(settings: S3Settings, retry = S3_RETRY) {
     this.settings = settings
     this.base = new URL(settings.endpoint || `https://s3.${settings.region}.amazonaws.com`)
     const Agent = this.base.protocol === 'http:' ? http.Agent : https.Agent
     this.agent = new Agent({ keepAlive: true })
-    this.backoffMs = backoffMs
+    this.retry = retry
   }
 
   /** One page of keys under `prefix`; `next` is the token of the page after it. */
@@ -113,7 +131,7 @@ export class S3Store {
       bucket,
       query,
       expected: [200],
-      repeatable: true
+      idempotent: true
     })
     const truncated = xmlValue(xml, 'IsTruncated') === 'true'
     return {
@@ -130,7 +148,7 @@ export class S3Store {
       bucket,
       key,
       expected: [200],
-      repeatable: true,
+      idempotent: true,
       ...(signal && { signal })
     })
   }
@@ -142,7 +160,7 @@ export class S3Store {
       bucket,
       key,
       expected: [200],
-      repeatable: true
+      idempotent: true
     })
     answer.resume()
     const metadata: Record<string, string> = {}
@@ -168,10 +186,14 @@ export class S3Store {
       headers: { 'content-type': contentType, ...metaHeaders(metadata) },
       body,
       expected: [200],
-      repeatable: true
+      idempotent: true
     })
   }
 
+  /**
+   * One key: Swift's s3api (and others) reject DeleteObjects without Content-MD5. Retention
+   * deletes a handful of keys, so this costs nothing.
+   */
   async delete(bucket: string, key: string): Promise<void> {
     await this.text({
       operation: 'DeleteObject',
@@ -179,7 +201,7 @@ export class S3Store {
       bucket,
       key,
       expected: [200, 204],
-      repeatable: true
+      idempotent: true
     })
   }
 
@@ -199,7 +221,7 @@ export class S3Store {
       query: [['uploads', '']],
       headers: { 'content-type': contentType, ...metaHeaders(metadata) },
       expected: [200],
-      repeatable: false,
+      idempotent: false,
       ...(signal && { signal })
     })
     const uploadId = xmlValue(xml, 'UploadId')
@@ -227,7 +249,7 @@ export class S3Store {
       ],
       body,
       expected: [200],
-      repeatable: true,
+      idempotent: true,
       ...(signal && { signal })
     })
     answer.resume()
@@ -258,7 +280,7 @@ export class S3Store {
       headers: { 'content-type': 'application/xml' },
       body: Buffer.from(`<CompleteMultipartUpload>${listed}</CompleteMultipartUpload>`),
       expected: [200],
-      repeatable: true,
+      idempotent: true,
       ...(signal && { signal })
     })
     // S3 may answer 200 and still fail: the error is then in the body.
@@ -274,7 +296,7 @@ export class S3Store {
       key,
       query: [['uploadId', uploadId]],
       expected: [204, 200],
-      repeatable: true
+      idempotent: true
     })
   }
 
@@ -290,34 +312,40 @@ export class S3Store {
   /** Sends the call, again after a failure worth repeating; the answer when it is expected. */
   private async send(call: Call): Promise<http.IncomingMessage> {
     for (let attempt = 1; ; attempt++) {
-      const last = !call.repeatable || attempt >= MAX_ATTEMPTS
-      let answer: http.IncomingMessage
+      let outcome: Outcome
+      let failure: Error
       try {
-        answer = await this.once(call)
+        const answer = await this.once(call)
+        const status = answer.statusCode ?? 0
+        if (call.expected.includes(status)) return answer
+        const body = call.method === 'HEAD' ? '' : await readText(answer, ERROR_BODY_BYTES)
+        failure = this.errorOf(
+          call.operation,
+          formatS3Uri(call.bucket, call.key ?? ''),
+          status,
+          body
+        )
+        const retryAfterSeconds = parseRetryAfter(answer.headers['retry-after'] ?? null, Date.now())
+        outcome = {
+          kind: 'status',
+          status,
+          ...(retryAfterSeconds !== undefined && { retryAfterSeconds })
+        }
       } catch (error) {
         const code = (error as { code?: unknown }).code
         if (typeof code !== 'string' || !isNetworkCode(code)) throw error
-        if (last) throw new S3NetworkError(this.networkMessage(call, error), code, error)
-        await this.pause(attempt, call.signal)
-        continue
+        failure = new S3NetworkError(this.networkMessage(call, error), code, error)
+        outcome = { kind: 'network' }
       }
-      const status = answer.statusCode ?? 0
-      if (call.expected.includes(status)) return answer
-      const body = call.method === 'HEAD' ? '' : await readText(answer, ERROR_BODY_BYTES)
-      const error = this.errorOf(
-        call.operation,
-        formatS3Uri(call.bucket, call.key ?? ''),
-        status,
-        body
-      )
-      if (last || !(RETRY_STATUSES.has(status) || RETRY_CODES.has(error.code))) throw error
-      await this.pause(attempt, call.signal)
+      if (!isRetryable(outcome, call.idempotent) || attempt >= this.retry.maxAttempts) throw failure
+      const delay = retryDelayMs(attempt, outcome, this.retry, Math.random)
+      if (delay > this.retry.maxRetryAfterMs) throw failure
+      await sleep(delay, undefined, call.signal ? { signal: call.signal } : {})
     }
   }
 
   private async once(call: Call): Promise<http.IncomingMessage> {
-    const virtual = this.virtualHosted(call.bucket)
-    const host = virtual ? `${call.bucket}.${this.base.host}` : this.base.host
+    const { host, hostname, virtual } = this.address(call.bucket)
     const prefix = this.base.pathname.replace(/\/+$/, '')
     const path = prefix + s3Path(virtual ? undefined : call.bucket, call.key ?? '')
     const query = call.query ?? []
@@ -337,19 +365,14 @@ export class S3Store {
       },
       await this.credentials()
     )
-    const search = query
-      .map(([name, value]) =>
-        value === ''
-          ? encodeURIComponent(name)
-          : `${encodeURIComponent(name)}=${encodeURIComponent(value)}`
-      )
-      .join('&')
+    // The query as signed: the store reads it back the same way.
+    const search = canonicalQuery(query)
     const transport = this.base.protocol === 'http:' ? http : https
     return new Promise((resolve, reject) => {
       const request = transport.request({
         method: call.method,
         protocol: this.base.protocol,
-        hostname: virtual ? `${call.bucket}.${this.base.hostname}` : this.base.hostname,
+        hostname,
         port: this.base.port || undefined,
         path: search ? `${path}?${search}` : path,
         headers: signed,
@@ -363,11 +386,15 @@ export class S3Store {
   }
 
   /**
-   * Virtual-hosted style (bucket.host) unless path style is asked for, or the bucket's name
-   * cannot be a host name (a certificate for *.host does not cover dots in it either).
+   * Where a bucket's requests go: virtual-hosted style (bucket.host) unless path style is asked
+   * for, or the bucket's name cannot be a host name (a certificate for *.host does not cover dots
+   * in it either). `host` is the Host header, with the port; `hostname` the name to connect to.
    */
-  private virtualHosted(bucket: string): boolean {
-    return !this.settings.forcePathStyle && /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(bucket)
+  private address(bucket: string): { host: string; hostname: string; virtual: boolean } {
+    const virtual =
+      !this.settings.forcePathStyle && /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(bucket)
+    const sub = virtual ? `${bucket}.` : ''
+    return { host: sub + this.base.host, hostname: sub + this.base.hostname, virtual }
   }
 
   private credentials(): Promise<SigningCredentials> {
@@ -389,14 +416,8 @@ export class S3Store {
   }
 
   private networkMessage(call: Call, error: unknown): string {
-    const where = `${this.base.protocol}//${this.virtualHosted(call.bucket) ? `${call.bucket}.` : ''}${this.base.host}/`
+    const where = `${this.base.protocol}//${this.address(call.bucket).host}/`
     return `S3 ${call.operation} failed: ${describeNetworkCause(error, where)}`
-  }
-
-  private async pause(attempt: number, signal: AbortSignal | undefined): Promise<void> {
-    // Exponential, with jitter so parts failing together do not come back together.
-    const ms = this.backoffMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2)
-    await sleep(ms, undefined, signal ? { signal } : {})
   }
 }
 

@@ -5,7 +5,7 @@ import { HashingCounter } from '../../storage/hash.js'
 import { CheckFailure } from '../../errors.js'
 import { formatBytes } from '../../format/bytes.js'
 import type { VerifyCopyInputs } from '../../inputs/mirror.js'
-import { getStream, getText } from '../../storage/objects.js'
+import { getText } from '../../storage/objects.js'
 import { formatS3Uri } from '../../storage/s3-uri.js'
 import type { CommandContext } from '../context.js'
 import { copyFigures, writeMirrorMetrics } from './metrics.js'
@@ -64,7 +64,7 @@ export async function verifyCopy(
   if (!manifest) throw new CheckFailure(`${manifestKey} is not a manifest of this action`)
   const hasher = new HashingCounter()
   await pipeline(
-    await getStream(client, bucket, objectKey),
+    await client.get(bucket, objectKey),
     hasher,
     new Writable({ write: (_chunk, _encoding, callback) => callback() })
   )

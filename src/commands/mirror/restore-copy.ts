@@ -9,7 +9,6 @@ import { formatElapsed } from '../../format/duration.js'
 import type { CopyReadInputs } from '../../inputs/mirror.js'
 import type { TargetServer } from '../../inputs/target-url.js'
 import { IdentityMismatch } from '../../storage/decrypt.js'
-import { getStream } from '../../storage/objects.js'
 import { CopyMismatch, copyStages } from '../../storage/read-copy.js'
 import { formatS3Uri } from '../../storage/s3-uri.js'
 import type { CommandContext } from '../context.js'
@@ -261,7 +260,7 @@ async function streamRestore(
   )
   let bodyEnded = false
   try {
-    const body = await getStream(client, inputs.location.bucket, objectKey)
+    const body = await client.get(inputs.location.bucket, objectKey)
     body.once('end', () => {
       bodyEnded = true
     })

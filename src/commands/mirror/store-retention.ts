@@ -1,6 +1,6 @@
 import type { S3Store } from '../../storage/s3-store.js'
 import type { Logger } from '../../openstack/index.js'
-import { deleteKey, getText, listKeys } from '../../storage/objects.js'
+import { getText, listKeys } from '../../storage/objects.js'
 import { MANIFEST_SUFFIX, type MirrorManifest, parseManifest } from './manifest.js'
 import {
   hasRetention,
@@ -73,8 +73,8 @@ export async function applyRetention(
       )
       continue
     }
-    await deleteKey(client, bucket, copy.objectKey)
-    await deleteKey(client, bucket, copy.manifestKey)
+    await client.delete(bucket, copy.objectKey)
+    await client.delete(bucket, copy.manifestKey)
     logger.info(`Retention: deleted ${copy.objectKey} (created ${copy.created.toISOString()})`)
   }
   logger.info(

@@ -5,7 +5,7 @@ import { formatBytes } from '../../format/bytes.js'
 import { checkSelectionForEngine, type DumpSelection } from '../../inputs/dump-selection.js'
 import type { UploadInputs } from '../../inputs/mirror.js'
 import type { Instance } from '../../openstack/index.js'
-import { deleteKey, head, putJson } from '../../storage/objects.js'
+import { putJson } from '../../storage/objects.js'
 import { choosePartSize } from '../../storage/part-size.js'
 import { formatS3Uri } from '../../storage/s3-uri.js'
 import type { CommandContext } from '../context.js'
@@ -187,7 +187,7 @@ export async function uploadCopy(
   }
   try {
     await context.group('Check the stored copy and write its manifest', async () => {
-      const stored = await head(client, bucket, objectKey)
+      const stored = await client.head(bucket, objectKey)
       const problems: string[] = []
       if (stored.bytes !== copy.storedBytes) {
         problems.push(`size ${stored.bytes} bytes, we sent ${copy.storedBytes}`)
@@ -208,7 +208,7 @@ export async function uploadCopy(
     })
   } catch (error) {
     // Without its manifest the copy is neither checkable nor ever removed by retention.
-    await deleteKey(client, bucket, objectKey).catch(() => undefined)
+    await client.delete(bucket, objectKey).catch(() => undefined)
     throw error
   }
 

@@ -9,7 +9,7 @@ import nock from 'nock'
 import { HttpClient, OpenStackNetworkError, silentLogger } from '../../../src/openstack/index.js'
 import { describeNetworkCause } from '../../../src/openstack/network-cause.js'
 import { nodeTransport, type Transport } from '../../../src/openstack/transport.js'
-import { S3NetworkError, S3Store } from '../../../src/storage/s3-store.js'
+import { S3_RETRY, S3NetworkError, S3Store } from '../../../src/storage/s3-store.js'
 import { FakeClock } from '../helpers/fake-cloud.js'
 
 // Real sockets on loopback, not mocks: the error shapes are undici's and the socket's own, and
@@ -175,7 +175,7 @@ describe('network failures of the S3 client name their cause', () => {
         forcePathStyle: true,
         credentials: { accessKeyId: 'a', secretAccessKey: 'b' }
       },
-      1
+      { ...S3_RETRY, baseDelayMs: 1 }
     )
       .listPage('backups', '', undefined, 1)
       .catch((e: unknown) => e)

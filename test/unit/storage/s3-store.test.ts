@@ -1,11 +1,20 @@
 import { createHash } from 'node:crypto'
+import http from 'node:http'
 import { createServer } from 'node:net'
 import { afterEach, describe, expect, test } from '@jest/globals'
 import nock from 'nock'
-import { S3Error, S3NetworkError, S3Store, xmlValues } from '../../../src/storage/s3-store.js'
+import {
+  S3_RETRY,
+  S3Error,
+  S3NetworkError,
+  S3Store,
+  xmlValues
+} from '../../../src/storage/s3-store.js'
 
 const KEYS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret-example' }
 const ENDPOINT = 'http://s3.store.test:8080'
+/** S3's retry rules with waits of a millisecond or two. */
+const FAST = { ...S3_RETRY, baseDelayMs: 1 }
 
 function store(overrides: Partial<ConstructorParameters<typeof S3Store>[0]> = {}): S3Store {
   return new S3Store(
@@ -16,13 +25,38 @@ function store(overrides: Partial<ConstructorParameters<typeof S3Store>[0]> = {}
       credentials: KEYS,
       ...overrides
     },
-    1
+    FAST
   )
 }
 
 afterEach(() => {
   nock.cleanAll()
 })
+
+/**
+ * A real server on 127.0.0.1 whose n-th request gets the n-th handler: a dropped connection is a
+ * real one (nock's replyWithError never reaches a node:http request here).
+ */
+async function answering(handlers: http.RequestListener[]) {
+  nock.enableNetConnect('127.0.0.1')
+  let count = 0
+  const server = http.createServer((req, res) => {
+    const handler = handlers[Math.min(count++, handlers.length - 1)] as http.RequestListener
+    req.resume()
+    req.on('end', () => handler(req, res))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests: () => count,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}
 
 describe('requests', () => {
   test('a put sends the body, its hash, its type and metadata, signed', async () => {
@@ -147,6 +181,46 @@ describe('errors and repeats', () => {
       status: 503
     })
     expect(second.isDone()).toBe(false)
+  })
+
+  test('a lost connection is sent again, and the answer after it counts', async () => {
+    const server = await answering([
+      (req) => req.socket.destroy(),
+      (_req, res) => res.end('the copy')
+    ])
+    try {
+      const body: Buffer[] = []
+      for await (const chunk of await store({ endpoint: server.url }).get('b', 'k'))
+        body.push(chunk as Buffer)
+      expect(Buffer.concat(body).toString()).toBe('the copy')
+      expect(server.requests()).toBe(2)
+    } finally {
+      await server.close()
+    }
+  })
+
+  test('creating an upload is sent again only when the store refused it before acting (429)', async () => {
+    const lost = await answering([
+      (req) => req.socket.destroy(),
+      (_req, res) => res.end('<UploadId>u-9</UploadId>')
+    ])
+    try {
+      await expect(
+        store({ endpoint: lost.url }).createUpload('b', 'k', 'application/octet-stream', {})
+      ).rejects.toBeInstanceOf(S3NetworkError)
+      expect(lost.requests()).toBe(1)
+    } finally {
+      await lost.close()
+    }
+
+    nock(ENDPOINT)
+      .post('/b/k')
+      .query({ uploads: '' })
+      .reply(429, '<Error><Code>TooManyRequests</Code></Error>', { 'retry-after': '0' })
+      .post('/b/k')
+      .query({ uploads: '' })
+      .reply(200, '<UploadId>u-3</UploadId>')
+    expect(await store().createUpload('b', 'k', 'application/octet-stream', {})).toBe('u-3')
   })
 
   test('a refusal is not repeated; its code and message are the store’s', async () => {
