@@ -1515,13 +1515,9 @@ class S3Store {
                 if (call.expected.includes(status))
                     return answer;
                 const body = call.method === 'HEAD' ? '' : await readText(answer, ERROR_BODY_BYTES);
-                failure = this.errorOf(call.operation, formatS3Uri(call.bucket, call.key ?? ''), status, body);
-                const retryAfterSeconds = (0,retry/* parseRetryAfter */.mu)(answer.headers['retry-after'] ?? null, Date.now());
-                outcome = {
-                    kind: 'status',
-                    status,
-                    ...(retryAfterSeconds !== undefined && { retryAfterSeconds })
-                };
+                const error = this.errorOf(call.operation, formatS3Uri(call.bucket, call.key ?? ''), status, body);
+                failure = error;
+                outcome = outcomeOf(answer, error.code);
             }
             catch (error) {
                 const code = error.code;
@@ -1603,6 +1599,18 @@ class S3Store {
         const where = `${this.base.protocol}//${this.address(call.bucket).host}/`;
         return `S3 ${call.operation} failed: ${(0,network_cause/* describeNetworkCause */.j)(error, where)}`;
     }
+}
+/**
+ * What an unexpected answer means for trying again. S3 answers 400 RequestTimeout when the
+ * connection carrying the body went quiet: the request never arrived whole, as with a lost
+ * connection, so it is one.
+ */
+function outcomeOf(answer, code) {
+    if (code === 'RequestTimeout')
+        return { kind: 'network' };
+    const status = answer.statusCode ?? 0;
+    const retryAfterSeconds = (0,retry/* parseRetryAfter */.mu)(answer.headers['retry-after'] ?? null, Date.now());
+    return { kind: 'status', status, ...(retryAfterSeconds !== undefined && { retryAfterSeconds }) };
 }
 function metaHeaders(metadata) {
     const headers = {};

@@ -319,18 +319,14 @@ export class S3Store {
         const status = answer.statusCode ?? 0
         if (call.expected.includes(status)) return answer
         const body = call.method === 'HEAD' ? '' : await readText(answer, ERROR_BODY_BYTES)
-        failure = this.errorOf(
+        const error = this.errorOf(
           call.operation,
           formatS3Uri(call.bucket, call.key ?? ''),
           status,
           body
         )
-        const retryAfterSeconds = parseRetryAfter(answer.headers['retry-after'] ?? null, Date.now())
-        outcome = {
-          kind: 'status',
-          status,
-          ...(retryAfterSeconds !== undefined && { retryAfterSeconds })
-        }
+        failure = error
+        outcome = outcomeOf(answer, error.code)
       } catch (error) {
         const code = (error as { code?: unknown }).code
         if (typeof code !== 'string' || !isNetworkCode(code)) throw error
@@ -419,6 +415,18 @@ export class S3Store {
     const where = `${this.base.protocol}//${this.address(call.bucket).host}/`
     return `S3 ${call.operation} failed: ${describeNetworkCause(error, where)}`
   }
+}
+
+/**
+ * What an unexpected answer means for trying again. S3 answers 400 RequestTimeout when the
+ * connection carrying the body went quiet: the request never arrived whole, as with a lost
+ * connection, so it is one.
+ */
+function outcomeOf(answer: http.IncomingMessage, code: string): Outcome {
+  if (code === 'RequestTimeout') return { kind: 'network' }
+  const status = answer.statusCode ?? 0
+  const retryAfterSeconds = parseRetryAfter(answer.headers['retry-after'] ?? null, Date.now())
+  return { kind: 'status', status, ...(retryAfterSeconds !== undefined && { retryAfterSeconds }) }
 }
 
 function metaHeaders(metadata: Record<string, string>): Record<string, string> {

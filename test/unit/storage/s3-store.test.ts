@@ -168,6 +168,30 @@ describe('errors and repeats', () => {
     expect(nock.pendingMocks()).toEqual([])
   })
 
+  test('a RequestTimeout (the body went quiet) is sent again, like a lost connection', async () => {
+    const timedOut =
+      '<Error><Code>RequestTimeout</Code><Message>Your socket connection was not read from.</Message></Error>'
+    const scope = nock(ENDPOINT)
+      .put('/b/k')
+      .query({ partNumber: '1', uploadId: 'u-1' })
+      .reply(400, timedOut)
+      .put('/b/k')
+      .query({ partNumber: '1', uploadId: 'u-1' })
+      .reply(200, '', { etag: '"p1"' })
+    expect(await store().uploadPart('b', 'k', 'u-1', 1, Buffer.from('part'))).toBe('"p1"')
+    expect(scope.isDone()).toBe(true)
+
+    nock(ENDPOINT).post('/b/k').query({ uploads: '' }).reply(400, timedOut)
+    const second = nock(ENDPOINT)
+      .post('/b/k')
+      .query({ uploads: '' })
+      .reply(200, '<UploadId>u-2</UploadId>')
+    await expect(
+      store().createUpload('b', 'k', 'application/octet-stream', {})
+    ).rejects.toMatchObject({ code: 'RequestTimeout', status: 400 })
+    expect(second.isDone()).toBe(false)
+  })
+
   test('an upload is created once: a failure is not repeated', async () => {
     nock(ENDPOINT).post('/b/k').query({ uploads: '' }).once().reply(503, slowDown)
     const second = nock(ENDPOINT)
