@@ -247,6 +247,16 @@ describe('errors and repeats', () => {
     expect(await store().createUpload('b', 'k', 'application/octet-stream', {})).toBe('u-3')
   })
 
+  test('a Retry-After longer than the policy allows is a final answer, not a long wait', async () => {
+    const scope = nock(ENDPOINT)
+      .get('/b/k')
+      .reply(503, slowDown, { 'retry-after': String(S3_RETRY.maxRetryAfterMs / 1000 + 1) })
+    const again = nock(ENDPOINT).get('/b/k').reply(200, 'the copy')
+    await expect(store().get('b', 'k')).rejects.toMatchObject({ code: 'SlowDown', status: 503 })
+    expect(scope.isDone()).toBe(true)
+    expect(again.isDone()).toBe(false)
+  })
+
   test('a refusal is not repeated; its code and message are the store’s', async () => {
     const scope = nock(ENDPOINT)
       .get('/b/k')
