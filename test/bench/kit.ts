@@ -3,6 +3,7 @@
 // (type stripping): erasable syntax only, relative imports end in .ts.
 
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3'
 import { type CloudInfo, type RunningCloud, startCloud } from '../localcloud/harness.ts'
@@ -21,18 +22,37 @@ if (!(GB > 0))
 export interface Measured {
   seconds: number
   rssMb: number
+  /** CPU seconds the whole machine spent while the command ran (every process, every core). */
+  machineCpu: number
+  /** CPU seconds of the command itself and the processes it waited for (GNU time's user + sys). */
+  ownCpu: number
   code: number | null
   stderr: string
 }
 
-/** Runs under GNU time: wall seconds and the peak RSS of the largest process of the command. */
+/**
+ * The machine's busy CPU seconds so far, from /proc/stat's first line: user, nice, system, irq,
+ * softirq and steal time, in USER_HZ ticks (100 a second on Linux).
+ */
+export function machineCpuSeconds(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]?.trim().split(/\s+/) ?? []
+  const ticks = [1, 2, 3, 6, 7, 8].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0)
+  return ticks / 100
+}
+
+/**
+ * Runs under GNU time: wall seconds, the peak RSS of the largest process of the command, its own
+ * CPU, and what the whole machine spent meanwhile — on a quiet machine, the command's CPU plus
+ * the servers it made work (PostgreSQL, Swift).
+ */
 export function measured(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv
 ): Promise<Measured> {
   return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', 'BENCH_TIME %e %M', command, ...args], {
+    const cpuBefore = machineCpuSeconds()
+    const child = spawn('/usr/bin/time', ['-f', 'BENCH_TIME %e %M %U %S', command, ...args], {
       env,
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'pipe']
@@ -41,11 +61,14 @@ export function measured(
     child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-20_000)))
     child.on('error', reject)
     child.on('close', (code) => {
-      const match = /BENCH_TIME ([\d.]+) (\d+)/.exec(stderr)
+      const machineCpu = machineCpuSeconds() - cpuBefore
+      const match = /BENCH_TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(stderr)
       if (!match) return reject(new Error(`no timing from ${command}: ${stderr}`))
       resolve({
         seconds: Number(match[1]),
         rssMb: Math.round(Number(match[2]) / 1024),
+        machineCpu,
+        ownCpu: Number(match[3]) + Number(match[4]),
         code,
         stderr
       })
