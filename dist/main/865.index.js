@@ -129,15 +129,20 @@ class FrameLane {
     failed;
     constructor(level, frameBytes) {
         const options = {
-            // A whole frame fits in one output buffer (zlib starts the next frame in what is left of
-            // it, so a frame may still span two).
-            chunkSize: frameBytes + Math.ceil(frameBytes / 128) + 1024,
+            // Output buffers of half a frame. zlib starts the next frame in what is left of an output
+            // buffer, so a buffer lives until it is full: sized for a whole frame, one held about two
+            // frames of a dump (which compresses about 2:1), long enough to outlive two scavenges.
+            // It then waited in V8's old generation for the next full collection (garbage.ts), and
+            // the mirror's peak RSS showed it: 127–128 MB against 118–120 MB with half-frame buffers
+            // (`npm run bench:mirror`). A frame that compresses less takes one more trip through the
+            // pool for each buffer it fills.
+            chunkSize: Math.ceil(frameBytes / 2),
             writableHighWaterMark: 4 * frameBytes,
-            // Every write is a whole frame: zstd ends it in the same call, one trip through the pool.
+            // Every write is a whole frame: zstd ends it within the write.
             flush: (external_node_zlib_default()).constants.ZSTD_e_end,
             // The output chunks as zlib made them: a byte stream's read() joins all that is buffered
-            // into one new Buffer, a copy of every compressed byte. A frame is one or two chunks; the
-            // mark is far above that, so the stream never waits for `compress` to read.
+            // into one new Buffer, a copy of every compressed byte. A frame is a few chunks at most;
+            // the mark is far above that, so the stream never waits for `compress` to read.
             readableObjectMode: true,
             readableHighWaterMark: 16,
             params: {
